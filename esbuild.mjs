@@ -1,0 +1,46 @@
+// Builds the three bundles (extension host, webview page, CLI) and the integration-test suite.
+// `--release` minifies and drops source maps; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+
+const release = process.argv.includes('--release');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: release,
+  sourcemap: release ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: release ? 'none' : 'inline',
+};
+
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+
+const allBuilds = [
+  // The extension host bundle: `vscode` is provided by the editor at run time.
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The task view page: runs in the webview's browser sandbox.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
+  // The command-line tool shares src/core with the extension.
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+// The integration suite runs inside the extension host; mocha stays a normal require from node_modules.
+const suite = { ...node, minify: false, sourcemap: 'inline', entryPoints: ['test/suite/index.ts'], outfile: 'out/suite/index.js', external: ['vscode', 'mocha', 'playwright-core'] };
+if (!release) allBuilds.push(suite);
+const builds = allBuilds.filter((b) => existsSync(b.entryPoints[0]));
+
+function copyCodicons() {
+  // The webview loads the codicon font from the extension's own files (CSP allows only those).
+  mkdirSync('dist/codicons', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/codicons/${f}`);
+}
+
+copyCodicons();
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

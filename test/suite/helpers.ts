@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'task-lens.task-lens';
+
+export function extension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`Extension ${EXTENSION_ID} is not loaded`);
+  return ext;
+}
+
+/** True when the runner gave us a probe into the workbench page (the server + chromium runner). */
+export const hasProbe = Boolean(process.env.TASKLENS_PROBE_URL);
+
+async function callProbe<T>(route: string, body: unknown): Promise<T> {
+  const url = process.env.TASKLENS_PROBE_URL;
+  if (!url) throw new Error('No workbench probe in this runner');
+  const res = await fetch(url + route, { method: 'POST', body: JSON.stringify(body) });
+  const json = (await res.json()) as { value?: T; error?: string };
+  if (json.error) throw new Error(`probe ${route}: ${json.error}`);
+  return json.value as T;
+}
+
+/** Evaluates an expression in the workbench page (what the user sees). */
+export const evalInWorkbench = <T>(expression: string) => callProbe<T>('/eval', { expression });
+/** Evaluates an expression in every webview's content frame. */
+export const evalInWebviews = <T>(expression: string) => callProbe<{ url: string; value?: T; error?: string }[]>('/webview', { expression });
+export const screenshot = (name: string) => callProbe<{ file: string }>('/screenshot', { name });
+export const pressKey = (key: string) => callProbe<boolean>('/press', { key });
+
+/** Polls until `check` returns a truthy value, or fails with the last value seen. */
+export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await check();
+      if (last) return last as NonNullable<T>;
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `, last error: ${String(lastError)}` : ''}`);
+}
