@@ -3,21 +3,42 @@ import { CONTEXT_CONNECTION_COUNT, VIEW_ID } from './vscode/commandIds';
 import { registerCommands } from './vscode/commands';
 import { ConnectionStore } from './vscode/connections';
 import { Log } from './vscode/log';
+import { PlatformRegistry } from './vscode/platforms';
+import { READONLY_MESSAGE, TASK_SCHEME, TaskDocumentProvider } from './vscode/taskDocuments';
+import type { TreeNode } from './vscode/tree/node';
 import { TaskLensTreeProvider } from './vscode/tree/provider';
 
 /** Composes the extension's parts; nothing else happens here. */
-export function activate(context: vscode.ExtensionContext): void {
+/** Handed to the integration tests only (extension mode Test), so they can walk the tree as VS Code does. */
+export interface TestApi {
+  readonly tree: TaskLensTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+}
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   const log = new Log();
   const store = new ConnectionStore(context.secrets, log);
-  const tree = new TaskLensTreeProvider(store);
+  const platforms = new PlatformRegistry(store, log);
+  const tree = new TaskLensTreeProvider(store, platforms, log);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const documents = new TaskDocumentProvider(store, platforms);
 
   const updateContext = () => vscode.commands.executeCommand('setContext', CONTEXT_CONNECTION_COUNT, store.list().length);
   void updateContext();
 
-  context.subscriptions.push(log, store, tree, view, store.onDidChange(updateContext), ...registerCommands({ store, tree, log }));
+  context.subscriptions.push(
+    log,
+    store,
+    platforms,
+    tree,
+    view,
+    store.onDidChange(updateContext),
+    vscode.workspace.registerFileSystemProvider(TASK_SCHEME, documents, { isCaseSensitive: true, isReadonly: READONLY_MESSAGE }),
+    ...registerCommands({ store, platforms, tree, view, documents, log }),
+  );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view } : undefined;
 }
 
 export function deactivate(): void {

@@ -3,7 +3,22 @@
 export const CommandIds = {
   addConnection: 'taskLens.addConnection',
   openDemo: 'taskLens.openDemo',
+  renameConnection: 'taskLens.renameConnection',
+  removeConnection: 'taskLens.removeConnection',
+  setApiKey: 'taskLens.setApiKey',
+  clearApiKey: 'taskLens.clearApiKey',
+  editConnections: 'taskLens.editConnections',
   refresh: 'taskLens.refresh',
+  refreshNode: 'taskLens.refreshNode',
+  loadMore: 'taskLens.loadMore',
+  retry: 'taskLens.retry',
+  filterByStatus: 'taskLens.filterByStatus',
+  clearFilter: 'taskLens.clearFilter',
+  copyId: 'taskLens.copyId',
+  goToTask: 'taskLens.goToTask',
+  openTask: 'taskLens.openTask',
+  openTaskJson: 'taskLens.openTaskJson',
+  saveTaskJsonCopy: 'taskLens.saveTaskJsonCopy',
   showLog: 'taskLens.showLog',
 } as const;
 
@@ -11,3 +26,5 @@ export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
 
 export const VIEW_ID = 'taskLens.connections';
 export const CONTEXT_CONNECTION_COUNT = 'taskLens.connectionCount';
+/** '' | 'noKey' | 'auth' | 'unreachable': the single connection's problem, for welcome views. */
+export const CONTEXT_PROBLEM = 'taskLens.problem';

@@ -1,54 +1,45 @@
 import * as vscode from 'vscode';
-import { CommandIds } from './commandIds';
-import { addConnection } from './connectionCommands';
-import { ConnectionStore } from './connections';
-import { Log } from './log';
-import { TaskLensTreeProvider } from './tree/provider';
-import { TreeNode } from './tree/node';
+import { CommandId, CommandIds } from './commandIds';
+import { addConnection, clearApiKey, connectDemo, editConnections, removeConnection, renameConnection, setApiKey } from './commands/connections';
+import type { CommandContext } from './commands/context';
+import { openTaskJson, saveTaskJsonCopy } from './commands/tasks';
+import { clearFilter, copyId, filterByStatus, loadMore, refresh, retry } from './commands/tree';
 
-export interface CommandDeps {
-  readonly store: ConnectionStore;
-  readonly tree: TaskLensTreeProvider;
-  readonly log: Log;
-}
+type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
-const DEMO_URL = 'http://127.0.0.1:4010';
-const DEMO_KEY = 'demo-key';
+const handlers: Record<CommandId, Handler> = {
+  [CommandIds.addConnection]: addConnection,
+  [CommandIds.openDemo]: connectDemo,
+  [CommandIds.renameConnection]: renameConnection,
+  [CommandIds.removeConnection]: removeConnection,
+  [CommandIds.setApiKey]: setApiKey,
+  [CommandIds.clearApiKey]: clearApiKey,
+  [CommandIds.editConnections]: editConnections,
+  [CommandIds.refresh]: refresh,
+  [CommandIds.refreshNode]: refresh,
+  [CommandIds.loadMore]: loadMore,
+  [CommandIds.retry]: retry,
+  [CommandIds.filterByStatus]: filterByStatus,
+  [CommandIds.clearFilter]: clearFilter,
+  [CommandIds.copyId]: copyId,
+  [CommandIds.goToTask]: (ctx) => openTaskJson(ctx),
+  [CommandIds.openTask]: openTaskJson,
+  [CommandIds.openTaskJson]: openTaskJson,
+  [CommandIds.saveTaskJsonCopy]: saveTaskJsonCopy,
+  [CommandIds.showLog]: (ctx) => ctx.log.channel.show(),
+};
 
-/** Registers every command in CommandIds; each handler reports its own failures to the user. */
-export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { store, tree, log } = deps;
-  const handlers: Record<string, (...args: never[]) => unknown> = {
-    [CommandIds.addConnection]: () => addConnection(store),
-    [CommandIds.openDemo]: () => connectDemo(store),
-    [CommandIds.refresh]: (node?: TreeNode) => tree.refresh(node),
-    [CommandIds.showLog]: () => log.channel.show(),
-  };
+/** Registers every command in CommandIds; a failure is logged and shown, never thrown at the user. */
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return Object.entries(handlers).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
-        return await handler(...args);
+        return await handler(ctx, ...args);
       } catch (err) {
-        log.error(`Command ${id} failed`, err);
+        ctx.log.error(`${id} failed`, err);
         void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
         return undefined;
       }
     }),
   );
-}
-
-/** Adds a connection to the local API emulator that `npm run emulator` starts (key `demo-key`). */
-async function connectDemo(store: ConnectionStore): Promise<void> {
-  const url = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Connect to the local demo emulator'),
-    prompt: vscode.l10n.t('The URL `npm run emulator` printed.'),
-    value: DEMO_URL,
-    ignoreFocusOut: true,
-  });
-  if (!url) return;
-  let name = 'Demo';
-  for (let i = 2; store.get(name); i++) name = `Demo ${i}`;
-  await store.add({ name, kind: 'scale', baseUrl: url.replace(/\/+$/, '') });
-  const added = store.get(name);
-  if (added) await store.setApiKey(added, DEMO_KEY);
 }

@@ -34,6 +34,10 @@ export async function startProbe(getPage) {
       await page.keyboard.press(body.key);
       return true;
     },
+    '/type': async (page, body) => {
+      await page.keyboard.type(body.text, { delay: 10 });
+      return true;
+    },
     '/click': async (page, body) => {
       await page.click(body.selector, { timeout: body.timeout ?? 5000 });
       return true;

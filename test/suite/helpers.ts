@@ -26,6 +26,7 @@ export const evalInWorkbench = <T>(expression: string) => callProbe<T>('/eval', 
 export const evalInWebviews = <T>(expression: string) => callProbe<{ url: string; value?: T; error?: string }[]>('/webview', { expression });
 export const screenshot = (name: string) => callProbe<{ file: string }>('/screenshot', { name });
 export const pressKey = (key: string) => callProbe<boolean>('/press', { key });
+export const typeText = (text: string) => callProbe<boolean>('/type', { text });
 
 /** Polls until `check` returns a truthy value, or fails with the last value seen. */
 export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 15_000): Promise<NonNullable<T>> {

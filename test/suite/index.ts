@@ -14,6 +14,8 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   // Imported after mocha's globals exist; esbuild bundles them into this file.
   await import('./activation.test');
+  await import('./tree.test');
+  await import('./taskJson.test');
 
   const counts = { passed: 0, failed: 0, skipped: 0 };
   await new Promise<void>((resolve) => {

@@ -1,18 +1,40 @@
 import * as vscode from 'vscode';
-import { ConnectionStore } from '../connections';
+import { isTaskLensError } from '../../core/errors';
+import type { Children, Entry, FilterValues } from '../../core/platform';
+import { CONTEXT_PROBLEM } from '../commandIds';
+import { Connection, ConnectionStore } from '../connections';
+import { Log } from '../log';
+import { MissingKeyError, PlatformRegistry } from '../platforms';
 import { ConnectionNode } from './connectionNode';
+import { EntryNode } from './entryNode';
+import { ErrorNode, LoadMoreNode, MessageNode, ProblemKind } from './infoNodes';
 import { TreeNode } from './node';
+import { PagedList } from './pagedList';
+import type { TreeContext } from './treeContext';
 
-export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+/**
+ * The Task Lens tree. Children load lazily and page with "Load more…"; the loaded pages and the
+ * filters are kept per node id, so refreshing a node re-reads only that node.
+ */
+export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeContext, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private readonly lists = new Map<string, PagedList>();
+  private readonly filters = new Map<string, FilterValues>();
+  private roots: ConnectionNode[] = [];
 
-  constructor(private readonly connections: ConnectionStore) {
+  constructor(
+    private readonly connections: ConnectionStore,
+    private readonly platforms: PlatformRegistry,
+    private readonly log: Log,
+  ) {
     this.subscription = connections.onDidChange(() => this.refresh());
   }
 
   refresh(node?: TreeNode): void {
+    if (!node) this.lists.clear();
+    else for (const id of [...this.lists.keys()]) if (id === node.id || id.startsWith(`${node.id}/`)) this.lists.delete(id);
     this.changed.fire(node);
   }
 
@@ -21,12 +43,99 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (!node) return this.connections.list().map((c) => new ConnectionNode(c));
-    return node.getChildren ? await node.getChildren() : [];
+    if (node) return node.getChildren ? await node.getChildren() : [];
+    const roots = this.connections.list().map((c) => new ConnectionNode(this, c, () => this.platforms.get(c)));
+    this.roots = roots;
+    // With a single connection, its problems (no key, key rejected, unreachable) are explained by
+    // the view's welcome content, which has room for the why and the buttons to fix it.
+    let problem: ProblemKind | '' = '';
+    if (roots.length === 1) {
+      const children = await roots[0].getChildren();
+      if (children.length === 1 && children[0] instanceof ErrorNode && children[0].problem !== 'other') problem = children[0].problem;
+    }
+    await vscode.commands.executeCommand('setContext', CONTEXT_PROBLEM, problem);
+    return problem ? [] : roots;
+  }
+
+  /**
+   * The node instances for a path of entries picked in the palette, loading each level as the tree
+   * would, so that reveal and filters act on the items the user sees.
+   */
+  async nodeForPath(connection: Connection, path: readonly Entry[]): Promise<EntryNode | undefined> {
+    let parent: TreeNode = this.roots.find((r) => r.connection.name === connection.name) ?? new ConnectionNode(this, connection, () => this.platforms.get(connection));
+    for (const entry of path) {
+      const children = await this.getChildren(parent);
+      parent = children.find((c) => c instanceof EntryNode && c.entry.key === entry.key) ?? new EntryNode(this, parent, connection, entry);
+    }
+    return parent instanceof EntryNode ? parent : undefined;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
+  }
+
+  pageSize(): number {
+    const size = vscode.workspace.getConfiguration('taskLens').get<number>('pageSize', 100);
+    return Math.min(100, Math.max(1, Math.floor(size) || 100));
+  }
+
+  async childrenOf(owner: TreeNode, source: () => Promise<Children>): Promise<TreeNode[]> {
+    let list = this.lists.get(owner.id);
+    try {
+      if (!list) {
+        list = new PagedList(await source(), this.filters.get(owner.id) ?? {});
+        this.lists.set(owner.id, list);
+      }
+      await list.ensureLoaded(this.pageSize());
+    } catch (err) {
+      this.lists.delete(owner.id);
+      return [this.errorNode(owner, err)];
+    }
+    const connection = owner.connection;
+    if (!connection) return [];
+    const nodes: TreeNode[] = list.entries.map((e) => new EntryNode(this, owner, connection, e));
+    if (nodes.length === 0) nodes.push(new MessageNode(owner, this.filterDescription(owner) ? vscode.l10n.t('Nothing matches the filter') : vscode.l10n.t('Nothing here yet')));
+    if (list.hasMore) nodes.push(new LoadMoreNode(owner, list));
+    return nodes;
+  }
+
+  /** Loads the next page of a list; a second click while loading joins the running load. */
+  async loadMore(node: LoadMoreNode): Promise<void> {
+    const list = this.lists.get(node.parent.id);
+    if (!list || list.isLoading) return;
+    const loading = list.loadMore(this.pageSize());
+    this.changed.fire(node.parent);
+    try {
+      await loading;
+    } finally {
+      this.changed.fire(node.parent);
+    }
+  }
+
+  filtersOf(owner: TreeNode): FilterValues {
+    return this.filters.get(owner.id) ?? {};
+  }
+
+  setFilters(owner: TreeNode, values: FilterValues): void {
+    if (Object.keys(values).length) this.filters.set(owner.id, values);
+    else this.filters.delete(owner.id);
+    this.refresh(owner);
+  }
+
+  filterDescription(owner: TreeNode): string {
+    const values = this.filters.get(owner.id);
+    return values ? Object.entries(values).map(([k, v]) => `${k}: ${v.replace(/_/g, ' ')}`).join(', ') : '';
+  }
+
+  private errorNode(owner: TreeNode, err: unknown): ErrorNode {
+    const message = err instanceof Error ? err.message : String(err);
+    const problem: ProblemKind =
+      err instanceof MissingKeyError ? 'noKey'
+      : isTaskLensError(err) && err.kind === 'auth' ? 'auth'
+      : isTaskLensError(err) && (err.kind === 'network' || err.kind === 'timeout') ? 'unreachable'
+      : 'other';
+    this.log.warn(`Loading ${owner.id} failed: ${message}`);
+    return new ErrorNode(owner, problem, message);
   }
 
   dispose(): void {

@@ -1,0 +1,98 @@
+/**
+ * The one interface both platforms implement for the UI. A platform describes its tree as plain
+ * data (entries with looks, children loaders, filters, task references); the editor side renders
+ * any platform's entries the same way, so no per-platform branches live in the UI.
+ */
+import type { CallOptions } from './http';
+import type { ConnectionKind } from './connection';
+
+/** Maps to the extension's contributed colours `taskLens.status.<tone>`. */
+export type StatusTone = 'completed' | 'pending' | 'error' | 'canceled' | 'running' | 'unknown';
+
+export interface EntryLook {
+  readonly label: string;
+  readonly description?: string;
+  /** Markdown; every value from the API already escaped by the platform. */
+  readonly tooltip?: string;
+  /** A codicon id, e.g. `pass`, `folder`. */
+  readonly icon: string;
+  readonly tone?: StatusTone;
+}
+
+export interface FilterOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** One server-side filter a paged list accepts, e.g. task status. */
+export interface FilterSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly options: readonly FilterOption[];
+}
+
+export type FilterValues = Readonly<Record<string, string>>;
+
+export interface PageRequest extends CallOptions {
+  readonly token?: string;
+  readonly pageSize: number;
+  readonly filters: FilterValues;
+}
+
+export interface EntryPage {
+  readonly entries: readonly Entry[];
+  readonly nextToken: string | null;
+  /** The size of the whole list, when the platform knows it. */
+  readonly total?: number | null;
+}
+
+export type Children =
+  | { readonly mode: 'list'; load(call: CallOptions): Promise<readonly Entry[]> }
+  | { readonly mode: 'paged'; readonly filters?: readonly FilterSpec[]; loadPage(request: PageRequest): Promise<EntryPage> };
+
+/** Where a task opens from: its id and the names that make its JSON tab's path readable. */
+export interface TaskRef {
+  readonly id: string;
+  /** e.g. [project name, batch name]; cosmetic, the id alone identifies the task. */
+  readonly pathSegments: readonly string[];
+}
+
+/** What a list can be downloaded as (see core/download.ts); opaque to the tree. */
+export interface DownloadRef {
+  readonly kind: string;
+  readonly label: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+export interface Entry {
+  /** Unique among its siblings and stable across reloads; the tree builds ids from it. */
+  readonly key: string;
+  /** e.g. `project`, `batches`, `batch`, `deliveries`, `delivery`, `tasks`, `task`, `asset`. */
+  readonly type: string;
+  readonly look: EntryLook;
+  /** What "Copy ID" copies. */
+  readonly copyId?: string;
+  readonly children?: Children;
+  readonly task?: TaskRef;
+  readonly download?: DownloadRef;
+  /** An external link the entry opens (e.g. an asset's playback URL). */
+  readonly link?: string;
+}
+
+/** A task as fetched for the task view and JSON tab: the JSON exactly as the API returned it. */
+export interface TaskDocument {
+  readonly id: string;
+  readonly raw: unknown;
+  readonly pathSegments: readonly string[];
+  /** Context the task view shows next to the task (project and batch names). */
+  readonly context: Readonly<Record<string, string>>;
+}
+
+export interface Platform {
+  readonly kind: ConnectionKind;
+  /** The children of the connection node. */
+  readonly roots: Children;
+  getTask(taskId: string, call?: CallOptions): Promise<TaskDocument>;
+  /** One cheap authenticated call, to check a key. */
+  verify(call?: CallOptions): Promise<void>;
+}

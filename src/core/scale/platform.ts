@@ -1,0 +1,189 @@
+/** Scale GenAI v2 as a Platform: project → Batches / Deliveries / All tasks → tasks. */
+import type { CallOptions } from '../http';
+import { escapeMarkdown as md, shortDate } from '../markdown';
+import type { Children, Entry, FilterSpec, Platform, TaskDocument } from '../platform';
+import type { ScaleClient } from './client';
+import { BATCH_STATUSES, TASK_STATUSES } from './enums';
+import { idOf, nameOf } from './helpers';
+import { batchStatusLook, statusLabel, taskStatusLook } from './looks';
+import type { TasksQuery } from './queries';
+import type { Batch, Delivery, Project, Task } from './types';
+
+const TASK_STATUS_FILTER: FilterSpec = { key: 'status', label: 'Status', options: TASK_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) };
+const BATCH_STATUS_FILTER: FilterSpec = { key: 'status', label: 'Status', options: BATCH_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) };
+
+export class ScalePlatform implements Platform {
+  readonly kind = 'scale' as const;
+  /** Names by id, learned while browsing, so task tabs and views can show them. */
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly client: ScaleClient) {}
+
+  readonly roots: Children = {
+    mode: 'list',
+    load: async (call) => (await this.client.listProjects({}, call)).map((p) => this.projectEntry(p)),
+  };
+
+  async verify(call?: CallOptions): Promise<void> {
+    await this.client.listProjects({}, call);
+  }
+
+  async getTask(taskId: string, call?: CallOptions): Promise<TaskDocument> {
+    const task = await this.client.getTask(taskId, {}, call);
+    const projectId = idOf(task.project);
+    const batchId = idOf(task.batch);
+    const [projectName, batchName] = await Promise.all([
+      projectId ? this.nameFor(projectId, nameOf(task.project), () => this.client.getProject({ project_id: projectId }, call)) : undefined,
+      batchId ? this.nameFor(batchId, nameOf(task.batch), () => this.client.getBatch({ batch_id: batchId }, call)) : undefined,
+    ]);
+    const context: Record<string, string> = {};
+    if (projectName) context.projectName = projectName;
+    if (projectId) context.projectId = projectId;
+    if (batchName) context.batchName = batchName;
+    if (batchId) context.batchId = batchId;
+    return { id: task.task_id, raw: task, pathSegments: [projectName ?? projectId ?? 'project', batchName ?? batchId ?? 'no batch'], context };
+  }
+
+  /** A name for an id: known already, expanded in the response, or looked up (once). */
+  private async nameFor(id: string, expanded: string | undefined, lookup: () => Promise<{ name?: string | null }>): Promise<string | undefined> {
+    if (expanded) this.names.set(id, expanded);
+    if (!this.names.has(id)) {
+      try {
+        const name = (await lookup()).name;
+        if (name) this.names.set(id, name);
+      } catch {
+        // A name is cosmetic; the id stands in for it.
+      }
+    }
+    return this.names.get(id);
+  }
+
+  private projectEntry(p: Project): Entry {
+    this.names.set(p.id, p.name);
+    const types = (p.types ?? []).join(', ');
+    return {
+      key: `project:${p.id}`,
+      type: 'project',
+      copyId: p.id,
+      look: {
+        label: p.name,
+        description: types,
+        icon: 'project',
+        tooltip: `**${md(p.name)}**\n\nProject \`${md(p.id)}\`\n\nCreated ${md(shortDate(p.created_at))}${types ? `\n\nTypes: ${md(types)}` : ''}${p.models?.length ? `\n\nModels: ${md(p.models.join(', '))}` : ''}`,
+      },
+      children: {
+        mode: 'list',
+        load: async () => [this.batchesGroup(p), this.deliveriesGroup(p), this.tasksGroup(p, 'all-tasks', 'All tasks', { project_id: p.id }, [p.name, 'all tasks'])],
+      },
+    };
+  }
+
+  private batchesGroup(p: Project): Entry {
+    return {
+      key: 'batches',
+      type: 'batches',
+      look: { label: 'Batches', icon: 'layers' },
+      children: {
+        mode: 'paged',
+        filters: [BATCH_STATUS_FILTER],
+        loadPage: async ({ token, pageSize, filters, signal }) => {
+          const page = await this.client.listBatches({ project_id: p.id, limit: pageSize, next_token: token, status: filters.status }, { signal });
+          return { entries: page.items.map((b) => this.batchEntry(b, p)), nextToken: page.nextToken };
+        },
+      },
+    };
+  }
+
+  private batchEntry(b: Batch, p: Project): Entry {
+    this.names.set(b.id, b.name);
+    const look = batchStatusLook(b.status);
+    const when = b.completed_at ? `completed ${shortDate(b.completed_at)}` : `created ${shortDate(b.created_at)}`;
+    return {
+      key: `batch:${b.id}`,
+      type: 'batch',
+      copyId: b.id,
+      look: {
+        label: b.name,
+        description: `${statusLabel(b.status)} · ${when}`,
+        icon: look.icon,
+        tone: look.tone,
+        tooltip: `**${md(b.name)}** — ${md(statusLabel(b.status))}\n\nBatch \`${md(b.id)}\`\n\nCreated ${md(shortDate(b.created_at))}${b.completed_at ? `\n\nCompleted ${md(shortDate(b.completed_at))}` : ''}`,
+      },
+      download: { kind: 'batch', label: b.name, params: { projectId: p.id, projectName: p.name, batchId: b.id, batchName: b.name } },
+      children: this.taskPages({ batch_id: b.id }, [p.name, b.name]).children,
+    };
+  }
+
+  private deliveriesGroup(p: Project): Entry {
+    return {
+      key: 'deliveries',
+      type: 'deliveries',
+      look: { label: 'Deliveries', icon: 'package' },
+      children: {
+        mode: 'list',
+        load: async (call) => (await this.client.listDeliveries({ project_id: p.id }, call)).map((d) => this.deliveryEntry(d, p)),
+      },
+    };
+  }
+
+  private deliveryEntry(d: Delivery, p: Project): Entry {
+    const count = typeof d.task_count === 'number' ? d.task_count : undefined;
+    return {
+      key: `delivery:${d.id}`,
+      type: 'delivery',
+      copyId: d.id,
+      look: {
+        label: d.name,
+        description: `${count === undefined ? '?' : count.toLocaleString('en-US')} tasks · delivered ${shortDate(d.delivered_at)}`,
+        icon: 'package',
+        tooltip: `**${md(d.name)}**\n\nDelivery \`${md(d.id)}\`\n\n${count ?? 'unknown number of'} tasks, delivered ${md(shortDate(d.delivered_at))}`,
+      },
+      download: { kind: 'delivery', label: d.name, params: { projectId: p.id, projectName: p.name, deliveryId: d.id, deliveryName: d.name } },
+      children: {
+        mode: 'paged',
+        loadPage: async ({ token, pageSize, signal }) => {
+          const page = await this.client.getDeliveryPage({ delivery_id: d.id, limit: pageSize, next_token: token }, { signal });
+          return { entries: page.items.map((t) => this.taskEntry(t, [p.name, d.name])), nextToken: page.nextToken, total: count };
+        },
+      },
+    };
+  }
+
+  private tasksGroup(p: Project, key: string, label: string, selector: TasksQuery, path: string[]): Entry {
+    return { key, type: 'tasks', look: { label, icon: 'checklist' }, ...this.taskPages(selector, path), download: { kind: 'project-tasks', label: `${p.name} tasks`, params: { projectId: p.id, projectName: p.name } } };
+  }
+
+  private taskPages(selector: TasksQuery, path: string[]): { children: Children } {
+    return {
+      children: {
+        mode: 'paged',
+        filters: [TASK_STATUS_FILTER],
+        loadPage: async ({ token, pageSize, filters, signal }) => {
+          // Only what the tree shows: the task view fetches full detail when a task opens.
+          const query = { ...selector, limit: pageSize, next_token: token, status: filters.status, opts: [] } as TasksQuery;
+          const page = await this.client.listTasks(query, { signal });
+          return { entries: page.items.map((t) => this.taskEntry(t, path)), nextToken: page.nextToken };
+        },
+      },
+    };
+  }
+
+  private taskEntry(t: Task, path: string[]): Entry {
+    const look = taskStatusLook(t.status);
+    const when = t.completed_at ? `completed ${shortDate(t.completed_at)}` : `created ${shortDate(t.created_at)}`;
+    const meta = t.metadata && typeof t.metadata === 'object' ? Object.entries(t.metadata).slice(0, 5) : [];
+    return {
+      key: `task:${t.task_id}`,
+      type: 'task',
+      copyId: t.task_id,
+      look: {
+        label: t.task_id,
+        description: `${statusLabel(t.status)} · ${when}`,
+        icon: look.icon,
+        tone: look.tone,
+        tooltip: `**Task \`${md(t.task_id)}\`** — ${md(statusLabel(t.status))}\n\nCreated ${md(shortDate(t.created_at))}${t.completed_at ? `\n\nCompleted ${md(shortDate(t.completed_at))}` : ''}${meta.map(([k, v]) => `\n\n${md(k)}: ${md(JSON.stringify(v).slice(0, 80))}`).join('')}`,
+      },
+      task: { id: t.task_id, pathSegments: path },
+    };
+  }
+}

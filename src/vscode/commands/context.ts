@@ -1,0 +1,17 @@
+import type { ConnectionStore } from '../connections';
+import type { Log } from '../log';
+import type { PlatformRegistry } from '../platforms';
+import type { TaskDocumentProvider } from '../taskDocuments';
+import type { TaskLensTreeProvider } from '../tree/provider';
+import type * as vscode from 'vscode';
+import type { TreeNode } from '../tree/node';
+
+/** What command handlers work with. */
+export interface CommandContext {
+  readonly store: ConnectionStore;
+  readonly platforms: PlatformRegistry;
+  readonly tree: TaskLensTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  readonly documents: TaskDocumentProvider;
+  readonly log: Log;
+}

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { Connection } from '../connections';
+import { pickConnection } from '../pickers';
+import { TASK_SCHEME, TaskDocumentProvider } from '../taskDocuments';
+import { EntryNode } from '../tree/entryNode';
+import type { TreeNode } from '../tree/node';
+import type { CommandContext } from './context';
+
+/** A task to open: from a tree item, or asked for in the palette (connection, then id). */
+export interface TaskTarget {
+  readonly connection: Connection;
+  readonly taskId: string;
+  readonly pathSegments: readonly string[];
+}
+
+export async function taskTarget(ctx: CommandContext, node: unknown, title: string): Promise<TaskTarget | undefined> {
+  if (node instanceof EntryNode && node.entry.task) return { connection: node.connection, taskId: node.entry.task.id, pathSegments: node.entry.task.pathSegments };
+  const connection = (node as TreeNode | undefined)?.connection ?? (await pickConnection(ctx.store, title));
+  if (!connection) return undefined;
+  const taskId = (
+    await vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('Task ID on “{0}”', connection.name),
+      placeHolder: '6650f0c2a1b2c3d4e5f60001',
+      ignoreFocusOut: true,
+      validateInput: (v) => (/^[\w.:-]{1,200}$/.test(v.trim()) ? undefined : vscode.l10n.t('A task ID is letters, digits, “_”, “-”, “.” or “:”.')),
+    })
+  )?.trim();
+  if (!taskId) return undefined;
+  // The names in the tab's path come from the task itself.
+  const doc = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching task {0}…', taskId) }, async () =>
+    (await ctx.platforms.get(connection)).getTask(taskId),
+  );
+  return { connection, taskId: doc.id, pathSegments: doc.pathSegments };
+}
+
+/** Opens a task's JSON in a read-only preview tab (the next one reuses it). */
+export async function openTaskJson(ctx: CommandContext, node?: unknown): Promise<vscode.TextEditor | undefined> {
+  const target = await taskTarget(ctx, node, vscode.l10n.t('Open Task JSON'));
+  if (!target) return undefined;
+  return showTaskJson(target);
+}
+
+export async function showTaskJson(target: TaskTarget, options: { preview?: boolean } = {}): Promise<vscode.TextEditor> {
+  const uri = TaskDocumentProvider.uriFor(target.connection, target.taskId, target.pathSegments);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(doc, 'json');
+  return vscode.window.showTextDocument(doc, { preview: options.preview ?? true });
+}
+
+/** Writes the task JSON shown in the active tab (or of a tree item) to a file the user picks. */
+export async function saveTaskJsonCopy(ctx: CommandContext, node?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  let source = vscode.window.activeTextEditor?.document;
+  if (node instanceof EntryNode && node.entry.task) source = await vscode.workspace.openTextDocument(TaskDocumentProvider.uriFor(node.connection, node.entry.task.id, node.entry.task.pathSegments));
+  if (!source || source.uri.scheme !== TASK_SCHEME) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a task’s JSON first (Task Lens: Open Task JSON…).'));
+    return undefined;
+  }
+  const fileName = source.uri.path.split('/').pop() ?? 'task.json';
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const destination = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined, filters: { JSON: ['json'] }, saveLabel: vscode.l10n.t('Save Copy') }));
+  if (!destination) return undefined;
+  await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(source.getText()));
+  ctx.log.info(`Saved a copy of ${fileName} to ${destination.fsPath}`);
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(destination)), open).then((a) => {
+    if (a === open) void vscode.window.showTextDocument(destination);
+  });
+  return destination;
+}

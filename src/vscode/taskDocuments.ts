@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import type { Connection, ConnectionStore } from './connections';
+import type { PlatformRegistry } from './platforms';
+
+export const TASK_SCHEME = 'tasklens';
+
+/**
+ * Task JSON as read-only editor tabs: `tasklens:/<connection>/<project>/<batch>/<task_id>.json`.
+ * Only the first segment (connection) and the file name (task id) matter; the middle ones make the
+ * tab's path readable. The text is the API's JSON, pretty-printed, fields in the order received.
+ */
+export class TaskDocumentProvider implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private readonly cache = new Map<string, { bytes: Uint8Array; mtime: number }>();
+
+  constructor(
+    private readonly store: ConnectionStore,
+    private readonly platforms: PlatformRegistry,
+  ) {}
+
+  static uriFor(connection: Connection, taskId: string, pathSegments: readonly string[]): vscode.Uri {
+    const segments = [connection.name, ...pathSegments, `${taskId}.json`].map(safeSegment);
+    return vscode.Uri.from({ scheme: TASK_SCHEME, path: `/${segments.join('/')}` });
+  }
+
+  /** Drops the cached text so the next read fetches the task again. */
+  invalidate(uri: vscode.Uri): void {
+    this.cache.delete(uri.toString());
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    if (!uri.path.endsWith('.json')) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
+    const { bytes, mtime } = await this.load(uri);
+    return { type: vscode.FileType.File, ctime: mtime, mtime, size: bytes.byteLength, permissions: vscode.FilePermission.Readonly };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return (await this.load(uri)).bytes;
+  }
+
+  private async load(uri: vscode.Uri): Promise<{ bytes: Uint8Array; mtime: number }> {
+    const cached = this.cache.get(uri.toString());
+    if (cached) return cached;
+    const { connection, taskId } = this.parse(uri);
+    const platform = await this.platforms.get(connection);
+    const doc = await platform.getTask(taskId);
+    const entry = { bytes: new TextEncoder().encode(`${JSON.stringify(doc.raw, null, 2)}\n`), mtime: Date.now() };
+    this.cache.set(uri.toString(), entry);
+    return entry;
+  }
+
+  private parse(uri: vscode.Uri): { connection: Connection; taskId: string } {
+    const segments = uri.path.split('/').filter(Boolean);
+    const connection = this.store.get(segments[0] ?? '');
+    const file = segments[segments.length - 1] ?? '';
+    if (!connection || !file.endsWith('.json')) throw vscode.FileSystemError.FileNotFound(uri);
+    return { connection, taskId: file.slice(0, -'.json'.length) };
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+}
+
+/** Names become path segments: no separators, no empty or dot-only segments. */
+function safeSegment(name: string): string {
+  const cleaned = name.replace(/[/\\]/g, '∕').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return !cleaned || /^\.+$/.test(cleaned) ? '_' : cleaned.slice(0, 80);
+}
+
+export const READONLY_MESSAGE = new vscode.MarkdownString(
+  'This is a task as the platform’s API returned it, so it is read-only. Use **Task Lens: Save a Copy to Workspace** to edit a copy.',
+);

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { Children, Entry } from '../../core/platform';
+import { CommandIds } from '../commandIds';
+import type { Connection } from '../connections';
+import { statusIcon, TreeNode } from './node';
+import type { TreeContext } from './treeContext';
+
+/** Any platform entry: a project, group, batch, delivery, task or asset. */
+export class EntryNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    private readonly tree: TreeContext,
+    readonly parent: TreeNode,
+    readonly connection: Connection,
+    readonly entry: Entry,
+  ) {
+    this.id = `${parent.id}/${entry.key}`;
+  }
+
+  get childSource(): Children | undefined {
+    return this.entry.children;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { entry } = this;
+    const state = entry.children ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(entry.look.label, state);
+    item.id = this.id;
+    item.iconPath = statusIcon(entry.look.icon, entry.look.tone);
+    const filter = this.tree.filterDescription(this);
+    item.description = [entry.look.description, filter].filter(Boolean).join(' · ');
+    if (entry.look.tooltip) item.tooltip = new vscode.MarkdownString(entry.look.tooltip);
+    item.contextValue = contextValue(entry, Boolean(filter));
+    item.accessibilityInformation = { label: [entry.type, entry.look.label, item.description].filter(Boolean).join(', ') };
+    if (entry.task) item.command = { command: CommandIds.openTask, title: vscode.l10n.t('Open Task'), arguments: [this] };
+    return item;
+  }
+
+  getChildren(): Promise<TreeNode[]> {
+    const source = this.entry.children;
+    return source ? this.tree.childrenOf(this, async () => source) : Promise.resolve([]);
+  }
+}
+
+/** Space-separated flags the menus in package.json match with regular expressions. */
+function contextValue(entry: Entry, filtered: boolean): string {
+  const flags = [`entry`, `type-${entry.type}`];
+  if (entry.copyId) flags.push('hasId');
+  if (entry.task) flags.push('task');
+  if (entry.download) flags.push('downloadable');
+  if (entry.children?.mode === 'paged' && entry.children.filters?.length) flags.push('filterable');
+  if (filtered) flags.push('filtered');
+  if (entry.link) flags.push('link');
+  if (entry.children) flags.push('refreshable');
+  return flags.join(' ');
+}

@@ -1,0 +1,157 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { Emulator } from '../emulator/server';
+import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
+import { childrenOf, contextOf, isEntry, isError, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, setConnections, startTestEmulator } from './fixtures';
+import { evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor } from './helpers';
+import { readExtensionLog } from './log';
+
+describe('Tree: projects → batches → tasks', function () {
+  let emulator: Emulator;
+
+  before(async () => {
+    emulator = await startTestEmulator();
+    await setConnections([{ name: 'Emu', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: KEY_ENV }]);
+  });
+  after(async () => {
+    await setConnections([]);
+    await emulator.close();
+  });
+
+  it('shows the connection, its projects, and Batches / Deliveries / All tasks under a project', async () => {
+    const projects = (await childrenOf(await nodeAt('Emu'))).map(labelOf);
+    for (const p of Object.values(F.projects)) assert.ok(projects.includes(p.name), `missing project ${p.name} in ${projects.join(', ')}`);
+    const groups = (await childrenOf(await nodeAt('Emu', F.projects.main.name))).map(labelOf);
+    assert.deepEqual(groups, ['Batches', 'Deliveries', 'All tasks']);
+  });
+
+  it('pages a batch of 250 tasks at page size 100 to the end: 3 pages, 250 items, no duplicates', async () => {
+    const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.batch250.name);
+    const first = await childrenOf(batch);
+    assert.equal(first.filter(isEntry).length, 100);
+    const more = first.find(isLoadMore);
+    assert.ok(more, 'a Load more… item ends the first page');
+    assert.match(String(more.getTreeItem().description), /100 loaded/);
+    emulator.stats.reset();
+    const { entries, pages } = await loadAll(batch);
+    assert.equal(pages, 3);
+    assert.equal(entries.length, 250);
+    assert.equal(new Set(entries.map((e) => e.id)).size, 250, 'every task appears once');
+    assert.equal(emulator.stats.hits('/v2/tasks'), 2, 'two more pages were fetched');
+  });
+
+  it('guards “Load more…” against double clicks: one request per page', async () => {
+    const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.pagingA.name).catch(() => undefined);
+    const target = batch ?? (await nodeAt('Emu', F.projects.paging.name, 'Batches', F.batches.pagingA.name));
+    await vscode.commands.executeCommand('taskLens.refreshNode', target);
+    const more = (await childrenOf(target)).find(isLoadMore);
+    assert.ok(more);
+    emulator.stats.reset();
+    await Promise.all([1, 2, 3].map(() => vscode.commands.executeCommand('taskLens.loadMore', more)));
+    assert.equal(emulator.stats.hits('/v2/tasks'), 1);
+    assert.equal((await childrenOf(target)).filter(isEntry).length, 200);
+  });
+
+  it('shows the total in “Load more…” when the platform knows it (a delivery)', async () => {
+    const delivery = await nodeAt('Emu', F.projects.main.name, 'Deliveries', F.deliveries.weekly1.name);
+    const more = (await childrenOf(delivery)).find(isLoadMore);
+    assert.ok(more);
+    assert.match(String(more.getTreeItem().description), /100 of 150 loaded/);
+  });
+
+  it('filters a batch’s tasks by status on the server, shows it in the description, and clears it', async function () {
+    if (!hasProbe) this.skip();
+    const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.inProgress.name);
+    const all = await loadAll(batch);
+    assert.ok(all.entries.some((e) => !/^error/.test(String(e.getTreeItem().description))), 'the batch mixes statuses');
+    emulator.stats.reset();
+    const filtering = vscode.commands.executeCommand('taskLens.filterByStatus', batch);
+    await waitFor('the status quick pick', () => evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')`));
+    await typeText('error');
+    await pressKey('Enter');
+    await filtering;
+    const filtered = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.inProgress.name);
+    assert.match(String(filtered.getTreeItem().description), /status: error/);
+    assert.match(contextOf(filtered), /\bfiltered\b/);
+    const tasks = (await loadAll(filtered)).entries;
+    assert.ok(tasks.length > 0);
+    for (const t of tasks) assert.match(String(t.getTreeItem().description), /^error/);
+    assert.ok(emulator.stats.requests().some((r) => r.path === '/v2/tasks' && r.query.some(([k, v]) => k === 'status' && v === 'error')), 'the filter went to the server');
+    await screenshot('tree-filtered-by-status');
+    await vscode.commands.executeCommand('taskLens.clearFilter', filtered);
+    const cleared = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.inProgress.name);
+    assert.doesNotMatch(String(cleared.getTreeItem().description), /status:/);
+    assert.equal((await loadAll(cleared)).entries.length, all.entries.length);
+  });
+
+  it('renders the items in the sidebar (what the user sees)', async function () {
+    if (!hasProbe) this.skip();
+    await vscode.commands.executeCommand('workbench.view.extension.taskLens');
+    const { view } = await (await import('./fixtures')).testApi();
+    const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.batch250.name);
+    await view.reveal(batch, { expand: true, select: true, focus: true });
+    const rows = await waitFor('tree rows in the sidebar', () =>
+      evalInWorkbench<string[]>(`[...document.querySelectorAll('.sidebar .monaco-list-row')].map(r => r.getAttribute('aria-label') ?? r.textContent)`).then((r) =>
+        r.some((x) => x.includes(F.batches.batch250.name)) && r.some((x) => x.includes(F.tasks.firstOfBatch250)) ? r : undefined,
+      ),
+    );
+    assert.ok(rows.some((r) => r.includes(F.projects.main.name)));
+    await screenshot('tree-batch-expanded');
+  });
+
+  it('never writes the API key to the log', async () => {
+    const log = await readExtensionLog();
+    assert.ok(log.length > 0);
+    assert.ok(!log.includes(SECRET_KEY), 'the key is in the log');
+  });
+});
+
+describe('Tree: problems', function () {
+  let emulator: Emulator;
+  before(async () => {
+    emulator = await startTestEmulator();
+    process.env.TASKLENS_IT_WRONG_KEY = 'tl-it-WRONG-0000';
+  });
+  after(async () => {
+    await setConnections([]);
+    await emulator.close();
+  });
+
+  it('a 401 shows the auth item (with Set API Key) and no exception in the log', async () => {
+    await setConnections([
+      { name: 'Good', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: KEY_ENV },
+      { name: 'Wrong key', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: 'TASKLENS_IT_WRONG_KEY' },
+    ]);
+    const children = await childrenOf(await nodeAt('Wrong key'));
+    assert.equal(children.length, 1);
+    const item = children[0].getTreeItem();
+    assert.ok(isError(children[0]));
+    assert.equal(item.label, 'API key rejected');
+    assert.match(String(item.description), /401/);
+    assert.match(contextOf(children[0]), /keyProblem/);
+    assert.equal(item.command?.command, 'taskLens.setApiKey');
+    const log = await readExtensionLog();
+    assert.doesNotMatch(log, /\[error\]/);
+    assert.doesNotMatch(log, /\n\s+at /, 'no stack trace in the log');
+    assert.ok(!log.includes('tl-it-WRONG-0000'), 'the wrong key is not logged either');
+  });
+
+  it('a connection without a key shows the “no API key” welcome content', async function () {
+    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emulator.url }]);
+    assert.deepEqual(await childrenOf(undefined), []);
+    if (!hasProbe) this.skip();
+    await vscode.commands.executeCommand('workbench.view.extension.taskLens');
+    await waitFor('the no-key welcome view', () =>
+      evalInWorkbench<string>(`document.querySelector('.sidebar .welcome-view-content')?.innerText ?? ''`).then((t) => (t.includes('no API key') && t.includes('Set API Key') ? t : undefined)),
+    );
+  });
+
+  it('an unreachable server shows the “can’t reach” welcome content', async function () {
+    await setConnections([{ name: 'Offline', kind: 'scale', baseUrl: 'http://127.0.0.1:9', apiKeyEnv: KEY_ENV }]);
+    assert.deepEqual(await childrenOf(undefined), []);
+    if (!hasProbe) this.skip();
+    await waitFor('the unreachable welcome view', () =>
+      evalInWorkbench<string>(`document.querySelector('.sidebar .welcome-view-content')?.innerText ?? ''`).then((t) => (t.includes('can’t reach') && t.includes('Retry') ? t : undefined)),
+    );
+  });
+});
