@@ -4,7 +4,10 @@ import { registerCommands } from './vscode/commands';
 import { ConnectionStore } from './vscode/connections';
 import { Log } from './vscode/log';
 import { PlatformRegistry } from './vscode/platforms';
+import { showTaskJson } from './vscode/commands/tasks';
 import { READONLY_MESSAGE, TASK_SCHEME, TaskDocumentProvider } from './vscode/taskDocuments';
+import { TASK_VIEW_TYPE } from './vscode/taskPanel';
+import { TaskPanels } from './vscode/taskPanels';
 import type { TreeNode } from './vscode/tree/node';
 import { TaskLensTreeProvider } from './vscode/tree/provider';
 
@@ -13,6 +16,7 @@ import { TaskLensTreeProvider } from './vscode/tree/provider';
 export interface TestApi {
   readonly tree: TaskLensTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
+  readonly panels: TaskPanels;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -23,6 +27,19 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tree = new TaskLensTreeProvider(store, platforms, log);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const documents = new TaskDocumentProvider(store, platforms);
+  const panels = new TaskPanels(
+    {
+      extensionUri: context.extensionUri,
+      log,
+      fetchTask: async (target, signal) => (await platforms.get(target.connection)).getTask(target.taskId, { signal }),
+      openJson: (target) => showTaskJson(target, { preview: false }),
+      revealInTree: async (target, treePath) => {
+        await vscode.commands.executeCommand('workbench.view.extension.taskLens');
+        return tree.revealKeys(view, target.connection, treePath);
+      },
+    },
+    store,
+  );
 
   const updateContext = () => vscode.commands.executeCommand('setContext', CONTEXT_CONNECTION_COUNT, store.list().length);
   void updateContext();
@@ -34,11 +51,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     tree,
     view,
     store.onDidChange(updateContext),
+    panels,
     vscode.workspace.registerFileSystemProvider(TASK_SCHEME, documents, { isCaseSensitive: true, isReadonly: READONLY_MESSAGE }),
-    ...registerCommands({ store, platforms, tree, view, documents, log }),
+    vscode.window.registerWebviewPanelSerializer(TASK_VIEW_TYPE, panels),
+    ...registerCommands({ store, platforms, tree, view, documents, panels, log }),
   );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view, panels } : undefined;
 }
 
 export function deactivate(): void {

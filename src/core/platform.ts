@@ -86,6 +86,33 @@ export interface TaskDocument {
   readonly pathSegments: readonly string[];
   /** Context the task view shows next to the task (project and batch names). */
   readonly context: Readonly<Record<string, string>>;
+  /**
+   * Entry keys from the connection down to the task (e.g. project, "batches", batch, task), so the
+   * editor can reveal the task — or an ancestor — in the tree. Ancestors are prefixes of it.
+   */
+  readonly treePath: readonly string[];
+}
+
+/** One page of a list being downloaded: each task's JSON as the API returned it. */
+export interface DownloadPage {
+  readonly tasks: readonly unknown[];
+  readonly nextToken: string | null;
+}
+
+/**
+ * What core/download.ts needs to download a list: where it lands (`folderName/fileName.jsonl`,
+ * both sanitised by the engine), what the manifest records, and how to fetch a page.
+ */
+export interface DownloadPlan {
+  /** e.g. the project name; becomes the sub-folder. */
+  readonly folderName: string;
+  /** e.g. the delivery or batch name; becomes the file name. */
+  readonly fileName: string;
+  /** Recorded in the manifest: base URL (never a key), project, delivery/batch, filters. */
+  readonly source: Readonly<Record<string, string | number | null>>;
+  /** Expected number of tasks, when the platform knows it. */
+  readonly expectedTotal: number | null;
+  fetchPage(token: string | undefined, call: CallOptions): Promise<DownloadPage>;
 }
 
 export interface Platform {
@@ -95,4 +122,6 @@ export interface Platform {
   getTask(taskId: string, call?: CallOptions): Promise<TaskDocument>;
   /** One cheap authenticated call, to check a key. */
   verify(call?: CallOptions): Promise<void>;
+  /** A download for an entry's `download` reference (optionally narrowed by filters, e.g. status). */
+  planDownload(ref: DownloadRef, filters?: FilterValues): Promise<DownloadPlan>;
 }

@@ -17,6 +17,7 @@ export const CommandIds = {
   copyId: 'taskLens.copyId',
   goToTask: 'taskLens.goToTask',
   openTask: 'taskLens.openTask',
+  openTaskPinned: 'taskLens.openTaskPinned',
   openTaskJson: 'taskLens.openTaskJson',
   saveTaskJsonCopy: 'taskLens.saveTaskJsonCopy',
   showLog: 'taskLens.showLog',

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId, CommandIds } from './commandIds';
 import { addConnection, clearApiKey, connectDemo, editConnections, removeConnection, renameConnection, setApiKey } from './commands/connections';
 import type { CommandContext } from './commands/context';
-import { openTaskJson, saveTaskJsonCopy } from './commands/tasks';
+import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
 import { clearFilter, copyId, filterByStatus, loadMore, refresh, retry } from './commands/tree';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
@@ -22,8 +22,9 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.filterByStatus]: filterByStatus,
   [CommandIds.clearFilter]: clearFilter,
   [CommandIds.copyId]: copyId,
-  [CommandIds.goToTask]: (ctx) => openTaskJson(ctx),
-  [CommandIds.openTask]: openTaskJson,
+  [CommandIds.goToTask]: (ctx) => openTask(ctx, undefined, { reveal: true }),
+  [CommandIds.openTask]: (ctx, node?: unknown) => openTask(ctx, node),
+  [CommandIds.openTaskPinned]: (ctx, node?: unknown) => openTask(ctx, node, { pin: true }),
   [CommandIds.openTaskJson]: openTaskJson,
   [CommandIds.saveTaskJsonCopy]: saveTaskJsonCopy,
   [CommandIds.showLog]: (ctx) => ctx.log.channel.show(),

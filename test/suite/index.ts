@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
   await import('./activation.test');
   await import('./tree.test');
   await import('./taskJson.test');
+  await import('./taskView.test');
 
   const counts = { passed: 0, failed: 0, skipped: 0 };
   await new Promise<void>((resolve) => {

@@ -41,7 +41,8 @@ export class ScalePlatform implements Platform {
     if (projectId) context.projectId = projectId;
     if (batchName) context.batchName = batchName;
     if (batchId) context.batchId = batchId;
-    return { id: task.task_id, raw: task, pathSegments: [projectName ?? projectId ?? 'project', batchName ?? batchId ?? 'no batch'], context };
+    const treePath = projectId ? [`project:${projectId}`, ...(batchId ? ['batches', `batch:${batchId}`] : ['all-tasks']), `task:${task.task_id}`] : [];
+    return { id: task.task_id, raw: task, pathSegments: [projectName ?? projectId ?? 'project', batchName ?? batchId ?? 'no batch'], context, treePath };
   }
 
   /** A name for an id: known already, expanded in the response, or looked up (once). */

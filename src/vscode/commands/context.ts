@@ -2,6 +2,7 @@ import type { ConnectionStore } from '../connections';
 import type { Log } from '../log';
 import type { PlatformRegistry } from '../platforms';
 import type { TaskDocumentProvider } from '../taskDocuments';
+import type { TaskPanels } from '../taskPanels';
 import type { TaskLensTreeProvider } from '../tree/provider';
 import type * as vscode from 'vscode';
 import type { TreeNode } from '../tree/node';
@@ -13,5 +14,6 @@ export interface CommandContext {
   readonly tree: TaskLensTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly documents: TaskDocumentProvider;
+  readonly panels: TaskPanels;
   readonly log: Log;
 }

@@ -68,3 +68,15 @@ export async function saveTaskJsonCopy(ctx: CommandContext, node?: unknown, targ
   });
   return destination;
 }
+
+/** Opens the task view: single-click reuses the preview panel; `pin` gives the task its own. */
+export async function openTask(ctx: CommandContext, node?: unknown, options: { pin?: boolean; reveal?: boolean } = {}): Promise<void> {
+  const target = await taskTarget(ctx, node, options.pin ? vscode.l10n.t('Open Task (Pinned)') : vscode.l10n.t('Open Task'));
+  if (!target) return;
+  ctx.panels.open(target, { pin: options.pin });
+  if (options.reveal) {
+    const doc = await (await ctx.platforms.get(target.connection)).getTask(target.taskId);
+    await vscode.commands.executeCommand('workbench.view.extension.taskLens');
+    await ctx.tree.revealKeys(ctx.view, target.connection, doc.treePath);
+  }
+}

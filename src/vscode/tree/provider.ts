@@ -70,6 +70,26 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return parent instanceof EntryNode ? parent : undefined;
   }
 
+  /**
+   * Reveals the deepest loaded node along a path of entry keys (e.g. a task's project, batch, task):
+   * a task on a page not loaded yet reveals its batch instead. Returns how deep it got.
+   */
+  async revealKeys(view: vscode.TreeView<TreeNode>, connection: Connection, keys: readonly string[]): Promise<number> {
+    if (this.roots.length === 0) await this.getChildren(undefined);
+    let node: TreeNode | undefined = this.roots.find((r) => r.connection.name === connection.name);
+    if (!node) return 0;
+    let depth = 0;
+    for (const key of keys) {
+      const children: TreeNode[] = await this.getChildren(node);
+      const next = children.find((c) => c instanceof EntryNode && c.entry.key === key);
+      if (!next) break;
+      node = next;
+      depth++;
+    }
+    await view.reveal(node, { select: true, focus: true, expand: false });
+    return depth;
+  }
+
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
   }

@@ -1,0 +1,160 @@
+import * as vscode from 'vscode';
+import type { TaskDocument } from '../core/platform';
+import { isAllowedLinkUrl, isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../webview/protocol';
+import type { TaskTarget } from './commands/tasks';
+import type { Log } from './log';
+import { taskPanelHtml } from './taskPanelHtml';
+
+export const TASK_VIEW_TYPE = 'taskLens.task';
+
+/** What a panel needs from the rest of the extension. */
+export interface TaskPanelHost {
+  readonly extensionUri: vscode.Uri;
+  readonly log: Log;
+  fetchTask(target: TaskTarget, signal: AbortSignal): Promise<TaskDocument>;
+  openJson(target: TaskTarget): Promise<unknown>;
+  revealInTree(target: TaskTarget, treePath: readonly string[]): Promise<unknown>;
+  /** The tab is now pinned: the next single-click opens a new preview panel. */
+  onPinned(panel: TaskPanel): void;
+  onDisposed(panel: TaskPanel): void;
+}
+
+export interface RenderTiming {
+  readonly first?: number;
+  readonly complete?: number;
+}
+
+/** One task view panel: loads its task, renders it through messages, answers the page. */
+export class TaskPanel {
+  private ready = false;
+  private revealSecrets = false;
+  private loading: AbortController | undefined;
+  private doc: TaskDocument | undefined;
+  timing: RenderTiming = {};
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    public target: TaskTarget,
+    public pinned: boolean,
+    private readonly host: TaskPanelHost,
+  ) {
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(host.extensionUri, 'dist'), vscode.Uri.joinPath(host.extensionUri, 'media')] };
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'task-lens.svg');
+    panel.webview.onDidReceiveMessage((msg: unknown) => this.onMessage(msg));
+    panel.onDidDispose(() => {
+      this.loading?.abort();
+      host.onDisposed(this);
+    });
+    this.show(target);
+  }
+
+  /** Shows another task in this panel (the reused preview panel) or reloads the current one. */
+  show(target: TaskTarget): void {
+    this.target = target;
+    this.revealSecrets = false;
+    this.panel.title = vscode.l10n.t('Task {0}', shortId(target.taskId));
+    if (!this.ready) this.panel.webview.html = taskPanelHtml(this.panel.webview, this.host.extensionUri, this.panel.title);
+    else void this.load();
+  }
+
+  private post(message: HostToPage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async load(): Promise<void> {
+    this.loading?.abort();
+    const abort = new AbortController();
+    this.loading = abort;
+    this.timing = {};
+    this.post({ type: 'loading' });
+    try {
+      this.doc = await this.host.fetchTask(this.target, abort.signal);
+      if (abort.signal.aborted) return;
+      this.render();
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      const message = err instanceof Error ? err.message : String(err);
+      this.host.log.warn(`Task ${this.target.taskId} on “${this.target.connection.name}” could not be loaded: ${message}`);
+      this.post({ type: 'error', message });
+    }
+  }
+
+  private render(): void {
+    if (!this.doc) return;
+    const context: RenderContext = {
+      connectionName: this.target.connection.name,
+      platform: this.target.connection.kind,
+      projectName: this.doc.context.projectName ?? null,
+      batchName: this.doc.context.batchName ?? null,
+      pinned: this.pinned,
+      revealSecrets: this.revealSecrets,
+    };
+    this.post({ type: 'render', task: this.doc.raw, context });
+  }
+
+  private onMessage(msg: unknown): void {
+    // The page is a browser sandbox showing hostile data: check every message before acting.
+    if (!isPageToHost(msg)) {
+      this.host.log.warn('Ignored a malformed message from the task view.');
+      return;
+    }
+    void this.handle(msg).catch((err) => this.host.log.error('Task view action failed', err));
+  }
+
+  private async handle(msg: PageToHost): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        return this.load();
+      case 'openLink':
+        if (isAllowedLinkUrl(msg.url)) await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
+        else this.host.log.warn('Refused to open a link with a scheme other than http, https or mailto.');
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(msg.text.slice(0, 100_000));
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied'), 2000);
+        return;
+      case 'revealSecrets':
+        this.revealSecrets = true;
+        return this.render();
+      case 'rendered':
+        this.timing = { ...this.timing, [msg.phase]: msg.ms };
+        this.host.log.debug(`Task ${this.target.taskId}: ${msg.phase} render in ${msg.ms.toFixed(1)} ms`);
+        return;
+      case 'command':
+        return this.command(msg.name);
+    }
+  }
+
+  private async command(name: Extract<PageToHost, { type: 'command' }>['name']): Promise<void> {
+    const treePath = this.doc?.treePath ?? [];
+    switch (name) {
+      case 'openJson':
+        await this.host.openJson(this.target);
+        return;
+      case 'copyId':
+        await vscode.env.clipboard.writeText(this.target.taskId);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', this.target.taskId), 2000);
+        return;
+      case 'refresh':
+        return this.load();
+      case 'pin':
+        this.pinned = true;
+        this.host.onPinned(this);
+        return this.render();
+      case 'revealInTree':
+        await this.host.revealInTree(this.target, treePath);
+        return;
+      case 'revealProject':
+        await this.host.revealInTree(this.target, treePath.slice(0, 1));
+        return;
+      case 'revealBatch':
+        await this.host.revealInTree(this.target, treePath.slice(0, -1));
+        return;
+    }
+  }
+}
+
+function shortId(id: string): string {
+  return id.length > 12 ? `…${id.slice(-8)}` : id;
+}

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { TaskTarget } from './commands/tasks';
+import type { ConnectionStore } from './connections';
+import { TASK_VIEW_TYPE, TaskPanel, type TaskPanelHost } from './taskPanel';
+
+/** What the page stores with `setState`: enough to fetch the task again after a reload. */
+interface SavedState {
+  readonly taskId: string;
+  readonly connectionName: string;
+}
+
+function isSavedState(v: unknown): v is SavedState {
+  const s = v as Partial<SavedState> | null;
+  return typeof s === 'object' && s !== null && typeof s.taskId === 'string' && typeof s.connectionName === 'string';
+}
+
+/**
+ * The task view panels: one preview panel that single-clicks reuse, any number of pinned ones, and
+ * restoring them after a window reload (re-fetching the task; nothing sensitive is persisted).
+ */
+export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private preview: TaskPanel | undefined;
+  private readonly panels = new Set<TaskPanel>();
+  private readonly host: TaskPanelHost;
+
+  constructor(
+    host: Omit<TaskPanelHost, 'onPinned' | 'onDisposed'>,
+    private readonly store: ConnectionStore,
+  ) {
+    this.host = {
+      ...host,
+      onPinned: (panel) => {
+        if (this.preview === panel) this.preview = undefined;
+      },
+      onDisposed: (panel) => {
+        this.panels.delete(panel);
+        if (this.preview === panel) this.preview = undefined;
+      },
+    };
+  }
+
+  /** Opens a task: in the preview panel (reused), or in a panel of its own when `pin` is set. */
+  open(target: TaskTarget, options: { pin?: boolean } = {}): TaskPanel {
+    const existing = [...this.panels].find((p) => p.target.taskId === target.taskId && p.target.connection.name === target.connection.name);
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    if (this.preview && !options.pin) {
+      this.preview.show(target);
+      this.preview.panel.reveal();
+      return this.preview;
+    }
+    const panel = vscode.window.createWebviewPanel(TASK_VIEW_TYPE, target.taskId, vscode.ViewColumn.Active, { enableFindWidget: true, enableScripts: true });
+    const taskPanel = new TaskPanel(panel, target, Boolean(options.pin), this.host);
+    this.panels.add(taskPanel);
+    if (!options.pin) this.preview = taskPanel;
+    return taskPanel;
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const connection = isSavedState(state) ? this.store.get(state.connectionName) : undefined;
+    if (!isSavedState(state) || !connection) {
+      panel.webview.html = `<!DOCTYPE html><html><body><p>${vscode.l10n.t('This task view could not be restored: its connection no longer exists.')}</p></body></html>`;
+      return;
+    }
+    const taskPanel = new TaskPanel(panel, { connection, taskId: state.taskId, pathSegments: [] }, true, this.host);
+    this.panels.add(taskPanel);
+  }
+
+  /** The open panels, for tests and benchmarks. */
+  all(): readonly TaskPanel[] {
+    return [...this.panels];
+  }
+
+  dispose(): void {
+    for (const p of this.panels) p.panel.dispose();
+  }
+}

@@ -1,0 +1,146 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { Emulator } from '../emulator/server';
+import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
+import { buildHostileTask, hostileMarker, hostilePayloads } from '../fixtures/hostile';
+import type { Task } from '../../src/core/scale/types';
+import { childrenOf, isEntry, KEY_ENV, nodeAt, SECRET_KEY, setConnections, startTestEmulator, testApi } from './fixtures';
+import { evalInWebviews, evalInWorkbench, hasProbe, screenshot, waitFor } from './helpers';
+
+/** Text of the task view page(s) currently showing `marker`. */
+async function webviewText(marker: string): Promise<string> {
+  return waitFor(`a task view showing “${marker}”`, async () => {
+    const frames = await evalInWebviews<string>(`document.getElementById('root')?.innerText ?? ''`);
+    return frames.map((f) => f.value ?? '').find((t) => t.includes(marker));
+  }, 20_000);
+}
+
+async function openedPanels(): Promise<number> {
+  return (await testApi()).panels.all().length;
+}
+
+describe('Task view', function () {
+  let emulator: Emulator;
+  before(async () => {
+    emulator = await startTestEmulator();
+    await setConnections([{ name: 'Emu', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: KEY_ENV }]);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setConnections([]);
+    await emulator.close();
+  });
+
+  async function showcaseTask(id: string) {
+    const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
+    const node = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === id);
+    assert.ok(node, `task ${id} is in the Showcase batch`);
+    return node;
+  }
+
+  it('opens a task from the tree and shows its turns, roles and annotations', async function () {
+    const node = await showcaseTask(F.tasks.kitchenSink);
+    assert.equal(node.getTreeItem().command?.command, 'taskLens.openTask', 'a click on a task opens the task view');
+    await vscode.commands.executeCommand('taskLens.openTask', node);
+    if (!hasProbe) this.skip();
+    const text = await webviewText(F.tasks.kitchenSink);
+    for (const expected of ['user', 'assistant', 'system', F.projects.main.name, F.batches.showcase.name, 'Instruction following']) {
+      assert.ok(text.toLowerCase().includes(expected.toLowerCase()), `the view shows “${expected}”`);
+    }
+    const counts = await evalInWebviews<{ turns: number; messages: number; annotations: number }>(`({
+      turns: document.querySelectorAll('.turn-card').length,
+      messages: document.querySelectorAll('[data-role], .message').length,
+      annotations: document.querySelectorAll('[data-annotation-type], .annotation').length,
+    })`);
+    const shown = counts.find((c) => c.value && c.value.turns > 0)?.value;
+    assert.ok(shown && shown.messages > 0 && shown.annotations > 0, `turns, messages and annotations are rendered: ${JSON.stringify(counts)}`);
+    assert.ok(!text.includes(SECRET_KEY));
+  });
+
+  it('reuses one preview panel for single clicks, and Pin keeps a panel of its own', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.sideBySide));
+    await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.error));
+    assert.equal(await openedPanels(), 1, 'the second click reused the preview panel');
+    await vscode.commands.executeCommand('taskLens.openTaskPinned', await showcaseTask(F.tasks.pending));
+    assert.equal(await openedPanels(), 2);
+    await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.attachments));
+    assert.equal(await openedPanels(), 2, 'the pinned panel is left alone');
+  });
+
+  it('renders the error and reported tasks with their callouts and empty states', async function () {
+    if (!hasProbe) this.skip();
+    await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.sensitive));
+    const text = await webviewText(F.tasks.sensitive);
+    assert.match(text, /sensitive content/i);
+  });
+
+  it('follows the theme: screenshots in dark, light and high contrast', async function () {
+    if (!hasProbe) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.sideBySide));
+    await webviewText(F.tasks.sideBySide);
+    const config = vscode.workspace.getConfiguration('workbench');
+    await config.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    await waitFor('the dark theme in the webview', async () =>
+      (await evalInWebviews<string>(`document.body.className`)).some((f) => String(f.value).includes('vscode-dark')),
+    );
+    await screenshot('task-view-dark');
+    await config.update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
+    await waitFor('the light theme in the webview', async () =>
+      (await evalInWebviews<string>(`document.body.className`)).some((f) => String(f.value).includes('vscode-light')),
+    );
+    await screenshot('task-view-light');
+    await config.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+    await waitFor('the high-contrast theme in the webview', async () =>
+      (await evalInWebviews<string>(`document.body.className`)).some((f) => String(f.value).includes('vscode-high-contrast')),
+    );
+    await screenshot('task-view-high-contrast');
+    await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+  });
+});
+
+describe('Task view safety: a hostile corpus in every rendered field', function () {
+  let emulator: Emulator;
+  const hostileId = 'hostile-task-0001';
+  before(async function () {
+    if (!hasProbe) this.skip();
+    emulator = await startTestEmulator();
+    const task = { ...buildHostileTask(hostilePayloads, emulator.url), task_id: hostileId } as unknown as Task;
+    emulator.scale.registerExtraTask(task);
+    await setConnections([{ name: 'Emu', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: KEY_ENV }]);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setConnections([]);
+    await emulator?.close();
+  });
+
+  it(`runs none of ${hostilePayloads.length} payloads and still shows them as text`, async () => {
+    assert.ok(hostilePayloads.length >= 40);
+    const api = await testApi();
+    const connection = { name: 'Emu', kind: 'scale' as const, baseUrl: emulator.url, apiKeyEnv: KEY_ENV, source: 'user' as const };
+    api.panels.open({ connection, taskId: hostileId, pathSegments: [] }, { pin: true });
+    const text = await webviewText(hostileMarker(hostilePayloads[0]));
+    // Let anything that could run, run (timers, image loads, CSS), then look for its traces.
+    await new Promise((r) => setTimeout(r, 1500));
+    await screenshot('task-view-hostile');
+    const pwned = await evalInWebviews<boolean>(`Boolean(window.__pwned || (window.top && window.top.__pwned))`);
+    assert.ok(pwned.every((f) => f.value === false || f.error), `a payload ran in a webview: ${JSON.stringify(pwned)}`);
+    assert.equal(await evalInWorkbench<boolean>('Boolean(window.__pwned)'), false, 'a payload reached the workbench');
+    assert.equal(emulator.stats.hitsUnder('/__hostile'), 0, 'a payload made a network request');
+    const missing = hostilePayloads.map(hostileMarker).filter((m) => !text.includes(m));
+    assert.deepEqual(missing, [], 'every payload is still visible as text');
+    const dangerous = await evalInWebviews<string[]>(`[...document.querySelectorAll('#root *')].flatMap(el => {
+      const bad = [];
+      if (/^(script|iframe|object|embed|svg|math|form|meta|base|style|link)$/i.test(el.tagName)) bad.push(el.tagName);
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name)) bad.push(el.tagName + '@' + a.name);
+        if (/^(href|src|action|formaction|xlink:href)$/i.test(a.name) && !/^(https?:|mailto:|#|data:image\\/(png|jpeg|gif|webp);base64,)/i.test(a.value)) bad.push(el.tagName + '@' + a.name + '=' + a.value.slice(0, 40));
+      }
+      return bad;
+    })`);
+    const found = dangerous.flatMap((f) => f.value ?? []);
+    assert.deepEqual(found, [], 'no active element or attribute in the rendered page');
+  });
+});
