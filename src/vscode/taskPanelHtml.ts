@@ -35,6 +35,6 @@ export function taskPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
 </html>`;
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TaskTarget } from './commands/tasks';
 import type { ConnectionStore } from './connections';
 import { TASK_VIEW_TYPE, TaskPanel, type TaskPanelHost } from './taskPanel';
+import { escapeHtml } from './taskPanelHtml';
 
 /** What the page stores with `setState`: enough to fetch the task again after a reload. */
 interface SavedState {
@@ -61,7 +62,10 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const connection = isSavedState(state) ? this.store.get(state.connectionName) : undefined;
     if (!isSavedState(state) || !connection) {
-      panel.webview.html = `<!DOCTYPE html><html><body><p>${vscode.l10n.t('This task view could not be restored: its connection no longer exists.')}</p></body></html>`;
+      const why = isSavedState(state)
+        ? vscode.l10n.t('its connection “{0}” no longer exists.', state.connectionName)
+        : vscode.l10n.t('the editor had not saved which task it showed yet.');
+      panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(vscode.l10n.t('This task view could not be restored: {0} Open the task again from the Task Lens view.', why))}</p></body></html>`;
       return;
     }
     const taskPanel = new TaskPanel(panel, { connection, taskId: state.taskId, pathSegments: [] }, true, this.host);

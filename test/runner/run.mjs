@@ -30,6 +30,23 @@ const suiteEnv = {
   ...(opts.grep ? { TASKLENS_TEST_GREP: opts.grep } : {}),
 };
 
+/**
+ * An emulator outside the extension host, for the test that reloads the window (the extension
+ * host, and anything started in it, restarts on reload).
+ */
+async function startExternalEmulator(key) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/main.ts', '--api-key', key], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the emulator exited with code ${code}`)));
+    child.stdout.on('data', (d) => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(String(d));
+      if (m) resolve(m[1]);
+    });
+  });
+  return { url, stop: () => child.kill() };
+}
+
 async function runInServer() {
   const { chromium } = await import('playwright-core');
   const executablePath = findChromium();
@@ -37,6 +54,9 @@ async function runInServer() {
   let page;
   const probe = await startProbe(() => page);
   const port = await freePort();
+  const externalKey = `tl-it-external-${Math.random().toString(36).slice(2)}`;
+  const external = await startExternalEmulator(externalKey);
+  Object.assign(suiteEnv, { TASKLENS_TEST_EMULATOR_URL: external.url, TASKLENS_TEST_EMULATOR_KEY: externalKey });
   const server = await startVsCodeServer({
     port,
     dataDir: path.join(work, 'vscode'),
@@ -65,6 +85,7 @@ async function runInServer() {
     await browser.close().catch(() => {});
     await probe.close();
     server.stop();
+    external.stop();
   }
 }
 

@@ -1,26 +1,59 @@
 // Entry point the extension host loads (extensionTestsPath). Runs every suite file with mocha and
 // reports each result through the console (the runner forwards lines tagged [task-lens-test]) and
 // as counts in the file named by TASKLENS_TEST_RESULTS.
-import { writeFileSync } from 'node:fs';
+//
+// One test needs a window reload (panels restored by the serializer). The first run ends by saving
+// its counts and reloading; the workbench then loads this module again, which sees the saved
+// state and runs only the tests that check what the reload restored.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import { reloadRequest } from './reload';
 
 const TAG = '[task-lens-test]';
 const say = (line: string) => console.log(`${TAG} ${line}`);
+type Counts = { passed: number; failed: number; skipped: number };
 
 export async function run(): Promise<void> {
+  const resultsFile = process.env.TASKLENS_TEST_RESULTS;
+  const reloadFile = resultsFile ? `${resultsFile}.reload.json` : undefined;
+  const afterReload = reloadFile !== undefined && existsSync(reloadFile);
+  const previous: Counts = afterReload ? JSON.parse(readFileSync(reloadFile, 'utf8')).counts : { passed: 0, failed: 0, skipped: 0 };
+  if (afterReload) rmSync(reloadFile);
+
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'dot' });
   const grep = process.env.TASKLENS_TEST_GREP;
   if (grep) mocha.grep(grep);
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   // Imported after mocha's globals exist; esbuild bundles them into this file.
-  await import('./activation.test');
-  await import('./tree.test');
-  await import('./taskJson.test');
-  await import('./taskView.test');
+  if (afterReload) {
+    say('(after the window reload)');
+    await import('./restore.test');
+  } else {
+    await import('./activation.test');
+    await import('./tree.test');
+    await import('./taskJson.test');
+    await import('./taskView.test');
+    await import('./reload.test');
+  }
 
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  await new Promise<void>((resolve) => {
-    const runner = mocha.run(() => resolve());
+  const counts = await runMocha(mocha);
+  const total: Counts = { passed: previous.passed + counts.passed, failed: previous.failed + counts.failed, skipped: previous.skipped + counts.skipped };
+  if (!afterReload && reloadRequest.pending && reloadFile) {
+    writeFileSync(reloadFile, JSON.stringify({ counts: total }));
+    say('reloading the window to check restored panels…');
+    await vscode.commands.executeCommand('workbench.action.reloadWindow');
+    await new Promise(() => undefined); // the reload ends this extension host
+  }
+  say(`integration: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  if (resultsFile) writeFileSync(resultsFile, JSON.stringify(total));
+  if (total.failed > 0) throw new Error(`${total.failed} integration test(s) failed`);
+}
+
+function runMocha(mocha: Mocha): Promise<Counts> {
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => resolve(counts));
     runner.on('pass', (t) => {
       counts.passed++;
       say(`  ✔ ${t.fullTitle()} (${t.duration ?? 0} ms)`);
@@ -34,7 +67,4 @@ export async function run(): Promise<void> {
       say(`  - ${t.fullTitle()} (skipped)`);
     });
   });
-  say(`integration: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-  if (process.env.TASKLENS_TEST_RESULTS) writeFileSync(process.env.TASKLENS_TEST_RESULTS, JSON.stringify(counts));
-  if (counts.failed > 0) throw new Error(`${counts.failed} integration test(s) failed`);
 }
