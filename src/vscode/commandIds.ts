@@ -20,6 +20,9 @@ export const CommandIds = {
   openTaskPinned: 'taskLens.openTaskPinned',
   openTaskJson: 'taskLens.openTaskJson',
   saveTaskJsonCopy: 'taskLens.saveTaskJsonCopy',
+  downloadDelivery: 'taskLens.downloadDelivery',
+  downloadTasks: 'taskLens.downloadTasks',
+  downloadTaskList: 'taskLens.downloadTaskList',
   showLog: 'taskLens.showLog',
 } as const;
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId, CommandIds } from './commandIds';
 import { addConnection, clearApiKey, connectDemo, editConnections, removeConnection, renameConnection, setApiKey } from './commands/connections';
 import type { CommandContext } from './commands/context';
+import { downloadCommand } from './commands/download';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
 import { clearFilter, copyId, filterByStatus, loadMore, refresh, retry } from './commands/tree';
 
@@ -27,6 +28,9 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.openTaskPinned]: (ctx, node?: unknown) => openTask(ctx, node, { pin: true }),
   [CommandIds.openTaskJson]: openTaskJson,
   [CommandIds.saveTaskJsonCopy]: saveTaskJsonCopy,
+  [CommandIds.downloadDelivery]: (ctx, node?: unknown) => downloadCommand(ctx, 'delivery', node),
+  [CommandIds.downloadTasks]: (ctx, node?: unknown) => downloadCommand(ctx, 'tasks', node),
+  [CommandIds.downloadTaskList]: (ctx, node?: unknown) => downloadCommand(ctx, 'taskList', node),
   [CommandIds.showLog]: (ctx) => ctx.log.channel.show(),
 };
 

@@ -34,6 +34,7 @@ export async function run(): Promise<void> {
     await import('./tree.test');
     await import('./taskJson.test');
     await import('./taskView.test');
+    await import('./download.test');
     await import('./reload.test');
   }
 
