@@ -52,6 +52,10 @@ if (only !== 'unit' && built) {
   const results = path.join(tmp, 'integration.json');
   tests('integration tests (real VS Code extension host)', process.execPath, ['test/runner/run.mjs', '--results', results], results);
 }
+if (!only && built) {
+  const results = path.join(tmp, 'vsix.json');
+  tests('packaged VSIX (install into a fresh VS Code server)', process.execPath, ['test/runner/vsixSmoke.mjs', '--results', results], results);
+}
 rmSync(tmp, { recursive: true, force: true });
 console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);
