@@ -1,0 +1,86 @@
+/** Scale v2 read commands: projects, batches, tasks, task, deliveries. */
+import { InvalidArgumentError, type Command } from 'commander';
+import type { TasksQuery } from '../../core/scale/queries';
+import type { CliContext, GlobalOptions } from '../context';
+import { UsageError } from '../errors';
+
+interface TasksOptions {
+  readonly project?: string;
+  readonly batch?: string;
+  readonly status?: string;
+  readonly limit?: number;
+}
+
+export function positiveInteger(raw: string): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < 1) throw new InvalidArgumentError('expected a positive whole number.');
+  return value;
+}
+
+/** Options of the command plus the program's global ones. */
+function optionsOf<T>(command: Command): T & GlobalOptions {
+  return command.optsWithGlobals<T & GlobalOptions>();
+}
+
+export function registerScaleCommands(program: Command, context: CliContext): void {
+  program
+    .command('projects')
+    .description('List Scale projects, one JSON object per line.')
+    .action(async (_options: unknown, command: Command) => {
+      const client = context.scale(optionsOf(command));
+      await context.out.lines(await client.listProjects({}, context.call));
+    });
+
+  program
+    .command('batches')
+    .description('List the batches of a project, one JSON object per line.')
+    .requiredOption('-p, --project <project>', 'project name or id')
+    .option('-s, --status <status>', 'only batches with this status (staging, in_progress, completed, paused, cancelled)')
+    .action(async (_options: unknown, command: Command) => {
+      const options = optionsOf<{ project: string; status?: string }>(command);
+      const client = context.scale(options);
+      const project = await client.resolveProject(options.project, context.call);
+      await context.out.lines(client.iterateBatches({ project_id: project.id, status: options.status, limit: 100 }, context.call));
+    });
+
+  program
+    .command('tasks')
+    .description('List tasks of a project or batch, one JSON object per line, streamed page by page.')
+    .option('-p, --project <project>', 'project name or id')
+    .option('-b, --batch <batch>', 'batch name or id (with --project, looked up within that project)')
+    .option('-s, --status <status>', 'only tasks with this status (pending, completed, canceled, error, deleted)')
+    .option('-n, --limit <count>', 'stop after this many tasks', positiveInteger)
+    .addHelpText('after', '\nOne of --project or --batch is required.')
+    .action(async (_options: unknown, command: Command) => {
+      const options = optionsOf<TasksOptions>(command);
+      if (!options.project && !options.batch) throw new UsageError('tasks needs --project <project> or --batch <batch>.');
+      const client = context.scale(options);
+      const project = options.project ? await client.resolveProject(options.project, context.call) : undefined;
+      const batch = options.batch ? await client.resolveBatch(options.batch, project, context.call) : undefined;
+      const limit = Math.min(100, options.limit ?? 100);
+      const query: TasksQuery = batch
+        ? { batch_id: batch.id, status: options.status, limit }
+        : { project_id: project?.id ?? '', status: options.status, limit };
+      await context.out.lines(client.iterateTasks(query, context.call), options.limit);
+    });
+
+  program
+    .command('task')
+    .description('Print one task as pretty JSON, exactly as the API returned it (with all details).')
+    .argument('<id>', 'task id')
+    .action(async (taskId: string, _options: unknown, command: Command) => {
+      const client = context.scale(optionsOf(command));
+      await context.out.document(await client.getTask(taskId, {}, context.call));
+    });
+
+  program
+    .command('deliveries')
+    .description('List the deliveries of a project, one JSON object per line.')
+    .requiredOption('-p, --project <project>', 'project name or id')
+    .action(async (_options: unknown, command: Command) => {
+      const options = optionsOf<{ project: string }>(command);
+      const client = context.scale(options);
+      const project = await client.resolveProject(options.project, context.call);
+      await context.out.lines(await client.listDeliveries({ project_id: project.id }, context.call));
+    });
+}

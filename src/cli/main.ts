@@ -1,0 +1,16 @@
+/**
+ * Entry point of the `task-lens` command (bundled to dist/cli.js, which gets the shebang). Runs the
+ * CLI and sets the exit code rather than calling process.exit, so buffered stdout is flushed.
+ */
+import { main } from './run';
+
+export { main };
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // `task-lens tasks … | head`: the reader left; stop quietly.
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

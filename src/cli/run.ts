@@ -1,0 +1,58 @@
+/**
+ * The CLI as a function: parse, run one command, map the outcome to an exit code. Kept free of
+ * process globals so tests can run it in-process with their own streams and environment.
+ */
+import { CommanderError } from 'commander';
+import { isTaskLensError, CancelledError } from '../core/errors';
+import { CliContext, type CliIO } from './context';
+import { ConfigError, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { buildProgram } from './program';
+
+/** @param argv as in `process.argv` (node, script, args…). @returns the exit code. */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const context = new CliContext(io);
+  try {
+    await buildProgram(context).parseAsync([...argv]);
+    return EXIT_OK;
+  } catch (error) {
+    return report(error, io);
+  } finally {
+    await context.close();
+  }
+}
+
+function report(error: unknown, io: CliIO): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed its message (or the help).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+    return EXIT_USAGE;
+  }
+  const say = (message: string): void => {
+    io.stderr.write(`task-lens: ${message}\n`);
+  };
+  if (error instanceof CancelledError || io.signal.aborted) {
+    say('interrupted.');
+    return EXIT_INTERRUPTED;
+  }
+  if (error instanceof UsageError) {
+    say(`${error.message} (add --help for usage)`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof ConfigError || isTaskLensError(error)) {
+    say(error.message);
+    return EXIT_FAILURE;
+  }
+  if (isBrokenPipe(error)) return EXIT_OK; // The reader (e.g. `head`) has all it wanted.
+  say(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  return EXIT_FAILURE;
+}
+
+function isBrokenPipe(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EPIPE';
+}
+
+function processIO(): CliIO {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal };
+}

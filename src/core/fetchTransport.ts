@@ -1,0 +1,31 @@
+import type { HttpTransport, TransportRequest, TransportResponse } from './transport';
+
+/**
+ * Transport over the global `fetch`. Inside VS Code this is the right choice: the editor patches
+ * global fetch so requests honour the user's proxy settings and extra CA certificates.
+ */
+export function createFetchTransport(fetchImpl: typeof fetch = globalThis.fetch): HttpTransport {
+  return {
+    name: 'fetch',
+    async request(request: TransportRequest): Promise<TransportResponse> {
+      const response = await fetchImpl(request.url, {
+        method: request.method,
+        headers: request.headers,
+        signal: request.signal,
+        redirect: request.redirect,
+      });
+      return {
+        status: response.status,
+        header: (name) => response.headers.get(name),
+        text: () => response.text(),
+        discard: async () => {
+          // A cancelled stream frees the connection; errors here only mean it is already gone.
+          await response.body?.cancel().catch(() => undefined);
+        },
+      };
+    },
+    async close(): Promise<void> {
+      // Global fetch owns its connection pool; there is nothing of ours to close.
+    },
+  };
+}

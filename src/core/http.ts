@@ -1,0 +1,281 @@
+/**
+ * JSON-over-HTTP client shared by every platform: URL building, Bearer auth, per-attempt timeout,
+ * cancellation, and retries with backoff for idempotent GETs. Platform clients sit on top and only
+ * know paths, parameters and response shapes.
+ */
+import { BadRequestError, redactSecret, type Endpoint, type TaskLensError } from './errors';
+import {
+  cancelledFailure,
+  errorForStatus,
+  extractServerMessage,
+  invalidBodyFailure,
+  networkFailure,
+  timeoutFailure,
+} from './httpErrors';
+import { abortableSleep, backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, type RetryPolicy, type Sleep } from './retry';
+import type { HttpTransport, TransportResponse } from './transport';
+import { TASK_LENS_VERSION } from './version';
+
+export type QueryScalar = string | number | boolean;
+/** Arrays become repeated keys (`expand=project&expand=batch`); null and undefined are left out. */
+export type QueryValue = QueryScalar | readonly QueryScalar[] | null | undefined;
+export type QueryParams = Readonly<Record<string, QueryValue>>;
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  /** Overrides the client's per-attempt timeout for this call. */
+  readonly timeoutMs?: number;
+}
+
+/** A parsed JSON body plus case-insensitive access to the headers it came with. */
+export interface JsonWithHeaders {
+  readonly body: unknown;
+  header(name: string): string | null;
+}
+
+export interface RetryEvent {
+  readonly endpoint: Endpoint;
+  /** The attempt that just failed (1-based). */
+  readonly attempt: number;
+  readonly delayMs: number;
+  /** Short, secret-free reason, e.g. `503` or `ECONNRESET`. */
+  readonly reason: string;
+}
+
+export interface HttpClientOptions {
+  /** e.g. `https://api.scale.com`; a path prefix is kept. */
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly transport: HttpTransport;
+  readonly userAgent?: string;
+  /** Per attempt, covering headers and body. Default 30 s. */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Completes "API key rejected (401) by … — <hint>". Defaults to the editor's command. */
+  readonly authHint?: string;
+  /** Injectable for tests (tiny or recorded waits). */
+  readonly sleep?: Sleep;
+  /** Injectable for tests (deterministic jitter). */
+  readonly random?: () => number;
+  /** Called before each retry wait, e.g. to log it. */
+  readonly onRetry?: (event: RetryEvent) => void;
+}
+
+export const DEFAULT_AUTH_HINT = 'set a new key with “Task Lens: Set API Key”';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+type AttemptOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      readonly error: TaskLensError;
+      readonly retryable: boolean;
+      readonly reason: string;
+      readonly retryAfterMs?: number;
+      readonly invalidBody?: boolean;
+    };
+
+type ResponseReader<T> = (response: TransportResponse, endpoint: Endpoint, attempt: number) => Promise<AttemptOutcome<T>>;
+
+/** Marks an abort caused by our own timer, as opposed to the caller's signal. */
+const TIMEOUT_REASON = Symbol('task-lens-timeout');
+
+export class HttpClient {
+  private readonly base: URL;
+  private readonly policy: RetryPolicy;
+  private readonly timeoutMs: number;
+  private readonly headers: Readonly<Record<string, string>>;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.base = parseBaseUrl(options.baseUrl);
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.headers = {
+      Authorization: `Bearer ${options.apiKey}`,
+      Accept: 'application/json',
+      'User-Agent': options.userAgent ?? `task-lens/${TASK_LENS_VERSION}`,
+    };
+  }
+
+  /** The origin requests go to, for display (never includes credentials). */
+  get origin(): string {
+    return this.base.origin;
+  }
+
+  /** Full URL for a path and query; arrays become repeated keys. */
+  buildUrl(path: string, query: QueryParams = {}): URL {
+    const url = new URL(this.base.href);
+    url.pathname = `${this.base.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === null) continue;
+      const values: readonly QueryScalar[] = Array.isArray(value) ? value : [value as QueryScalar];
+      for (const item of values) url.searchParams.append(key, String(item));
+    }
+    return url;
+  }
+
+  /** How errors name a request to `path` (for callers that validate what came back). */
+  endpointFor(path: string, method = 'GET'): Endpoint {
+    const url = this.buildUrl(path);
+    return { method, path: url.pathname, origin: url.origin };
+  }
+
+  /** GET a JSON document. Resolves to `JSON.parse` of the body, untouched (key order preserved). */
+  getJson(path: string, query?: QueryParams, call: CallOptions = {}): Promise<unknown> {
+    return this.execute(path, query, call, 'follow', readJson);
+  }
+
+  /**
+   * GET a JSON document together with the response headers, for APIs that page or count through
+   * headers (Livepeer's `Link` and `X-Total-Count`). Same retries and errors as `getJson`.
+   */
+  getJsonWithHeaders(path: string, query?: QueryParams, call: CallOptions = {}): Promise<JsonWithHeaders> {
+    return this.execute(path, query, call, 'follow', readJsonWithHeaders);
+  }
+
+  /** GET an endpoint that answers with a redirect, resolving to its `Location` (not followed). */
+  getRedirectLocation(path: string, query?: QueryParams, call: CallOptions = {}): Promise<string> {
+    return this.execute(path, query, call, 'manual', readRedirect);
+  }
+
+  private async execute<T>(
+    path: string,
+    query: QueryParams | undefined,
+    call: CallOptions,
+    redirect: 'follow' | 'manual',
+    read: ResponseReader<T>,
+  ): Promise<T> {
+    const url = this.buildUrl(path, query);
+    const endpoint = this.endpointFor(path);
+    let invalidBodies = 0;
+    for (let attempt = 1; ; attempt++) {
+      if (call.signal?.aborted) throw cancelledFailure(endpoint);
+      const outcome = await this.attempt(url, endpoint, attempt, call, redirect, read);
+      if (outcome.ok) return outcome.value;
+      if (outcome.invalidBody) invalidBodies++;
+      const mayRetry =
+        outcome.retryable &&
+        attempt < this.policy.maxAttempts &&
+        invalidBodies <= this.policy.maxInvalidBodyRetries &&
+        (outcome.retryAfterMs === undefined || outcome.retryAfterMs <= this.policy.maxRetryAfterMs);
+      if (!mayRetry) throw this.scrub(outcome.error);
+      const delayMs = outcome.retryAfterMs ?? backoffDelayMs(this.policy, attempt, this.options.random ?? Math.random);
+      this.options.onRetry?.({ endpoint, attempt, delayMs, reason: outcome.reason });
+      try {
+        await (this.options.sleep ?? abortableSleep)(delayMs, call.signal);
+      } catch {
+        throw cancelledFailure(endpoint);
+      }
+    }
+  }
+
+  private async attempt<T>(
+    url: URL,
+    endpoint: Endpoint,
+    attempt: number,
+    call: CallOptions,
+    redirect: 'follow' | 'manual',
+    read: ResponseReader<T>,
+  ): Promise<AttemptOutcome<T>> {
+    const timeoutMs = call.timeoutMs ?? this.timeoutMs;
+    const controller = new AbortController();
+    // Linked by hand rather than AbortSignal.any, which keeps listeners alive longer on Node 20.
+    const forwardAbort = (): void => controller.abort(call.signal?.reason);
+    call.signal?.addEventListener('abort', forwardAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(TIMEOUT_REASON), timeoutMs);
+    try {
+      const response = await this.options.transport.request({
+        method: 'GET',
+        url: url.href,
+        headers: this.headers,
+        signal: controller.signal,
+        redirect,
+      });
+      const success = redirect === 'manual' ? response.status >= 300 && response.status < 400 : response.status >= 200 && response.status < 300;
+      if (success) return await read(response, endpoint, attempt);
+      return await this.statusFailure(response, endpoint, attempt);
+    } catch (error) {
+      if (call.signal?.aborted) return { ok: false, error: cancelledFailure(endpoint), retryable: false, reason: 'cancelled' };
+      if (controller.signal.reason === TIMEOUT_REASON) {
+        return { ok: false, error: timeoutFailure(endpoint, timeoutMs, attempt), retryable: this.policy.retryOnTimeout, reason: 'timeout' };
+      }
+      return { ok: false, error: networkFailure(endpoint, attempt, error), retryable: true, reason: errorCode(error) };
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', forwardAbort);
+    }
+  }
+
+  private async statusFailure(response: TransportResponse, endpoint: Endpoint, attempt: number): Promise<AttemptOutcome<never>> {
+    const body = await response.text().catch(() => '');
+    const serverMessage = extractServerMessage(redactSecret(body, this.options.apiKey));
+    const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.header('retry-after')) : undefined;
+    const error = errorForStatus({
+      endpoint,
+      status: response.status,
+      serverMessage,
+      attempts: attempt,
+      retryAfterMs,
+      authHint: this.options.authHint ?? DEFAULT_AUTH_HINT,
+    });
+    return { ok: false, error, retryable: isRetryableStatus(response.status), reason: String(response.status), retryAfterMs };
+  }
+
+  /** Last line of defence: no message or stack leaves this client holding the key. */
+  private scrub(error: TaskLensError): TaskLensError {
+    const key = this.options.apiKey;
+    error.message = redactSecret(error.message, key);
+    if (error.stack) error.stack = redactSecret(error.stack, key);
+    return error;
+  }
+}
+
+const readJson: ResponseReader<unknown> = async (response, endpoint, attempt) => {
+  // A body that breaks mid-way throws here and is handled as a network failure (retryable).
+  const text = await response.text();
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    const problem = text.trim() === '' ? 'the body was empty' : 'the body is not valid JSON (truncated or not JSON at all)';
+    return { ok: false, error: invalidBodyFailure(endpoint, problem, attempt), retryable: true, invalidBody: true, reason: 'invalid JSON' };
+  }
+};
+
+const readJsonWithHeaders: ResponseReader<JsonWithHeaders> = async (response, endpoint, attempt) => {
+  const outcome = await readJson(response, endpoint, attempt);
+  // Headers stay readable after the body was consumed, so the lookup is handed on as is.
+  return outcome.ok ? { ok: true, value: { body: outcome.value, header: (name) => response.header(name) } } : outcome;
+};
+
+const readRedirect: ResponseReader<string> = async (response, endpoint, attempt) => {
+  const location = response.header('location');
+  await response.discard();
+  if (location) return { ok: true, value: location };
+  return { ok: false, error: invalidBodyFailure(endpoint, `redirect (${response.status}) without a Location header`, attempt), retryable: false, reason: 'no location' };
+};
+
+function errorCode(error: unknown): string {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return 'network error';
+}
+
+function parseBaseUrl(baseUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new BadRequestError(`Invalid base URL “${baseUrl}” — use a full URL such as https://api.scale.com.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new BadRequestError(`Unsupported base URL scheme “${url.protocol}” — use https:// (or http:// for a local emulator).`);
+  }
+  // Credentials embedded in the URL would end up in messages; the key travels in a header instead.
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  url.hash = '';
+  return url;
+}

@@ -1,0 +1,155 @@
+/**
+ * Turns HTTP outcomes into the typed errors of `errors.ts`, with messages a person can act on.
+ * Kept apart from the request loop so the wording lives in one place.
+ */
+import {
+  AuthError,
+  BadRequestError,
+  CancelledError,
+  describeEndpoint,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  ServerError,
+  TimeoutError,
+  type Endpoint,
+  type TaskLensError,
+} from './errors';
+
+const MAX_SERVER_MESSAGE_LENGTH = 300;
+
+/**
+ * Pulls the server's explanation out of an error body. Scale sends `{status_code, error}`; other
+ * platforms use `{message}` or `{errors: [...]}`; a proxy may send HTML, which we do not quote.
+ */
+export function extractServerMessage(body: string): string | undefined {
+  const trimmed = body.trim();
+  if (trimmed === '') return undefined;
+  let text: string | undefined;
+  try {
+    text = messageFromJson(JSON.parse(trimmed));
+  } catch {
+    text = trimmed.startsWith('<') ? undefined : trimmed;
+  }
+  if (text === undefined) return undefined;
+  // Control characters from an untrusted body would garble a terminal or a notification.
+  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (clean === '') return undefined;
+  return clean.length > MAX_SERVER_MESSAGE_LENGTH ? `${clean.slice(0, MAX_SERVER_MESSAGE_LENGTH)}…` : clean;
+}
+
+function messageFromJson(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  for (const key of ['error', 'message', 'detail']) {
+    const field = record[key];
+    if (typeof field === 'string') return field;
+    if (typeof field === 'object' && field !== null) return messageFromJson(field);
+  }
+  const errors = record.errors;
+  if (Array.isArray(errors)) {
+    const parts = errors.map((e) => (typeof e === 'string' ? e : messageFromJson(e))).filter(Boolean);
+    if (parts.length > 0) return parts.join('; ');
+  }
+  return undefined;
+}
+
+export interface StatusFailure {
+  readonly endpoint: Endpoint;
+  readonly status: number;
+  readonly serverMessage: string | undefined;
+  readonly attempts: number;
+  readonly retryAfterMs?: number;
+  /** What to tell the person about fixing their key, e.g. `set a new key with “Task Lens: Set API Key”`. */
+  readonly authHint: string;
+}
+
+function said(serverMessage: string | undefined): string {
+  return serverMessage ? ` Server said: “${serverMessage}”` : '';
+}
+
+function afterAttempts(attempts: number): string {
+  return attempts > 1 ? ` after ${attempts} attempts` : '';
+}
+
+export function errorForStatus(failure: StatusFailure): TaskLensError {
+  const { endpoint, status, serverMessage, attempts } = failure;
+  const where = describeEndpoint(endpoint);
+  const details = { endpoint, status, serverMessage, attempts };
+  if (status === 401) {
+    return new AuthError(`API key rejected (401) by ${where} — ${failure.authHint}.${said(serverMessage)}`, details);
+  }
+  if (status === 403) {
+    return new AuthError(
+      `API key not allowed (403) to ${where} — check that the key belongs to a team with access, or ${failure.authHint}.${said(serverMessage)}`,
+      details,
+    );
+  }
+  if (status === 404) {
+    return new NotFoundError(`Not found (404): ${where} — check the id or name.${said(serverMessage)}`, details);
+  }
+  if (status === 429) {
+    const wait = failure.retryAfterMs !== undefined ? ` The server asked to wait ${formatDuration(failure.retryAfterMs)}.` : '';
+    return new RateLimitedError(
+      `Rate limited (429) by ${where}${afterAttempts(attempts)} — wait a little and try again.${wait}${said(serverMessage)}`,
+      { ...details, retryAfterMs: failure.retryAfterMs },
+    );
+  }
+  if (status >= 500) {
+    return new ServerError(
+      `Server error (${status}) from ${where}${afterAttempts(attempts)} — the service may be having trouble; try again later.${said(serverMessage)}`,
+      details,
+    );
+  }
+  if (status >= 300 && status < 400) {
+    return new InvalidResponseError(
+      `Unexpected redirect (${status}) from ${where} — check the base URL.`,
+      details,
+    );
+  }
+  return new BadRequestError(`Request rejected (${status}) by ${where}.${said(serverMessage)}`, details);
+}
+
+export function networkFailure(endpoint: Endpoint, attempts: number, cause: unknown): NetworkError {
+  return new NetworkError(
+    `Could not reach ${endpoint.origin} (${endpoint.method} ${endpoint.path})${afterAttempts(attempts)}: ${describeCause(cause)} — check the base URL, your network and proxy settings.`,
+    { endpoint, attempts, cause },
+  );
+}
+
+export function timeoutFailure(endpoint: Endpoint, timeoutMs: number, attempts: number): TimeoutError {
+  return new TimeoutError(
+    `${describeEndpoint(endpoint)} timed out after ${formatDuration(timeoutMs)}${afterAttempts(attempts)} — the server is slow or unreachable; try again later.`,
+    { endpoint, attempts },
+  );
+}
+
+export function cancelledFailure(endpoint: Endpoint): CancelledError {
+  return new CancelledError(`${endpoint.method} ${endpoint.path} was cancelled.`, { endpoint });
+}
+
+export function invalidBodyFailure(endpoint: Endpoint, problem: string, attempts: number): InvalidResponseError {
+  return new InvalidResponseError(
+    `Unexpected response from ${describeEndpoint(endpoint)}${afterAttempts(attempts)}: ${problem} — the server or a proxy in between sent something other than the expected JSON; try again, and check the base URL if it persists.`,
+    { endpoint, attempts },
+  );
+}
+
+/** Names the lowest-level reason (undici nests the useful code in `cause`). */
+function describeCause(cause: unknown): string {
+  let current: unknown = cause;
+  let best = 'connection failed';
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    best = typeof code === 'string' ? `${code} (${current.message})` : current.message || best;
+    current = current.cause;
+  }
+  return best;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = ms / 1000;
+  return Number.isInteger(seconds) ? `${seconds} s` : `${seconds.toFixed(1)} s`;
+}
