@@ -146,6 +146,35 @@ describe('Tree: problems', function () {
     );
   });
 
+  it('Set API Key checks the key with one call: a rejected key is reported (401) and not saved; a good one is', async function () {
+    if (!hasProbe) this.skip();
+    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emulator.url }]);
+    const [conn] = (await childrenOf(undefined)).length ? await childrenOf(undefined) : [undefined];
+    assert.equal(conn, undefined, 'no key yet: the welcome view shows instead of the tree');
+    const enterKey = async (key: string) => {
+      const setting = vscode.commands.executeCommand('taskLens.setApiKey');
+      await waitFor('the API key input', () => evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget input[type="password"]')`));
+      await typeText(key);
+      await pressKey('Enter');
+      await setting;
+    };
+    emulator.stats.reset();
+    await enterKey('tl-it-REJECTED-1111');
+    const notice = await waitFor('the rejection message', () =>
+      evalInWorkbench<string>(`[...document.querySelectorAll('.notifications-toasts .notification-list-item-message')].map(e => e.textContent).join(' | ')`).then((t) => (/rejected the key \(401\)/.test(t) ? t : undefined)),
+    );
+    assert.match(notice, /not saved/);
+    assert.equal(emulator.stats.hits('/v2/projects'), 1, 'one cheap call checked the key');
+    assert.deepEqual(await childrenOf(undefined), [], 'still no key');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await enterKey(SECRET_KEY);
+    const roots = await waitFor('the connection with its key', async () => ((await childrenOf(undefined)).length === 1 ? childrenOf(undefined) : undefined));
+    assert.ok((await childrenOf(roots[0])).some((c) => labelOf(c) === F.projects.main.name), 'the saved key is used');
+    const log = await readExtensionLog();
+    assert.ok(!log.includes(SECRET_KEY) && !log.includes('tl-it-REJECTED-1111'), 'keys never reach the log');
+    await vscode.commands.executeCommand('taskLens.clearApiKey', roots[0]);
+  });
+
   it('an unreachable server shows the “can’t reach” welcome content', async function () {
     await setConnections([{ name: 'Offline', kind: 'scale', baseUrl: 'http://127.0.0.1:9', apiKeyEnv: KEY_ENV }]);
     assert.deepEqual(await childrenOf(undefined), []);
