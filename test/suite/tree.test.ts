@@ -172,7 +172,14 @@ describe('Tree: problems', function () {
     assert.ok((await childrenOf(roots[0])).some((c) => labelOf(c) === F.projects.main.name), 'the saved key is used');
     const log = await readExtensionLog();
     assert.ok(!log.includes(SECRET_KEY) && !log.includes('tl-it-REJECTED-1111'), 'keys never reach the log');
-    await vscode.commands.executeCommand('taskLens.clearApiKey', roots[0]);
+    // The key is bound to the origin it was entered for: point the connection elsewhere (the same
+    // emulator under another host name) and the key must not be sent there.
+    emulator.stats.reset();
+    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emulator.url.replace('127.0.0.1', 'localhost') }]);
+    assert.deepEqual(await childrenOf(undefined), [], 'the moved connection has no usable key');
+    assert.equal(emulator.stats.requests().filter((r) => r.authorized).length, 0, 'no request carried the key to the other host');
+    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emulator.url }]);
+    await vscode.commands.executeCommand('taskLens.clearApiKey', (await childrenOf(undefined))[0]);
   });
 
   it('an unreachable server shows the “can’t reach” welcome content', async function () {
