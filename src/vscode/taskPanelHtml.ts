@@ -29,7 +29,7 @@ export function taskPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
-<div id="root" role="main" aria-live="polite"></div>
+<div id="root"></div>
 <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>
 </html>`;

@@ -1,0 +1,73 @@
+/** jsdom harness for the task view: a page with #root, a view with a recording `post`. */
+import { JSDOM } from 'jsdom';
+import type { PageToHost, RenderContext } from '../../../src/webview/protocol';
+import { createTaskView, type RenderHandle, type TaskView, type ViewOptions } from '../../../src/webview/view';
+
+export interface Page {
+  dom: JSDOM;
+  window: JSDOM['window'];
+  document: Document;
+  root: HTMLElement;
+  posted: PageToHost[];
+  view: TaskView;
+  render(task: unknown, context?: Partial<RenderContext>): RenderHandle;
+  /** Renders and waits for every slice. */
+  renderAll(task: unknown, context?: Partial<RenderContext>): Promise<RenderHandle>;
+  text(): string;
+  close(): void;
+}
+
+export function scaleContext(overrides: Partial<RenderContext> = {}): RenderContext {
+  return { connectionName: 'test', platform: 'scale', pinned: false, revealSecrets: false, ...overrides };
+}
+
+export function openPage(options: { runScripts?: boolean; view?: Partial<ViewOptions> } = {}): Page {
+  const dom = new JSDOM('<!doctype html><html><head></head><body class="vscode-dark"><div id="root"></div></body></html>', {
+    url: 'https://webview.test/index.html',
+    runScripts: options.runScripts ? 'dangerously' : undefined,
+  });
+  const document = dom.window.document;
+  const root = document.getElementById('root') as HTMLElement;
+  const posted: PageToHost[] = [];
+  const view = createTaskView(root, { post: (m) => posted.push(m), ...options.view });
+  const render = (task: unknown, context: Partial<RenderContext> = {}) => view.render(task, scaleContext(context));
+  return {
+    dom,
+    window: dom.window,
+    document,
+    root,
+    posted,
+    view,
+    render,
+    async renderAll(task, context) {
+      const handle = render(task, context);
+      await handle.done;
+      return handle;
+    },
+    text: () => root.textContent ?? '',
+    close: () => {
+      view.dispose();
+      dom.window.close();
+    },
+  };
+}
+
+/** Clicks an element the way a user would (bubbling, cancelable). */
+export function click(el: Element): MouseEvent {
+  const win = el.ownerDocument.defaultView as unknown as typeof globalThis & Window;
+  const ev = new win.MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+  el.dispatchEvent(ev);
+  return ev;
+}
+
+export function key(target: Element | Document, k: string): KeyboardEvent {
+  const doc = 'defaultView' in target && target.defaultView ? target : (target as Element).ownerDocument;
+  const win = (doc as Document).defaultView as unknown as typeof globalThis & Window;
+  const ev = new win.KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true });
+  target.dispatchEvent(ev);
+  return ev;
+}
+
+export function all(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector));
+}

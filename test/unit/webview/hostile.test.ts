@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildHostileTask, hostileMarker, hostilePayloads } from '../../fixtures/hostile';
+import { isAllowedLinkUrl } from '../../../src/webview/protocol';
+import { all, click, openPage, type Page } from './helpers';
+
+const FORBIDDEN = 'script, iframe, object, embed, svg, math, form, meta, base, style, link, template, frame, frameset, applet, noscript, input, textarea, select, video, audio, source';
+const SAFE_URL = /^(https?:|mailto:|data:image\/(png|jpeg|gif|webp);base64,|#)/;
+
+describe('webview hostile corpus', function () {
+  this.timeout(120_000);
+  let server: Server;
+  let hits: string[];
+  let baseUrl: string;
+
+  before(async () => {
+    hits = [];
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('hit');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('has at least 40 payloads, each detectable and each with a marker', () => {
+    assert.ok(hostilePayloads.length >= 40);
+    for (const p of hostilePayloads) {
+      const decoded = p.replace(/base64,([A-Za-z0-9+/=]+)/g, (_, b64: string) => Buffer.from(b64, 'base64').toString('latin1'));
+      assert.ok(/__pwned|__hostile\/hit/.test(decoded), p);
+      hostileMarker(p);
+    }
+    assert.equal(new Set(hostilePayloads.map(hostileMarker)).size, hostilePayloads.length, 'markers unique');
+  });
+
+  for (const revealSecrets of [false, true]) {
+    it(`renders every payload inert and visible (revealSecrets: ${revealSecrets})`, async () => {
+      const page: Page = openPage({ runScripts: true });
+      try {
+        await page.renderAll(buildHostileTask(hostilePayloads, baseUrl), { revealSecrets });
+        // Give anything that might have been scheduled by injected code a chance to run.
+        await new Promise((r) => setTimeout(r, 50));
+        const win = page.window as unknown as Record<string, unknown>;
+        assert.equal(win.__pwned, undefined, 'no payload executed');
+
+        assert.deepEqual(all(page.document, FORBIDDEN).map((e) => e.tagName), [], 'no dangerous elements');
+        const bad: string[] = [];
+        for (const el of all(page.document, '*')) {
+          for (const attr of Array.from(el.attributes)) {
+            if (/^on/i.test(attr.name)) bad.push(`${el.tagName} ${attr.name}`);
+            if (attr.name === 'style' || attr.name === 'srcset' || attr.name === 'ping' || attr.name === 'action' || attr.name === 'formaction') bad.push(`${el.tagName} ${attr.name}`);
+            if ((attr.name === 'href' || attr.name === 'src') && !SAFE_URL.test(attr.value)) bad.push(`${el.tagName} ${attr.name}=${attr.value}`);
+          }
+        }
+        assert.deepEqual(bad, [], 'no event handlers, inline styles or unsafe URLs');
+        for (const img of all(page.document, 'img')) assert.match(img.getAttribute('src') ?? '', /^data:image\/(png|jpeg|gif|webp);base64,/);
+
+        const text = page.text();
+        const missing = hostilePayloads.filter((p) => !text.includes(hostileMarker(p)));
+        assert.deepEqual(missing, [], 'every payload still visible as text');
+
+        // Clicking links posts only allowed URLs and never navigates (one link of each href).
+        const before = page.window.location.href;
+        const seen = new Set<string | null>();
+        for (const a of all(page.root, 'a')) {
+          if (seen.has(a.getAttribute('href'))) continue;
+          seen.add(a.getAttribute('href'));
+          click(a);
+        }
+        assert.equal(page.window.location.href, before);
+        const opened = page.posted.filter((m) => m.type === 'openLink');
+        assert.ok(opened.length > 0);
+        for (const m of opened) assert.ok(m.type === 'openLink' && isAllowedLinkUrl(m.url), JSON.stringify(m));
+
+        await new Promise((r) => setTimeout(r, 50));
+        assert.deepEqual(hits, [], 'the page made no network request');
+        assert.equal(win.__pwned, undefined);
+      } finally {
+        page.close();
+      }
+    });
+  }
+
+  it('masks workspace tokens unless secrets are revealed', async () => {
+    const page = openPage();
+    try {
+      await page.renderAll(buildHostileTask(hostilePayloads.slice(0, 2), baseUrl));
+      assert.ok(!page.text().includes('TOKEN '), 'token hidden');
+      await page.renderAll(buildHostileTask(hostilePayloads.slice(0, 2), baseUrl), { revealSecrets: true });
+      assert.ok(page.text().includes('TOKEN '), 'token revealed');
+    } finally {
+      page.close();
+    }
+  });
+});
