@@ -1,6 +1,8 @@
 /** Builds the Platform for a connection kind; the one place that knows which kinds exist. */
 import type { ConnectionConfig } from './connection';
 import { HttpClient, type HttpClientOptions } from './http';
+import { LivepeerClient } from './livepeer/client';
+import { LivepeerPlatform } from './livepeer/platform';
 import type { Platform } from './platform';
 import { ScaleClient } from './scale/client';
 import { ScalePlatform } from './scale/platform';
@@ -19,6 +21,6 @@ export function createPlatform(connection: ConnectionConfig, options: PlatformOp
     case 'scale':
       return new ScalePlatform(new ScaleClient(http));
     case 'livepeer':
-      throw new Error(`Livepeer Studio connections are not supported yet (“${connection.name}”).`);
+      return new LivepeerPlatform(new LivepeerClient(http));
   }
 }

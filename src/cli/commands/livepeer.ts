@@ -1,0 +1,92 @@
+/**
+ * Livepeer Studio read commands under `task-lens livepeer …` (tasks, task, asset), and the
+ * `task-lens download livepeer-tasks` subcommand. The key comes from LIVEPEER_API_KEY; the base URL
+ * from --base-url, LIVEPEER_BASE_URL or https://livepeer.studio/api.
+ */
+import type { Command } from 'commander';
+import { DEFAULT_LIVEPEER_BASE_URL } from '../../core/livepeer/client';
+import { LivepeerPlatform, TASKS_DOWNLOAD_KIND } from '../../core/livepeer/platform';
+import { MAX_LIMIT } from '../../core/livepeer/queries';
+import { TASK_PHASES, TASK_TYPES } from '../../core/livepeer/types';
+import { LIVEPEER_KEY_VARIABLE, type CliContext, type GlobalOptions } from '../context';
+import { runDownloadCommand, type DownloadFlags, type DownloadSubcommand } from './download';
+import { positiveInteger } from './scale';
+
+interface TaskSelection {
+  readonly type?: string;
+  readonly phase?: string;
+}
+
+const TYPE_HELP = `only tasks of this type (${TASK_TYPES.join(', ')}; others are passed through)`;
+const PHASE_HELP = `only tasks in this phase (${TASK_PHASES.join(', ')}); filtered here, as the server cannot`;
+const ENV_HELP = `\nThe API key is read from ${LIVEPEER_KEY_VARIABLE}; the base URL from --base-url, LIVEPEER_BASE_URL or ${DEFAULT_LIVEPEER_BASE_URL}.`;
+
+export function registerLivepeerCommands(program: Command, context: CliContext): void {
+  const livepeer = program
+    .command('livepeer')
+    .description('Browse Livepeer Studio tasks and assets (read-only). Output is JSON on stdout.')
+    .addHelpText('after', ENV_HELP);
+
+  livepeer
+    .command('tasks')
+    .description('List tasks, newest first, one JSON object per line, streamed page by page.')
+    .option('-t, --type <type>', TYPE_HELP)
+    .option('-s, --phase <phase>', PHASE_HELP)
+    .option('-n, --limit <count>', 'stop after this many tasks', positiveInteger)
+    .addHelpText('after', ENV_HELP)
+    .action(async (_options: unknown, command: Command) => {
+      const options = command.optsWithGlobals<TaskSelection & GlobalOptions & { limit?: number }>();
+      const client = context.livepeer(options);
+      // Small pages when only a few tasks are wanted and nothing is filtered out on this side.
+      const pageSize = options.phase ? 100 : Math.min(100, options.limit ?? 100);
+      const tasks = client.iterateTasks({ limit: Math.min(MAX_LIMIT, pageSize), filters: { type: options.type } }, { phases: options.phase ? [options.phase] : undefined }, context.call);
+      await context.out.lines(tasks, options.limit);
+    });
+
+  livepeer
+    .command('task')
+    .description('Print one task as pretty JSON, exactly as the API returned it.')
+    .argument('<id>', 'task id')
+    .addHelpText('after', ENV_HELP)
+    .action(async (taskId: string, _options: unknown, command: Command) => {
+      const client = context.livepeer(command.optsWithGlobals<GlobalOptions>());
+      await context.out.document(await client.getTask(taskId, context.call));
+    });
+
+  livepeer
+    .command('asset')
+    .description('Print one asset (with per-track details) as pretty JSON, exactly as the API returned it.')
+    .argument('<id>', 'asset id (a task’s inputAssetId or outputAssetId)')
+    .addHelpText('after', ENV_HELP)
+    .action(async (assetId: string, _options: unknown, command: Command) => {
+      const client = context.livepeer(command.optsWithGlobals<GlobalOptions>());
+      await context.out.document(await client.getAsset(assetId, { details: true }, context.call));
+    });
+
+  // Joins the `download` family from here rather than from its DOWNLOAD_SUBCOMMANDS list: that list
+  // would have to import this file, which imports download.ts — a cycle that breaks whichever
+  // module loads first. The program registers `download` before this family.
+  const download = program.commands.find((command) => command.name() === 'download');
+  if (download) livepeerTasksDownload(download, context);
+}
+
+/** `task-lens download livepeer-tasks --out DIR [--type T] [--phase P]` → `<DIR>/livepeer/tasks[-type-phase].jsonl`. */
+export const livepeerTasksDownload: DownloadSubcommand = (download, context) => {
+  download
+    .command(TASKS_DOWNLOAD_KIND)
+    .description('Download Livepeer Studio tasks (task JSON, one per line), optionally only one type and/or phase.')
+    .option('-t, --type <type>', TYPE_HELP)
+    .option('-s, --phase <phase>', PHASE_HELP)
+    .requiredOption('-o, --out <dir>', 'folder to download into (the file goes to <dir>/livepeer/tasks[-<type>][-<phase>].jsonl)')
+    .option('-f, --force', 'start over: replace a finished download, or discard a partial one that cannot be resumed')
+    .addHelpText('after', ENV_HELP)
+    .action(async (_options: unknown, command: Command) => {
+      const options = command.optsWithGlobals<DownloadFlags & GlobalOptions & TaskSelection>();
+      const platform = new LivepeerPlatform(context.livepeer(options));
+      const filters: Record<string, string> = {};
+      if (options.type) filters.type = options.type;
+      if (options.phase) filters.phase = options.phase;
+      const plan = await platform.planDownload({ kind: TASKS_DOWNLOAD_KIND, label: 'tasks', params: {} }, filters);
+      await runDownloadCommand(context, plan, options);
+    });
+};
