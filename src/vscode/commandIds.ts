@@ -15,6 +15,7 @@ export const CommandIds = {
   filterByStatus: 'taskLens.filterByStatus',
   clearFilter: 'taskLens.clearFilter',
   copyId: 'taskLens.copyId',
+  openLink: 'taskLens.openLink',
   goToTask: 'taskLens.goToTask',
   openTask: 'taskLens.openTask',
   openTaskPinned: 'taskLens.openTaskPinned',

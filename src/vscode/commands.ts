@@ -4,7 +4,7 @@ import { addConnection, clearApiKey, connectDemo, editConnections, removeConnect
 import type { CommandContext } from './commands/context';
 import { downloadCommand } from './commands/download';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
-import { clearFilter, copyId, filterByStatus, loadMore, refresh, retry } from './commands/tree';
+import { clearFilter, copyId, filterByStatus, loadMore, openLink, refresh, retry } from './commands/tree';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
@@ -23,6 +23,7 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.filterByStatus]: filterByStatus,
   [CommandIds.clearFilter]: clearFilter,
   [CommandIds.copyId]: copyId,
+  [CommandIds.openLink]: openLink,
   [CommandIds.goToTask]: (ctx) => openTask(ctx, undefined, { reveal: true }),
   [CommandIds.openTask]: (ctx, node?: unknown) => openTask(ctx, node),
   [CommandIds.openTaskPinned]: (ctx, node?: unknown) => openTask(ctx, node, { pin: true }),

@@ -89,7 +89,8 @@ export class TaskPanel {
       pinned: this.pinned,
       revealSecrets: this.revealSecrets,
     };
-    this.post({ type: 'render', task: this.doc.raw, context });
+    const related = this.doc.related?.map((r) => ({ label: r.label, type: r.type, id: r.id, raw: r.raw, problem: r.problem ?? null }));
+    this.post({ type: 'render', task: this.doc.raw, context, ...(related ? { related } : {}) });
   }
 
   private onMessage(msg: unknown): void {

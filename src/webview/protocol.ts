@@ -18,8 +18,17 @@ export interface RenderContext {
   revealSecrets: boolean;
 }
 
+/** An object shown beside the task (e.g. a Livepeer task's assets); `raw` null when unavailable. */
+export interface RelatedDoc {
+  label: string;
+  type: string;
+  id: string;
+  raw: unknown;
+  problem?: string | null;
+}
+
 export type HostToPage =
-  | { type: 'render'; task: unknown; context: RenderContext }
+  | { type: 'render'; task: unknown; context: RenderContext; related?: RelatedDoc[] }
   | { type: 'loading' }
   | { type: 'error'; message: string };
 
@@ -76,11 +85,15 @@ export function isRenderContext(v: unknown): v is RenderContext {
   );
 }
 
+export function isRelatedDoc(v: unknown): v is RelatedDoc {
+  return isRec(v) && typeof v.label === 'string' && typeof v.type === 'string' && typeof v.id === 'string' && 'raw' in v && optionalString(v.problem);
+}
+
 export function isHostToPage(msg: unknown): msg is HostToPage {
   if (!isRec(msg)) return false;
   switch (msg.type) {
     case 'render':
-      return 'task' in msg && isRenderContext(msg.context);
+      return 'task' in msg && isRenderContext(msg.context) && (msg.related === undefined || (Array.isArray(msg.related) && msg.related.every(isRelatedDoc)));
     case 'loading':
       return true;
     case 'error':

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Entry, FilterSpec } from '../../core/platform';
+import { isAllowedLinkUrl } from '../../webview/protocol';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';
 import { ErrorNode, LoadMoreNode } from '../tree/infoNodes';
@@ -69,8 +70,19 @@ function filtersOf(entry: Entry): readonly FilterSpec[] {
 
 /** From the palette: connection → project → (All tasks | Batches → batch), as tree nodes. */
 async function pickFilterableNode(ctx: CommandContext): Promise<EntryNode | undefined> {
-  const conn = await pickConnection(ctx.store, vscode.l10n.t('Filter by Status'));
+  const conn = await pickConnection(ctx.store, vscode.l10n.t('Filter'));
   if (!conn) return undefined;
-  const path = await pickEntryPath(ctx.platforms, conn, vscode.l10n.t('Filter by Status'), (e) => filtersOf(e).length > 0 && e.type !== 'batches', ctx.tree.pageSize());
+  const path = await pickEntryPath(ctx.platforms, conn, vscode.l10n.t('Filter'), (e) => filtersOf(e).length > 0 && e.type !== 'batches', ctx.tree.pageSize());
   return path ? await ctx.tree.nodeForPath(conn, path) : undefined;
+}
+
+/** Opens an item's link (an asset's playback or download URL) in the browser; http(s) only. */
+export async function openLink(ctx: CommandContext, node?: TreeNode): Promise<void> {
+  const target = node ?? ctx.view.selection[0];
+  const link = target instanceof EntryNode ? target.entry.link : undefined;
+  if (!link || !isAllowedLinkUrl(link) || link.startsWith('mailto:')) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select an asset with a playback or download link first.'));
+    return;
+  }
+  await vscode.env.openExternal(vscode.Uri.parse(link, true));
 }

@@ -34,6 +34,7 @@ export class EntryNode implements TreeNode {
     item.contextValue = contextValue(entry, Boolean(filter));
     item.accessibilityInformation = { label: [entry.type, entry.look.label, item.description].filter(Boolean).join(', ') };
     if (entry.task) item.command = { command: CommandIds.openTask, title: vscode.l10n.t('Open Task'), arguments: [this] };
+    else if (entry.link) item.command = { command: CommandIds.openLink, title: vscode.l10n.t('Open Link'), arguments: [this] };
     return item;
   }
 
@@ -48,7 +49,7 @@ function contextValue(entry: Entry, filtered: boolean): string {
   const flags = [`entry`, `type-${entry.type}`];
   if (entry.copyId) flags.push('hasId');
   if (entry.task) flags.push('task');
-  if (entry.download) flags.push('downloadable');
+  if (entry.download) flags.push('downloadable', `download-${entry.download.kind}`);
   if (entry.children?.mode === 'paged' && entry.children.filters?.length) flags.push('filterable');
   if (filtered) flags.push('filtered');
   if (entry.link) flags.push('link');
