@@ -2,9 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { Emulator } from '../emulator/server';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
-import { KEY_ENV, nodeAt, SECRET_KEY, setConnections, startTestEmulator } from './fixtures';
+import { nodeAt, SECRET_KEY, useEmulator } from './fixtures';
 
 interface Result {
   file: string;
@@ -13,15 +12,7 @@ interface Result {
 }
 
 describe('Downloads into the workspace', function () {
-  let emulator: Emulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-    await setConnections([{ name: 'Emu', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: KEY_ENV }]);
-  });
-  after(async () => {
-    await setConnections([]);
-    await emulator.close();
-  });
+  const emu = useEmulator();
 
   it('“Download Delivery” writes the delivery as JSONL under deliveries/<project>/ with a correct manifest', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -39,7 +30,7 @@ describe('Downloads into the workspace', function () {
     assert.equal(manifest.status, 'complete');
     assert.equal(manifest.count, F.deliveries.weekly1.taskCount);
     assert.match(JSON.stringify(manifest.source), new RegExp(F.deliveries.weekly1.id));
-    assert.ok(JSON.stringify(manifest.source).includes(emulator.url), 'the source names the server');
+    assert.ok(JSON.stringify(manifest.source).includes(emu.current.url), 'the source names the server');
     assert.ok(!manifestText.includes(SECRET_KEY), 'the key is not in the manifest');
     assert.match(manifest.sha256 ?? manifest.checksum?.sha256 ?? JSON.stringify(manifest), /[0-9a-f]{64}/);
   });

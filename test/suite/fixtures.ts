@@ -21,6 +21,24 @@ export async function startTestEmulator(): Promise<Emulator> {
   return emulator;
 }
 
+/**
+ * Starts an emulator before the suite's tests and points the given connections at it (default: one
+ * Scale connection “Emu”); afterwards closes editors, removes the connections and stops it.
+ */
+export function useEmulator(connections: (url: string) => ConnectionSetting[] = (url) => [{ name: 'Emu', kind: 'scale', baseUrl: url, apiKeyEnv: KEY_ENV }]): { readonly current: Emulator } {
+  const handle = { current: undefined as unknown as Emulator };
+  before(async () => {
+    handle.current = await startTestEmulator();
+    await setConnections(connections(handle.current.url));
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setConnections([]);
+    await handle.current?.close();
+  });
+  return handle;
+}
+
 export async function setConnections(connections: ConnectionSetting[], pageSize = 100): Promise<void> {
   const config = vscode.workspace.getConfiguration('taskLens');
   await config.update('pageSize', pageSize, vscode.ConfigurationTarget.Global);

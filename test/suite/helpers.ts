@@ -44,3 +44,15 @@ export async function waitFor<T>(what: string, check: () => Promise<T> | T, time
   }
   throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `, last error: ${String(lastError)}` : ''}`);
 }
+
+/** Waits for a task view page showing `marker` and returns its text (what the user reads). */
+export function webviewText(marker: string): Promise<string> {
+  return waitFor(
+    `a task view showing “${marker}”`,
+    async () => {
+      const frames = await evalInWebviews<string>(`document.getElementById('root')?.innerText ?? ''`);
+      return frames.map((f) => f.value ?? '').find((t) => t.includes(marker));
+    },
+    20_000,
+  );
+}

@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { Emulator } from '../emulator/server';
 import { LIVEPEER_FIXTURES as L } from '../emulator/livepeer/data';
-import { childrenOf, contextOf, isEntry, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, setConnections, startTestEmulator } from './fixtures';
-import { evalInWebviews, evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor } from './helpers';
+import { childrenOf, contextOf, isEntry, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, useEmulator } from './fixtures';
+import { evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor, webviewText } from './helpers';
 import type { TreeNode } from '../../src/vscode/tree/node';
 
 const NAME = 'Studio';
@@ -16,24 +15,9 @@ async function taskNode(id: string): Promise<TreeNode> {
   return found;
 }
 
-async function webviewText(marker: string): Promise<string> {
-  return waitFor(`a task view showing “${marker}”`, async () => {
-    const frames = await evalInWebviews<string>(`document.getElementById('root')?.innerText ?? ''`);
-    return frames.map((f) => f.value ?? '').find((t) => t.includes(marker));
-  }, 20_000);
-}
 
 describe('Livepeer Studio connections', function () {
-  let emulator: Emulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-    await setConnections([{ name: NAME, kind: 'livepeer', baseUrl: `${emulator.url}/livepeer/api`, apiKeyEnv: KEY_ENV }]);
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await setConnections([]);
-    await emulator.close();
-  });
+  const emu = useEmulator((url) => [{ name: NAME, kind: 'livepeer', baseUrl: `${url}/livepeer/api`, apiKeyEnv: KEY_ENV }]);
 
   it('shows Tasks, paged with “Load more…” and the total, with phase and type on each task', async () => {
     const tasks = await nodeAt(NAME, 'Tasks');
@@ -101,7 +85,7 @@ describe('Livepeer Studio connections', function () {
   it('opens a task’s JSON tab exactly as the API returned it', async () => {
     await vscode.commands.executeCommand('taskLens.openTaskJson', await taskNode(L.tasks.completedUpload));
     const editor = await waitFor('the JSON tab', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'tasklens' ? vscode.window.activeTextEditor : undefined));
-    const res = await fetch(`${emulator.url}/livepeer/api/task/${L.tasks.completedUpload}`, { headers: { authorization: `Bearer ${SECRET_KEY}` } });
+    const res = await fetch(`${emu.current.url}/livepeer/api/task/${L.tasks.completedUpload}`, { headers: { authorization: `Bearer ${SECRET_KEY}` } });
     assert.equal(editor.document.getText(), `${JSON.stringify(await res.json(), null, 2)}\n`);
     assert.match(editor.document.uri.path, new RegExp(`^/${NAME}/tasks/upload/${L.tasks.completedUpload}\\.json$`));
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Emulator } from '../emulator/server';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
-import { childrenOf, isEntry, KEY_ENV, nodeAt, SECRET_KEY, setConnections, startTestEmulator } from './fixtures';
+import { childrenOf, isEntry, nodeAt, SECRET_KEY, useEmulator } from './fixtures';
 import { evalInWorkbench, hasProbe, screenshot, typeText, waitFor } from './helpers';
 
 /** The task exactly as the API serves it, fetched without the extension. */
@@ -15,16 +15,7 @@ async function apiTask(emulator: Emulator, id: string): Promise<unknown> {
 }
 
 describe('Task JSON tabs', function () {
-  let emulator: Emulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-    await setConnections([{ name: 'Emu', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: KEY_ENV }]);
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await setConnections([]);
-    await emulator.close();
-  });
+  const emu = useEmulator();
 
   it('opens a task from the tree as JSON, exactly as the API returned it, at a readable path', async () => {
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
@@ -35,7 +26,7 @@ describe('Task JSON tabs', function () {
     const doc = editor.document;
     assert.equal(doc.languageId, 'json');
     assert.equal(doc.uri.path, `/Emu/${F.projects.main.name}/${F.batches.showcase.name}/${F.tasks.kitchenSink}.json`);
-    const expected = await apiTask(emulator, F.tasks.kitchenSink);
+    const expected = await apiTask(emu.current, F.tasks.kitchenSink);
     assert.equal(doc.getText(), `${JSON.stringify(expected, null, 2)}\n`);
     assert.deepEqual(Object.keys(JSON.parse(doc.getText())), Object.keys(expected as object), 'field order kept');
     assert.ok(!doc.getText().includes(SECRET_KEY));
@@ -76,6 +67,6 @@ describe('Task JSON tabs', function () {
     const target = vscode.Uri.joinPath(folder.uri, 'copies', `${String(task.getTreeItem().label)}.json`);
     await vscode.commands.executeCommand('taskLens.saveTaskJsonCopy', task, target);
     const written = JSON.parse(await readFile(path.join(folder.uri.fsPath, 'copies', `${String(task.getTreeItem().label)}.json`), 'utf8'));
-    assert.deepEqual(written, await apiTask(emulator, String(task.getTreeItem().label)));
+    assert.deepEqual(written, await apiTask(emu.current, String(task.getTreeItem().label)));
   });
 });

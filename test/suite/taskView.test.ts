@@ -1,35 +1,18 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { Emulator } from '../emulator/server';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { buildHostileTask, hostileMarker, hostilePayloads } from '../fixtures/hostile';
 import type { Task } from '../../src/core/scale/types';
-import { childrenOf, isEntry, KEY_ENV, nodeAt, SECRET_KEY, setConnections, startTestEmulator, testApi } from './fixtures';
-import { evalInWebviews, evalInWorkbench, hasProbe, screenshot, waitFor } from './helpers';
+import { childrenOf, isEntry, KEY_ENV, nodeAt, SECRET_KEY, testApi, useEmulator } from './fixtures';
+import { evalInWebviews, evalInWorkbench, hasProbe, screenshot, waitFor, webviewText } from './helpers';
 
-/** Text of the task view page(s) currently showing `marker`. */
-async function webviewText(marker: string): Promise<string> {
-  return waitFor(`a task view showing “${marker}”`, async () => {
-    const frames = await evalInWebviews<string>(`document.getElementById('root')?.innerText ?? ''`);
-    return frames.map((f) => f.value ?? '').find((t) => t.includes(marker));
-  }, 20_000);
-}
 
 async function openedPanels(): Promise<number> {
   return (await testApi()).panels.all().length;
 }
 
 describe('Task view', function () {
-  let emulator: Emulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-    await setConnections([{ name: 'Emu', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: KEY_ENV }]);
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await setConnections([]);
-    await emulator.close();
-  });
+  useEmulator();
 
   async function showcaseTask(id: string) {
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
@@ -101,25 +84,18 @@ describe('Task view', function () {
 });
 
 describe('Task view safety: a hostile corpus in every rendered field', function () {
-  let emulator: Emulator;
+  const emu = useEmulator();
   const hostileId = 'hostile-task-0001';
-  before(async function () {
+  before(function () {
     if (!hasProbe) this.skip();
-    emulator = await startTestEmulator();
-    const task = { ...buildHostileTask(hostilePayloads, emulator.url), task_id: hostileId } as unknown as Task;
-    emulator.scale.registerExtraTask(task);
-    await setConnections([{ name: 'Emu', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: KEY_ENV }]);
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await setConnections([]);
-    await emulator?.close();
+    const task = { ...buildHostileTask(hostilePayloads, emu.current.url), task_id: hostileId } as unknown as Task;
+    emu.current.scale.registerExtraTask(task);
   });
 
   it(`runs none of ${hostilePayloads.length} payloads and still shows them as text`, async () => {
     assert.ok(hostilePayloads.length >= 40);
     const api = await testApi();
-    const connection = { name: 'Emu', kind: 'scale' as const, baseUrl: emulator.url, apiKeyEnv: KEY_ENV, source: 'user' as const };
+    const connection = { name: 'Emu', kind: 'scale' as const, baseUrl: emu.current.url, apiKeyEnv: KEY_ENV, source: 'user' as const };
     api.panels.open({ connection, taskId: hostileId, pathSegments: [] }, { pin: true });
     const text = await webviewText(hostileMarker(hostilePayloads[0]));
     // Let anything that could run, run (timers, image loads, CSS), then look for its traces.
@@ -128,7 +104,7 @@ describe('Task view safety: a hostile corpus in every rendered field', function 
     const pwned = await evalInWebviews<boolean>(`Boolean(window.__pwned || (window.top && window.top.__pwned))`);
     assert.ok(pwned.every((f) => f.value === false || f.error), `a payload ran in a webview: ${JSON.stringify(pwned)}`);
     assert.equal(await evalInWorkbench<boolean>('Boolean(window.__pwned)'), false, 'a payload reached the workbench');
-    assert.equal(emulator.stats.hitsUnder('/__hostile'), 0, 'a payload made a network request');
+    assert.equal(emu.current.stats.hitsUnder('/__hostile'), 0, 'a payload made a network request');
     const missing = hostilePayloads.map(hostileMarker).filter((m) => !text.includes(m));
     assert.deepEqual(missing, [], 'every payload is still visible as text');
     const dangerous = await evalInWebviews<string[]>(`[...document.querySelectorAll('#root *')].flatMap(el => {

@@ -1,22 +1,12 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { Emulator } from '../emulator/server';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
-import { childrenOf, contextOf, isEntry, isError, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, setConnections, startTestEmulator } from './fixtures';
+import { childrenOf, contextOf, isEntry, isError, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, setConnections, useEmulator } from './fixtures';
 import { evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor } from './helpers';
 import { readExtensionLog } from './log';
 
 describe('Tree: projects → batches → tasks', function () {
-  let emulator: Emulator;
-
-  before(async () => {
-    emulator = await startTestEmulator();
-    await setConnections([{ name: 'Emu', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: KEY_ENV }]);
-  });
-  after(async () => {
-    await setConnections([]);
-    await emulator.close();
-  });
+  const emu = useEmulator();
 
   it('shows the connection, its projects, and Batches / Deliveries / All tasks under a project', async () => {
     const projects = (await childrenOf(await nodeAt('Emu'))).map(labelOf);
@@ -32,12 +22,12 @@ describe('Tree: projects → batches → tasks', function () {
     const more = first.find(isLoadMore);
     assert.ok(more, 'a Load more… item ends the first page');
     assert.match(String(more.getTreeItem().description), /100 loaded/);
-    emulator.stats.reset();
+    emu.current.stats.reset();
     const { entries, pages } = await loadAll(batch);
     assert.equal(pages, 3);
     assert.equal(entries.length, 250);
     assert.equal(new Set(entries.map((e) => e.id)).size, 250, 'every task appears once');
-    assert.equal(emulator.stats.hits('/v2/tasks'), 2, 'two more pages were fetched');
+    assert.equal(emu.current.stats.hits('/v2/tasks'), 2, 'two more pages were fetched');
   });
 
   it('guards “Load more…” against double clicks: one request per page', async () => {
@@ -46,9 +36,9 @@ describe('Tree: projects → batches → tasks', function () {
     await vscode.commands.executeCommand('taskLens.refreshNode', target);
     const more = (await childrenOf(target)).find(isLoadMore);
     assert.ok(more);
-    emulator.stats.reset();
+    emu.current.stats.reset();
     await Promise.all([1, 2, 3].map(() => vscode.commands.executeCommand('taskLens.loadMore', more)));
-    assert.equal(emulator.stats.hits('/v2/tasks'), 1);
+    assert.equal(emu.current.stats.hits('/v2/tasks'), 1);
     assert.equal((await childrenOf(target)).filter(isEntry).length, 200);
   });
 
@@ -64,7 +54,7 @@ describe('Tree: projects → batches → tasks', function () {
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.inProgress.name);
     const all = await loadAll(batch);
     assert.ok(all.entries.some((e) => !/^error/.test(String(e.getTreeItem().description))), 'the batch mixes statuses');
-    emulator.stats.reset();
+    emu.current.stats.reset();
     const filtering = vscode.commands.executeCommand('taskLens.filterByStatus', batch);
     await waitFor('the status quick pick', () => evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')`));
     await typeText('error');
@@ -76,7 +66,7 @@ describe('Tree: projects → batches → tasks', function () {
     const tasks = (await loadAll(filtered)).entries;
     assert.ok(tasks.length > 0);
     for (const t of tasks) assert.match(String(t.getTreeItem().description), /^error/);
-    assert.ok(emulator.stats.requests().some((r) => r.path === '/v2/tasks' && r.query.some(([k, v]) => k === 'status' && v === 'error')), 'the filter went to the server');
+    assert.ok(emu.current.stats.requests().some((r) => r.path === '/v2/tasks' && r.query.some(([k, v]) => k === 'status' && v === 'error')), 'the filter went to the server');
     await screenshot('tree-filtered-by-status');
     await vscode.commands.executeCommand('taskLens.clearFilter', filtered);
     const cleared = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.inProgress.name);
@@ -107,20 +97,15 @@ describe('Tree: projects → batches → tasks', function () {
 });
 
 describe('Tree: problems', function () {
-  let emulator: Emulator;
-  before(async () => {
-    emulator = await startTestEmulator();
+  const emu = useEmulator(() => []);
+  before(() => {
     process.env.TASKLENS_IT_WRONG_KEY = 'tl-it-WRONG-0000';
-  });
-  after(async () => {
-    await setConnections([]);
-    await emulator.close();
   });
 
   it('a 401 shows the auth item (with Set API Key) and no exception in the log', async () => {
     await setConnections([
-      { name: 'Good', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: KEY_ENV },
-      { name: 'Wrong key', kind: 'scale', baseUrl: emulator.url, apiKeyEnv: 'TASKLENS_IT_WRONG_KEY' },
+      { name: 'Good', kind: 'scale', baseUrl: emu.current.url, apiKeyEnv: KEY_ENV },
+      { name: 'Wrong key', kind: 'scale', baseUrl: emu.current.url, apiKeyEnv: 'TASKLENS_IT_WRONG_KEY' },
     ]);
     const children = await childrenOf(await nodeAt('Wrong key'));
     assert.equal(children.length, 1);
@@ -137,7 +122,7 @@ describe('Tree: problems', function () {
   });
 
   it('a connection without a key shows the “no API key” welcome content', async function () {
-    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emulator.url }]);
+    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emu.current.url }]);
     assert.deepEqual(await childrenOf(undefined), []);
     if (!hasProbe) this.skip();
     await vscode.commands.executeCommand('workbench.view.extension.taskLens');
@@ -148,7 +133,7 @@ describe('Tree: problems', function () {
 
   it('Set API Key checks the key with one call: a rejected key is reported (401) and not saved; a good one is', async function () {
     if (!hasProbe) this.skip();
-    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emulator.url }]);
+    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emu.current.url }]);
     const [conn] = (await childrenOf(undefined)).length ? await childrenOf(undefined) : [undefined];
     assert.equal(conn, undefined, 'no key yet: the welcome view shows instead of the tree');
     const enterKey = async (key: string) => {
@@ -158,13 +143,13 @@ describe('Tree: problems', function () {
       await pressKey('Enter');
       await setting;
     };
-    emulator.stats.reset();
+    emu.current.stats.reset();
     await enterKey('tl-it-REJECTED-1111');
     const notice = await waitFor('the rejection message', () =>
       evalInWorkbench<string>(`[...document.querySelectorAll('.notifications-toasts .notification-list-item-message')].map(e => e.textContent).join(' | ')`).then((t) => (/rejected the key \(401\)/.test(t) ? t : undefined)),
     );
     assert.match(notice, /not saved/);
-    assert.equal(emulator.stats.hits('/v2/projects'), 1, 'one cheap call checked the key');
+    assert.equal(emu.current.stats.hits('/v2/projects'), 1, 'one cheap call checked the key');
     assert.deepEqual(await childrenOf(undefined), [], 'still no key');
     await vscode.commands.executeCommand('notifications.clearAll');
     await enterKey(SECRET_KEY);
@@ -174,11 +159,11 @@ describe('Tree: problems', function () {
     assert.ok(!log.includes(SECRET_KEY) && !log.includes('tl-it-REJECTED-1111'), 'keys never reach the log');
     // The key is bound to the origin it was entered for: point the connection elsewhere (the same
     // emulator under another host name) and the key must not be sent there.
-    emulator.stats.reset();
-    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emulator.url.replace('127.0.0.1', 'localhost') }]);
+    emu.current.stats.reset();
+    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emu.current.url.replace('127.0.0.1', 'localhost') }]);
     assert.deepEqual(await childrenOf(undefined), [], 'the moved connection has no usable key');
-    assert.equal(emulator.stats.requests().filter((r) => r.authorized).length, 0, 'no request carried the key to the other host');
-    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emulator.url }]);
+    assert.equal(emu.current.stats.requests().filter((r) => r.authorized).length, 0, 'no request carried the key to the other host');
+    await setConnections([{ name: 'Keyless', kind: 'scale', baseUrl: emu.current.url }]);
     await vscode.commands.executeCommand('taskLens.clearApiKey', (await childrenOf(undefined))[0]);
   });
 
