@@ -91,6 +91,23 @@ export interface TaskDocument {
    * editor can reveal the task — or an ancestor — in the tree. Ancestors are prefixes of it.
    */
   readonly treePath: readonly string[];
+  /**
+   * Other objects the task view shows beside the task, each as the API returned it (e.g. a Livepeer
+   * task's input and output assets). Optional: platforms whose tasks are self-contained leave it out.
+   */
+  readonly related?: readonly RelatedDocument[];
+}
+
+/** An object linked from a task, fetched with it; `raw` is null when it could not be fetched. */
+export interface RelatedDocument {
+  /** What it is to the task, e.g. `Input asset`, `Output asset`. */
+  readonly label: string;
+  /** e.g. `asset`. */
+  readonly type: string;
+  readonly id: string;
+  readonly raw: unknown;
+  /** Why `raw` is null, e.g. `Not found (404) — the asset may have been deleted.` */
+  readonly problem?: string;
 }
 
 /** One page of a list being downloaded: each task's JSON as the API returned it. */

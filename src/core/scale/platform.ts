@@ -1,8 +1,9 @@
 /** Scale GenAI v2 as a Platform: project → Batches / Deliveries / All tasks → tasks. */
 import type { CallOptions } from '../http';
 import { escapeMarkdown as md, shortDate } from '../markdown';
-import type { Children, Entry, FilterSpec, Platform, TaskDocument } from '../platform';
+import type { Children, DownloadPlan, DownloadRef, Entry, FilterSpec, FilterValues, Platform, TaskDocument } from '../platform';
 import type { ScaleClient } from './client';
+import { planScaleDownload } from './downloadPlans';
 import { BATCH_STATUSES, TASK_STATUSES } from './enums';
 import { idOf, nameOf } from './helpers';
 import { batchStatusLook, statusLabel, taskStatusLook } from './looks';
@@ -26,6 +27,10 @@ export class ScalePlatform implements Platform {
 
   async verify(call?: CallOptions): Promise<void> {
     await this.client.listProjects({}, call);
+  }
+
+  planDownload(ref: DownloadRef, filters?: FilterValues): Promise<DownloadPlan> {
+    return planScaleDownload(this.client, ref, filters);
   }
 
   async getTask(taskId: string, call?: CallOptions): Promise<TaskDocument> {

@@ -1,0 +1,108 @@
+/**
+ * `task-lens download <what>`: a list to `<out>/<project>/<name>.jsonl` through the shared download
+ * engine (resumable, checkpointed, atomic). Each kind of list is one entry in `DOWNLOAD_SUBCOMMANDS`
+ * built on `runDownloadCommand`, so another platform's download is one function and one entry.
+ *
+ * stdout gets one JSON line describing the finished file; progress and messages go to stderr.
+ */
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { CancelledError } from '../../core/errors';
+import { DownloadError, plannedPaths, runDownload, UnsafePathError } from '../../core/download';
+import type { DownloadPlan } from '../../core/platform';
+import { idOf } from '../../core/scale/helpers';
+import { deliveryDownloadPlan, taskListDownloadPlan } from '../../core/scale/downloadPlans';
+import type { CliContext, GlobalOptions } from '../context';
+import { ConfigError } from '../errors';
+import { ProgressDisplay } from './downloadProgress';
+
+/** What every download subcommand accepts besides its own selectors. */
+export interface DownloadFlags {
+  readonly out: string;
+  readonly force?: boolean;
+}
+
+export type DownloadSubcommand = (download: Command, context: CliContext) => void;
+
+/**
+ * A download that could not finish or was refused (already complete, other source in the way,
+ * unsafe path). A ConfigError so `run.ts` prints the message as is and exits with 1.
+ */
+class DownloadFailure extends ConfigError {}
+
+/** Runs `plan` into `flags.out` with a progress display; resolves only when the file is complete. */
+export async function runDownloadCommand(context: CliContext, plan: DownloadPlan, flags: DownloadFlags): Promise<void> {
+  const { stderr } = context.io;
+  const root = path.resolve(flags.out);
+  const paths = plannedPaths(root, plan);
+  const display = new ProgressDisplay(stderr, path.basename(paths.file));
+  stderr.write(`Downloading to ${paths.file}\n`);
+  try {
+    const result = await runDownload(plan, root, { force: flags.force === true, signal: context.io.signal, onProgress: (p) => display.update(p) });
+    display.finish();
+    for (const warning of result.warnings) stderr.write(`task-lens: warning: ${warning}\n`);
+    stderr.write(`Saved ${result.count.toLocaleString('en-US')} tasks to ${result.file}\n`);
+    const { sha256, bytes, count, expectedTotal, resumedFrom, warnings } = result;
+    await context.out.lines([{ file: result.file, manifest: paths.manifest, count, expectedTotal, bytes, sha256, resumedFrom, warnings }]);
+  } catch (error) {
+    display.finish();
+    if (error instanceof CancelledError || context.io.signal.aborted) {
+      stderr.write(`Download cancelled. The partial file is kept (${paths.partial}); run the same command again to resume.\n`);
+      throw error;
+    }
+    if (error instanceof DownloadError || error instanceof UnsafePathError) throw new DownloadFailure(error.message);
+    throw error;
+  }
+}
+
+const deliverySubcommand: DownloadSubcommand = (download, context) => {
+  download
+    .command('delivery')
+    .description('Download the tasks of a Scale delivery (full task JSON, one per line).')
+    .requiredOption('-p, --project <project>', 'project name or id')
+    .requiredOption('-d, --delivery <delivery>', 'delivery name or id')
+    .requiredOption('-o, --out <dir>', 'folder to download into (the file goes to <dir>/<project>/<delivery>.jsonl)')
+    .option('-f, --force', 'start over: replace a finished download, or discard a partial one that cannot be resumed')
+    .action(async (_options: unknown, command: Command) => {
+      const options = command.optsWithGlobals<DownloadFlags & GlobalOptions & { project: string; delivery: string }>();
+      const client = context.scale(options);
+      const project = await client.resolveProject(options.project, context.call);
+      const delivery = await client.resolveDelivery(project, options.delivery, context.call);
+      const taskCount = typeof delivery.task_count === 'number' ? delivery.task_count : null;
+      const plan = deliveryDownloadPlan(client, { projectId: project.id, projectName: project.name, deliveryId: delivery.id, deliveryName: delivery.name, taskCount });
+      await runDownloadCommand(context, plan, options);
+    });
+};
+
+const batchSubcommand: DownloadSubcommand = (download, context) => {
+  download
+    .command('batch')
+    .description('Download the tasks of a Scale batch (full task JSON, one per line), optionally only those with one status.')
+    .requiredOption('-b, --batch <batch>', 'batch name or id')
+    .option('-p, --project <project>', 'project name or id (narrows a batch name to that project)')
+    .option('-s, --status <status>', 'only tasks with this status (pending, completed, canceled, error, deleted)')
+    .requiredOption('-o, --out <dir>', 'folder to download into (the file goes to <dir>/<project>/<batch>.jsonl)')
+    .option('-f, --force', 'start over: replace a finished download, or discard a partial one that cannot be resumed')
+    .action(async (_options: unknown, command: Command) => {
+      const options = command.optsWithGlobals<DownloadFlags & GlobalOptions & { batch: string; project?: string; status?: string }>();
+      const client = context.scale(options);
+      const named = options.project ? await client.resolveProject(options.project, context.call) : undefined;
+      const batch = await client.resolveBatch(options.batch, named, context.call);
+      const projectId = idOf(batch.project) ?? named?.id ?? '';
+      // The project's name names the folder; a batch found by itself only carries the project's id.
+      const project = named ?? (await client.getProject({ project_id: projectId }, context.call));
+      const plan = taskListDownloadPlan(client, { projectId: project.id, projectName: project.name, batch: { id: batch.id, name: batch.name }, status: options.status });
+      await runDownloadCommand(context, plan, options);
+    });
+};
+
+/** Add a platform's download here (e.g. `livepeer-tasks`). */
+export const DOWNLOAD_SUBCOMMANDS: readonly DownloadSubcommand[] = [deliverySubcommand, batchSubcommand];
+
+export function registerDownloadCommands(program: Command, context: CliContext): void {
+  const download = program
+    .command('download')
+    .description('Download a list of tasks to a JSONL file: resumable after Ctrl+C or failures, written atomically, with a manifest beside it.')
+    .addHelpText('after', '\nRunning the same command again resumes an unfinished download; --force starts over.\nExit codes: 0 file complete, 1 failure (the partial file is kept), 2 usage error, 130 interrupted (resumable).');
+  for (const add of DOWNLOAD_SUBCOMMANDS) add(download, context);
+}

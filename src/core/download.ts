@@ -1,0 +1,21 @@
+/**
+ * Downloads (a delivery, a batch, a project's tasks) → JSONL on disk, for the editor and the CLI.
+ * Layout: `<root>/<sanitised folderName>/<sanitised fileName>.jsonl`, written as `<file>.partial`
+ * with a `<file>.manifest.json` checkpoint beside it, renamed into place when complete.
+ *
+ * Everything a caller needs is exported here; the pieces live in `download/`.
+ */
+export { runDownload, type DownloadOptions, type DownloadProgress, type DownloadResult } from './download/engine';
+export { inspectDownload, type DownloadInspection, type DownloadState } from './download/start';
+export { plannedPaths, type DownloadPaths } from './download/paths';
+export { MANIFEST_FORMAT, type DownloadManifest, type DownloadSource, type DownloadStatus } from './download/manifest';
+export {
+  AlreadyDownloadedError,
+  DownloadBusyError,
+  DownloadError,
+  DownloadIncompleteError,
+  DownloadSourceMismatchError,
+  type DownloadErrorKind,
+  type IncompleteReason,
+} from './download/errors';
+export { UnsafePathError } from './fileNames';

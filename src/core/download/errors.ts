@@ -1,0 +1,100 @@
+/**
+ * Why a download did not (fully) happen, typed so the editor can offer the right button and the
+ * CLI the right flag. Every message is complete on its own: what happened, and what to do.
+ * Cancellation is not here: it is the core `CancelledError`, like every other cancelled action.
+ */
+import type { DownloadManifest } from './manifest';
+import type { DownloadPaths } from './paths';
+
+export type DownloadErrorKind = 'already_downloaded' | 'source_mismatch' | 'incomplete' | 'busy';
+
+export abstract class DownloadError extends Error {
+  abstract readonly kind: DownloadErrorKind;
+
+  constructor(
+    message: string,
+    readonly paths: DownloadPaths,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The file is there already. Starting over needs `force` (the editor asks; the CLI wants --force). */
+export class AlreadyDownloadedError extends DownloadError {
+  readonly kind = 'already_downloaded';
+
+  constructor(
+    paths: DownloadPaths,
+    /** null when the file exists without a manifest of ours (we never overwrite it silently). */
+    readonly manifest: DownloadManifest | null,
+  ) {
+    const what = manifest ? `was downloaded completely (${manifest.count.toLocaleString('en-US')} tasks, ${manifest.completedAt ?? 'earlier'})` : 'exists already';
+    super(`“${paths.file}” ${what}. To download it again and replace it, start over with force (--force on the command line).`, paths);
+  }
+}
+
+/**
+ * A partial download of something else sits at this path (another delivery, different filters or
+ * server): resuming would mix two lists in one file, so we refuse until told to start over.
+ */
+export class DownloadSourceMismatchError extends DownloadError {
+  readonly kind = 'source_mismatch';
+
+  constructor(
+    paths: DownloadPaths,
+    readonly manifest: DownloadManifest,
+    /** `key: "saved" → "wanted"` lines. */
+    readonly differences: readonly string[],
+  ) {
+    super(
+      `“${paths.partial}” is an unfinished download of a different list (${differences.join('; ')}), so it cannot be resumed for this one. Start over with force (--force on the command line) to replace it.`,
+      paths,
+    );
+  }
+}
+
+/** Another download into the same file is running in this process. */
+export class DownloadBusyError extends DownloadError {
+  readonly kind = 'busy';
+
+  constructor(paths: DownloadPaths) {
+    super(`“${paths.file}” is already being downloaded. Wait for that download to finish or cancel it first.`, paths);
+  }
+}
+
+/** How a stopped download can go on. */
+export type IncompleteReason =
+  /** The server refused the saved page token (expired, or another 4xx): only a restart helps. */
+  | 'token_refused'
+  /** The key was rejected: fix it, then resume. */
+  | 'auth'
+  /** The request itself was refused (404: the list is gone; 4xx on the first page): resuming will not help. */
+  | 'rejected'
+  /** Retries ran out (429, 5xx, network, timeouts, unreadable bodies): resume later. */
+  | 'transient'
+  /** Writing to disk failed (disk full, permissions): fix that, then resume. */
+  | 'write_failed';
+
+/** The download stopped before the end. The partial file and its manifest are kept, consistent. */
+export class DownloadIncompleteError extends DownloadError {
+  readonly kind = 'incomplete';
+
+  constructor(
+    message: string,
+    paths: DownloadPaths,
+    readonly reason: IncompleteReason,
+    /** Tasks safely in the partial file. */
+    readonly written: number,
+    readonly total: number | null,
+    cause: unknown,
+  ) {
+    super(message, paths, { cause });
+  }
+
+  /** Whether running the download again (without force) can finish it. */
+  get resumable(): boolean {
+    return this.reason !== 'token_refused' && this.reason !== 'rejected';
+  }
+}

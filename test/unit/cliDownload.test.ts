@@ -1,0 +1,195 @@
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { ProgressDisplay } from '../../src/cli/commands/downloadProgress';
+import type { DownloadManifest } from '../../src/core/download';
+import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { removeTempRoots, servedJsonl, tempRoot } from './support/downloadHelpers';
+
+const CLI_KEY = 'cli-download-KEY-7c1a';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describe('task-lens download (bundled CLI, as a subprocess)', function () {
+  this.timeout(30_000);
+  let emulator: Emulator;
+  let cliPath: string;
+
+  before(async () => {
+    // The same bundle shape as dist/cli.js, built here so the test needs no prior build step.
+    cliPath = join(await tempRoot(), 'cli.js');
+    await build({ entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: cliPath, logLevel: 'warning' });
+    emulator = await startEmulator({ apiKey: CLI_KEY });
+  });
+  after(async () => {
+    await emulator?.close();
+    await removeTempRoots();
+  });
+  afterEach(() => emulator.faults.clear());
+
+  /** Async on purpose: the emulator lives in this process and must keep answering. */
+  function start(args: string[]): { child: ChildProcess; done: Promise<Run> } {
+    const env = { PATH: process.env.PATH ?? '', SCALE_API_KEY: CLI_KEY, SCALE_BASE_URL: emulator.url };
+    const child = spawn(process.execPath, [cliPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const done = new Promise<Run>((resolve, reject) => {
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    return { child, done };
+  }
+  const cli = (args: string[]): Promise<Run> => start(args).done;
+
+  async function manifestOf(file: string): Promise<DownloadManifest> {
+    return JSON.parse(await readFile(`${file}.manifest.json`, 'utf8')) as DownloadManifest;
+  }
+
+  const weekly = (out: string, ...extra: string[]): string[] => ['download', 'delivery', '--project', F.projects.main.name, '--delivery', F.deliveries.weekly1.name, '--out', out, ...extra];
+
+  it('downloads a delivery by names: exit 0, file and manifest complete, summary on stdout', async () => {
+    const out = await tempRoot();
+    const run = await cli(weekly(out));
+    assert.equal(run.code, 0, run.stderr);
+    const file = join(out, F.projects.main.name, `${F.deliveries.weekly1.name}.jsonl`);
+    assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.weekly1.id }));
+    const manifest = await manifestOf(file);
+    assert.equal(manifest.status, 'complete');
+    assert.equal(manifest.count, 150);
+    const summary = JSON.parse(run.stdout) as Record<string, unknown>;
+    assert.equal(summary.file, file);
+    assert.equal(summary.count, 150);
+    assert.equal(summary.sha256, manifest.sha256);
+    assert.match(run.stderr, /Saved 150 tasks to .*weekly delivery\.jsonl/);
+    assert.ok(!run.stderr.includes('\r'), 'a progress bar was drawn on a pipe');
+    assert.ok(!run.stderr.includes(CLI_KEY) && !run.stdout.includes(CLI_KEY));
+
+    // Again without --force: refused, nothing touched.
+    const again = await cli(weekly(out));
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /--force/);
+    assert.equal((await manifestOf(file)).completedAt, manifest.completedAt);
+
+    const forced = await cli(weekly(out, '--force'));
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.equal((await manifestOf(file)).sha256, manifest.sha256);
+  });
+
+  it('downloads a batch filtered by status (by name within a project, and by id alone)', async () => {
+    const expected = await servedJsonl(emulator, '/v2/tasks', { batch_id: F.batches.inProgress.id, status: 'completed' });
+    for (const selector of [['--batch', F.batches.inProgress.name, '--project', F.projects.main.name], ['--batch', F.batches.inProgress.id]]) {
+      const out = await tempRoot();
+      const run = await cli(['download', 'batch', ...selector, '--status', 'completed', '--out', out]);
+      assert.equal(run.code, 0, run.stderr);
+      const file = join(out, F.projects.main.name, `${F.batches.inProgress.name} (completed).jsonl`);
+      assert.equal(await readFile(file, 'utf8'), expected);
+      const manifest = await manifestOf(file);
+      assert.equal(manifest.status, 'complete');
+      assert.equal(manifest.source.status, 'completed');
+    }
+  });
+
+  it('exits 1 and keeps the partial file when the page token expires, pointing at --force', async () => {
+    const out = await tempRoot();
+    emulator.faults.set({ pathPrefix: '/v2/delivery', expireTokens: { all: true } });
+    const run = await cli(weekly(out));
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /expired/);
+    assert.match(run.stderr, /--force/);
+    const file = join(out, F.projects.main.name, `${F.deliveries.weekly1.name}.jsonl`);
+    assert.equal((await readFile(`${file}.partial`, 'utf8')).split('\n').length - 1, 100);
+    assert.equal((await manifestOf(file)).status, 'partial');
+    await assert.rejects(stat(file));
+  });
+
+  it('exits 130 on Ctrl+C leaving a resumable partial, and the next run resumes to the same bytes', async () => {
+    const out = await tempRoot();
+    const args = ['download', 'delivery', '--project', F.projects.bulk.id, '--delivery', F.deliveries.delivery2500.id, '--out', out];
+    const file = join(out, F.projects.bulk.name, `${F.deliveries.delivery2500.name}.jsonl`);
+    emulator.faults.set({ pathPrefix: '/v2/delivery', latencyMs: 40 });
+    const { child, done } = start(args);
+    for (let waited = 0; ; waited += 25) {
+      const count = await manifestOf(file).then((m) => m.count, () => 0);
+      if (count >= 300) break;
+      assert.ok(waited < 20_000, 'the download never got going');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    child.kill('SIGINT');
+    const interrupted = await done;
+    assert.equal(interrupted.code, 130, interrupted.stderr);
+    assert.match(interrupted.stderr, /run the same command again to resume/);
+    const partial = await manifestOf(file);
+    assert.equal(partial.status, 'partial');
+    assert.ok(partial.count >= 300 && partial.count < 2_500);
+    assert.equal((await stat(`${file}.partial`)).size, partial.bytes);
+
+    emulator.faults.clear();
+    const resumed = await cli(args);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.equal((JSON.parse(resumed.stdout) as { resumedFrom: number }).resumedFrom, partial.count);
+    assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id }));
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const missingOut = await cli(['download', 'delivery', '--project', F.projects.main.name, '--delivery', F.deliveries.weekly1.name]);
+    assert.equal(missingOut.code, 2);
+    assert.match(missingOut.stderr, /--out/);
+    assert.equal((await cli(['download', 'nothing'])).code, 2);
+  });
+});
+
+describe('download progress display', () => {
+  function sink(isTTY: boolean): { stream: Writable & { isTTY: boolean; columns: number }; text: () => string } {
+    let text = '';
+    const stream = Object.assign(
+      new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          text += chunk.toString();
+          callback();
+        },
+      }),
+      { isTTY, columns: 100 },
+    );
+    return { stream, text: () => text };
+  }
+
+  it('redraws one line on a terminal, with count, percentage and rate', () => {
+    const out = sink(true);
+    let now = 0;
+    const display = new ProgressDisplay(out.stream, 'Delivery 2500.jsonl', { now: () => now });
+    display.update({ written: 0, total: 2_500, bytes: 0, tasksPerSecond: 0, resumedFrom: 0 });
+    now = 50;
+    display.update({ written: 100, total: 2_500, bytes: 1, tasksPerSecond: 900, resumedFrom: 0 }); // throttled
+    now = 200;
+    display.update({ written: 1_200, total: 2_500, bytes: 1, tasksPerSecond: 1_234.4, resumedFrom: 0 });
+    now = 210;
+    display.update({ written: 2_500, total: 2_500, bytes: 1, tasksPerSecond: 1_300, resumedFrom: 0 }); // the last one always shows
+    display.finish();
+    const frames = out.text().split('\r').filter(Boolean);
+    assert.equal(frames.length, 3);
+    assert.match(frames[1] ?? '', /Delivery 2500\.jsonl \[=+ +\] 1,200\/2,500 tasks, 48%, 1,234 tasks\/s/);
+    assert.ok(out.text().endsWith('\n'));
+  });
+
+  it('prints plain periodic lines when stderr is not a terminal', () => {
+    const out = sink(false);
+    let now = 0;
+    const display = new ProgressDisplay(out.stream, 'x.jsonl', { now: () => now, lineIntervalMs: 1_000 });
+    for (let written = 0; written <= 1_000; written += 100, now += 300) display.update({ written, total: null, bytes: 0, tasksPerSecond: 10, resumedFrom: 0 });
+    display.finish();
+    const lines = out.text().trimEnd().split('\n');
+    assert.ok(!out.text().includes('\r'));
+    assert.ok(lines.length >= 3 && lines.length <= 5, lines.join(' | '));
+    assert.match(lines[0] ?? '', /^x\.jsonl: 0 tasks, 10 tasks\/s$/);
+  });
+});
