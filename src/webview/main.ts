@@ -38,7 +38,7 @@ function start(): void {
     if (!isHostToPage(msg)) return;
     switch (msg.type) {
       case 'render': {
-        const handle = view.render(msg.task, msg.context, receivedAt);
+        const handle = view.render(msg.task, msg.context, receivedAt, msg.related);
         if (handle.taskId !== undefined) {
           const state: PageState = { v: 1, taskId: handle.taskId, connectionName: msg.context.connectionName, platform: msg.context.platform };
           vscode.setState(state);

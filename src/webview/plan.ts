@@ -1,9 +1,11 @@
 /** What a platform renderer hands the view: a synchronous head and progressive steps. */
-import type { RenderContext } from './protocol';
+import type { RelatedDoc, RenderContext } from './protocol';
 
 export interface Ctx {
   context: RenderContext;
   revealSecrets: boolean;
+  /** Objects shown beside the task (e.g. a Livepeer task's assets), as the host sent them. */
+  related?: readonly RelatedDoc[];
 }
 
 export interface RenderPlan {

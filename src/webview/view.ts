@@ -9,7 +9,7 @@ import { renderGeneric } from './generic';
 import { installInteractions, type Post } from './interactions';
 import type { Ctx, RenderPlan } from './plan';
 import { rendererFor } from './platforms';
-import type { RenderContext } from './protocol';
+import type { RelatedDoc, RenderContext } from './protocol';
 import { defaultSchedule, type Schedule } from './scheduler';
 import { formatNumber } from './format';
 import { t } from './strings';
@@ -37,7 +37,7 @@ export interface RenderHandle {
 }
 
 export interface TaskView {
-  render(task: unknown, context: RenderContext, receivedAt?: number): RenderHandle;
+  render(task: unknown, context: RenderContext, receivedAt?: number, related?: readonly RelatedDoc[]): RenderHandle;
   loading(): void;
   error(message: string): void;
   dispose(): void;
@@ -86,7 +86,7 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
     root.replaceChildren(renderToolbar(lastContext), h(contentTag, { class: 'content' }, content));
   }
 
-  function render(task: unknown, context: RenderContext, receivedAt: number = now()): RenderHandle {
+  function render(task: unknown, context: RenderContext, receivedAt: number = now(), related?: readonly RelatedDoc[]): RenderHandle {
     cancelCurrent();
     setDocument(doc);
     lastContext = context;
@@ -94,7 +94,7 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
     const done = new Promise<RenderOutcome>((r) => (resolve = r));
     const job = { cancelled: false, resolve };
     current = job;
-    const ctx: Ctx = { context, revealSecrets: context.revealSecrets };
+    const ctx: Ctx = { context, revealSecrets: context.revealSecrets, ...(related ? { related } : {}) };
     const p = plan(task, ctx);
     // Re-rendering the same task (Refresh, Reveal secrets) keeps the reader's place.
     const anchor = p.taskId !== undefined && p.taskId === lastTaskId ? captureAnchor(root) : undefined;

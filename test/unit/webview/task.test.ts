@@ -210,8 +210,8 @@ describe('webview task view', () => {
     assert.equal(all(page.root, '[role="tab"]')[0].getAttribute('aria-selected'), 'true', 'another task starts at the first tab');
   });
 
-  it('other platforms get the generic view: id, status, key/value tree', async () => {
-    await page.renderAll({ id: 'lp_1', type: 'upload', status: { phase: 'running', progress: 0.5 }, params: { url: 'https://x.example/v.mp4' } }, { platform: 'livepeer' });
+  it('a platform without its own view gets the generic one: id, status, key/value tree', async () => {
+    await page.renderAll({ id: 'lp_1', type: 'upload', status: { phase: 'running', progress: 0.5 }, params: { url: 'https://x.example/v.mp4' } }, { platform: 'labelbox' });
     assert.equal(text(page.root.querySelector('.task-id')), 'lp_1');
     assert.equal(text(page.root.querySelector('.status-chip')), 'running');
     assert.match(text(page.root.querySelector('.generic-fields')), /params.*url.*https:\/\/x\.example\/v\.mp4/);
