@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
-import { childrenOf, contextOf, isEntry, isError, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, setConnections, useEmulator } from './fixtures';
+import { childrenOf, contextOf, isEntry, isError, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, setConnections, useEmulator, testApi } from './fixtures';
 import { evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor } from './helpers';
 import { readExtensionLog } from './log';
 
@@ -67,10 +67,22 @@ describe('Tree: projects → batches → tasks', function () {
     assert.ok(tasks.length > 0);
     for (const t of tasks) assert.match(String(t.getTreeItem().description), /^error/);
     assert.ok(emu.current.stats.requests().some((r) => r.path === '/v2/tasks' && r.query.some(([k, v]) => k === 'status' && v === 'error')), 'the filter went to the server');
+    await vscode.commands.executeCommand('workbench.view.extension.taskLens');
+    await (await testApi()).view.reveal(filtered, { expand: true, select: true });
+    await waitFor('the filter in the sidebar', () =>
+      evalInWorkbench<string[]>(`[...document.querySelectorAll('.sidebar .monaco-list-row')].map(r => r.getAttribute('aria-label') ?? '')`).then((rows) =>
+        rows.some((r) => r.includes(F.batches.inProgress.name) && r.includes('status: error')) ? rows : undefined,
+      ),
+    );
     await screenshot('tree-filtered-by-status');
     await vscode.commands.executeCommand('taskLens.clearFilter', filtered);
     const cleared = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.inProgress.name);
     assert.doesNotMatch(String(cleared.getTreeItem().description), /status:/);
+    await waitFor('the cleared filter in the sidebar', () =>
+      evalInWorkbench<string[]>(`[...document.querySelectorAll('.sidebar .monaco-list-row')].map(r => r.getAttribute('aria-label') ?? '')`).then((rows) =>
+        rows.some((r) => r.includes(F.batches.inProgress.name)) && !rows.some((r) => r.includes('status: error')) ? rows : undefined,
+      ),
+    );
     assert.equal((await loadAll(cleared)).entries.length, all.entries.length);
   });
 

@@ -32,10 +32,16 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.subscription = connections.onDidChange(() => this.refresh());
   }
 
+  /**
+   * Forgets what a node (or the whole tree) loaded and redraws. The redraw is always of the whole
+   * tree: VS Code matches the element passed to the event by identity, and a node built by a palette
+   * command or rebuilt by getChildren would be ignored. Everything not forgotten comes from the
+   * cache, so redrawing costs no requests.
+   */
   refresh(node?: TreeNode): void {
     if (!node) this.lists.clear();
     else for (const id of [...this.lists.keys()]) if (id === node.id || id.startsWith(`${node.id}/`)) this.lists.delete(id);
-    this.changed.fire(node);
+    this.changed.fire(undefined);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -124,11 +130,11 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const list = this.lists.get(node.parent.id);
     if (!list || list.isLoading) return;
     const loading = list.loadMore(this.pageSize());
-    this.changed.fire(node.parent);
+    this.changed.fire(undefined);
     try {
       await loading;
     } finally {
-      this.changed.fire(node.parent);
+      this.changed.fire(undefined);
     }
   }
 
