@@ -150,7 +150,7 @@ describe('Tree: problems', function () {
     assert.equal(conn, undefined, 'no key yet: the welcome view shows instead of the tree');
     const enterKey = async (key: string) => {
       const setting = vscode.commands.executeCommand('taskLens.setApiKey');
-      await waitFor('the API key input', () => evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget input[type="password"]')`));
+      await waitFor('the API key input', () => evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input[type="password"]')`));
       await typeText(key);
       await pressKey('Enter');
       await setting;
