@@ -33,10 +33,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       log,
       fetchTask: async (target, signal) => (await platforms.get(target.connection)).getTask(target.taskId, { signal }),
       openJson: (target) => showTaskJson(target, { preview: false }),
-      revealInTree: async (target, treePath) => {
-        await vscode.commands.executeCommand('workbench.view.extension.taskLens');
-        return tree.revealKeys(view, target.connection, treePath);
-      },
+      revealInTree: (target, treePath) => tree.revealKeys(view, target.connection, treePath),
     },
     store,
   );

@@ -40,6 +40,19 @@ describe('Task view', function () {
     assert.ok(!text.includes(SECRET_KEY));
   });
 
+  it('toolbar: “Reveal in Tree” selects the task in the tree, “Open JSON” opens its tab', async function () {
+    if (!hasProbe) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.error));
+    await webviewText(F.tasks.error);
+    await evalInWebviews(`document.querySelector('[data-command="revealInTree"]')?.click()`);
+    const { view } = await testApi();
+    await waitFor('the task selected in the tree', () => view.selection[0]?.id.endsWith(`task:${F.tasks.error}`));
+    await evalInWebviews(`document.querySelector('[data-command="openJson"]')?.click()`);
+    const editor = await waitFor('the JSON tab', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith(`/${F.tasks.error}.json`)));
+    assert.equal((JSON.parse(editor.document.getText()) as { task_id: string }).task_id, F.tasks.error);
+  });
+
   it('reuses one preview panel for single clicks, and Pin keeps a panel of its own', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.sideBySide));

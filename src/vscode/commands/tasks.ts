@@ -76,7 +76,6 @@ export async function openTask(ctx: CommandContext, node?: unknown, options: { p
   ctx.panels.open(target, { pin: options.pin });
   if (options.reveal) {
     const doc = await (await ctx.platforms.get(target.connection)).getTask(target.taskId);
-    await vscode.commands.executeCommand('workbench.view.extension.taskLens');
     await ctx.tree.revealKeys(ctx.view, target.connection, doc.treePath);
   }
 }

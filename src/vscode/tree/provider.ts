@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isTaskLensError } from '../../core/errors';
 import type { Children, Entry, FilterValues } from '../../core/platform';
-import { CONTEXT_PROBLEM } from '../commandIds';
+import { CONTEXT_PROBLEM, VIEW_ID } from '../commandIds';
 import { Connection, ConnectionStore } from '../connections';
 import { Log } from '../log';
 import { MissingKeyError, PlatformRegistry } from '../platforms';
@@ -81,6 +81,7 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * a task on a page not loaded yet reveals its batch instead. Returns how deep it got.
    */
   async revealKeys(view: vscode.TreeView<TreeNode>, connection: Connection, keys: readonly string[]): Promise<number> {
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     if (this.roots.length === 0) await this.getChildren(undefined);
     let node: TreeNode | undefined = this.roots.find((r) => r.connection.name === connection.name);
     if (!node) return 0;
@@ -92,7 +93,12 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       node = next;
       depth++;
     }
-    await view.reveal(node, { select: true, focus: true, expand: false });
+    // A view that has just been shown renders its first level on its own and can undo a reveal
+    // made meanwhile (seen in the web workbench), so reveal again until the node is selected.
+    for (let attempt = 0; attempt < 5 && view.selection[0]?.id !== node.id; attempt++) {
+      await view.reveal(node, { select: true, focus: true, expand: true });
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
     return depth;
   }
 
