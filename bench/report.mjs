@@ -1,0 +1,144 @@
+// Turns the raw samples into figures (median, baseline, ratio, target, met) and the markdown table.
+import { median, ratio, round } from './lib/stats.mjs';
+
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** One row: every figure carries its runs, its same-run baseline and its target. */
+function figure({ id, name, unit, runs, value = median(runs), baseline, target, met, note }) {
+  const base = baseline ? { ...baseline, value: baseline.value ?? median(baseline.runs ?? []) } : null;
+  return { id, name, unit, value, runs, baseline: base, ratio: base ? ratio(value, base.value) : null, target: target ?? null, met: met ?? null, note: note ?? null };
+}
+
+const upTo = (limit) => (v) => v !== null && v <= limit;
+
+export function sizeFigures(sizes) {
+  return [
+    figure({ id: 'bundle', name: '`dist/extension.js` (minified)', unit: 'KB', runs: [sizes.extensionJs / KB], baseline: { name: 'same bundle, not minified', runs: [sizes.unminified / KB] }, target: '≤ 300 KB', met: sizes.extensionJs / KB <= 300 }),
+    figure({ id: 'vsix', name: 'VSIX', unit: 'KB', runs: [sizes.vsix / KB], baseline: { name: 'VSIX of an empty extension', runs: [sizes.emptyVsix / KB] }, target: '≤ 1 MB', met: sizes.vsix / KB <= 1024 }),
+  ];
+}
+
+const medianOf = (items, key) => median(items.map((i) => i?.[key]));
+const ms = (v) => (v === null ? '—' : `${v.toFixed(1)} ms`);
+
+/** Where `activate()` went, from VS Code's own marks in the extension host (medians). */
+function phaseNote(samples) {
+  const parts = (key) => {
+    const list = samples.map((s) => s[key]).filter(Boolean);
+    if (!list.length) return 'no marks';
+    return ['beforeLoadMs', 'codeLoadMs', 'contextWaitMs', 'activateCallMs', 'afterMs'].map((k) => `${k.replace(/Ms$/, '')} ${ms(medianOf(list, k))}`).join(', ');
+  };
+  return `extension host marks (median): Task Lens — ${parts('taskLensPhases')}; empty — ${parts('emptyPhases')}`;
+}
+
+export function activationFigures(samples) {
+  if (!Array.isArray(samples)) return [figure({ id: 'activate', name: '`activate()`', unit: 'ms', runs: [], note: String(samples.error).split('\n')[0] })];
+  const ok = samples.filter((s) => !s.error).slice(1); // the first extension host is a warm-up
+  const empty = { name: 'empty extension, same hosts', runs: ok.map((s) => s.emptyMs) };
+  const load = figure({ id: 'activate', name: '`activate()`: load + activate, fresh extension host', unit: 'ms', runs: ok.map((s) => s.taskLensMs), baseline: empty, target: '≤ 20 ms' });
+  const body = figure({ id: 'activateBody', name: '`activate()` body only (as logged)', unit: 'ms', runs: ok.map((s) => s.loggedMs), baseline: empty, target: '≤ 20 ms' });
+  for (const f of [load, body]) f.met = upTo(20)(f.value);
+  load.note = phaseNote(ok);
+  return [load, body];
+}
+
+function sidebarNote(tree) {
+  const p = tree.sidebarParts;
+  const split = `workbench asks ${ms(medianOf(p, 'askMs'))}, provider loads ${ms(medianOf(p, 'providerMs'))}, rows drawn ${ms(medianOf(p, 'renderMs'))} after it returns, of which getTreeItem ${ms(medianOf(p, 'treeItemMs'))} (medians; clock alignment ±${tree.clock.uncertaintyMs.toFixed(1)} ms)`;
+  return [split, ...tree.notes].join('; ');
+}
+
+export function treeFigures(tree, batchSize) {
+  if (tree.error) return [figure({ id: 'tree', name: 'First page in the tree', unit: 'ms', runs: [], note: tree.error.split('\n')[0] })];
+  const raw = { name: 'one raw fetch of the same page', runs: tree.rawMs };
+  const limit = 1.3 * median(tree.rawMs) + 50;
+  const target = `≤ 1.3× raw + 50 ms (${limit.toFixed(0)} ms)`;
+  const size = batchSize.toLocaleString('en-US');
+  return [
+    figure({ id: 'treePage', name: `First page of a ${size}-task batch: tree returns the items`, unit: 'ms', runs: tree.treeMs, baseline: raw, target, met: upTo(limit)(median(tree.treeMs)) }),
+    figure({ id: 'treeSidebar', name: `First page of a ${size}-task batch: rows in the sidebar DOM`, unit: 'ms', runs: tree.sidebarMs, baseline: raw, target, met: upTo(limit)(median(tree.sidebarMs)), note: sidebarNote(tree) }),
+  ];
+}
+
+export function taskViewFigures(view) {
+  if (view.error) return [figure({ id: 'taskView', name: 'Task view', unit: 'ms', runs: [], note: view.error.split('\n')[0] })];
+  const pick = (kind, key) => view[kind].samples.map((s) => s[key]);
+  const mb = (kind) => (view[kind].bytes / MB).toFixed(1);
+  const trivialFirst = { name: 'trivial task (1 turn), first content', runs: pick('trivial', 'pageFirstMs') };
+  const trivialComplete = { name: 'trivial task (1 turn), complete', runs: pick('trivial', 'pageCompleteMs') };
+  const page = (id, kind, key, label, base, limit) =>
+    figure({ id, name: label, unit: 'ms', runs: pick(kind, key), baseline: base, target: `≤ ${limit} ms`, met: upTo(limit)(median(pick(kind, key))) });
+  // From the page's `ready` (webview started) to complete: fetching the task, handing it to the page
+  // and rendering it. Webview start-up itself is VS Code's, reported in the note.
+  const loadRuns = (kind) => view[kind].samples.map((s) => s.openCompleteMs - s.openReadyMs);
+  const loadRow = (id, kind, label) => {
+    const starts = pick(kind, 'openReadyMs');
+    const stalled = starts.filter((ms) => ms > 10_000).length;
+    const note = `no target; webview start (open → ready) ${ms(median(starts))} median${stalled ? `, ${stalled} of ${starts.length} starts stalled > 10 s (VS Code web's webview service worker)` : ''}`;
+    return figure({ id, name: label, unit: 'ms', runs: loadRuns(kind), baseline: { name: 'one raw fetch of the task JSON', runs: view[kind].rawMs }, note });
+  };
+  return [
+    page('bigFirst', 'big', 'pageFirstMs', `Task view, 2,000 turns (${mb('big')} MB): first content`, trivialFirst, 200),
+    page('bigComplete', 'big', 'pageCompleteMs', `Task view, 2,000 turns (${mb('big')} MB): complete`, trivialComplete, 1000),
+    page('typicalFirst', 'typical', 'pageFirstMs', 'Task view, typical task: first content', trivialFirst, 50),
+    page('typicalComplete', 'typical', 'pageCompleteMs', 'Task view, typical task: complete', trivialComplete, 50),
+    loadRow('bigLoad', 'big', 'Task view, 2,000 turns: fetch + hand over + render (from the page’s ready)'),
+    loadRow('typicalLoad', 'typical', 'Task view, typical task: fetch + hand over + render (from the page’s ready)'),
+  ];
+}
+
+const perSecond = (s) => s.tasks / (s.ms / 1000);
+const mbPerSecond = (s) => s.bytes / MB / (s.ms / 1000);
+
+export function downloadFigures(dl, bigSize, smallSize) {
+  if (dl.error) return [figure({ id: 'download', name: 'Downloads', unit: '', runs: [], note: dl.error.split('\n')[0] })];
+  const rows = [];
+  for (const [latency, { cli, raw }] of Object.entries(dl.throughput)) {
+    const f = figure({
+      id: `download${latency}ms`,
+      name: `Download ${bigSize.toLocaleString('en-US')} tasks, ${latency} ms latency/page`,
+      unit: 'tasks/s',
+      runs: cli.map(perSecond),
+      baseline: { name: 'raw sequential page loop', runs: raw.map(perSecond) },
+      target: '≥ 0.9× raw',
+    });
+    f.met = f.ratio !== null && f.ratio >= 0.9;
+    f.mbPerSecond = { value: median(cli.map(mbPerSecond)), baseline: median(raw.map(mbPerSecond)) };
+    const cpu = (runs) => ms(median(runs.map((s) => s.cpuMs / (s.tasks / 1000))));
+    f.note = `CPU time per 1,000 tasks: CLI ${cpu(cli)}, raw loop ${cpu(raw)}; wall ${ms(median(cli.map((s) => s.ms)))} vs ${ms(median(raw.map((s) => s.ms)))}`;
+    rows.push(f);
+  }
+  const rss = (runs) => runs.map((s) => s.rssKb / KB);
+  const big = dl.throughput[0] ?? Object.values(dl.throughput)[0];
+  const smallF = figure({ id: 'rssSmall', name: `Peak RSS, download of ${smallSize.toLocaleString('en-US')} tasks`, unit: 'MB', runs: rss(dl.small.cli), baseline: { name: 'raw loop, same size', runs: rss(dl.small.raw) }, target: '≤ 150 MB' });
+  smallF.met = upTo(150)(smallF.value);
+  const bigF = figure({ id: 'rssBig', name: `Peak RSS, download of ${bigSize.toLocaleString('en-US')} tasks`, unit: 'MB', runs: rss(big.cli), baseline: { name: 'raw loop, same size', runs: rss(big.raw) }, target: '≤ 150 MB' });
+  bigF.met = upTo(150)(bigF.value);
+  const growth = figure({ id: 'rssGrowth', name: `Peak RSS growth, ${smallSize.toLocaleString('en-US')} → ${bigSize.toLocaleString('en-US')} tasks`, unit: '×', runs: [ratio(bigF.value, smallF.value)], baseline: { name: 'raw loop growth', runs: [ratio(bigF.baseline.value, smallF.baseline.value)] }, target: '≤ 1.10×' });
+  growth.met = upTo(1.1)(growth.value);
+  return [...rows, smallF, bigF, growth];
+}
+
+function show(value, unit) {
+  if (value === null || value === undefined) return '—';
+  if (unit === '×') return `${value.toFixed(2)}×`;
+  const digits = value >= 100 ? 0 : 1;
+  return `${value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
+}
+
+/** The table, then one line per figure that carries a note (breakdowns, runs left out). */
+export function markdownTable(figures) {
+  const lines = ['| Measure | Median | Runs | Baseline (same run) | Ratio | Target | Met |', '| --- | ---: | ---: | --- | ---: | --- | :---: |'];
+  for (const f of figures) {
+    let value = show(f.value, f.unit);
+    if (f.mbPerSecond) value += ` (${show(f.mbPerSecond.value, 'MB/s')})`;
+    let base = f.baseline ? `${show(f.baseline.value, f.unit)} — ${f.baseline.name}` : '—';
+    if (f.mbPerSecond) base = `${show(f.baseline.value, f.unit)} (${show(f.mbPerSecond.baseline, 'MB/s')}) — ${f.baseline.name}`;
+    const met = f.met === null ? '—' : f.met ? 'yes' : '**no**';
+    const r = f.ratio === null ? '—' : `${round(f.ratio, 2).toFixed(2)}×`;
+    lines.push(`| ${f.name} | ${value} | ${f.runs.length} | ${base} | ${r} | ${f.target ?? '—'} | ${met} |`);
+  }
+  const notes = figures.filter((f) => f.note).map((f) => `- ${f.name}: ${f.note}`);
+  return [...lines, ...(notes.length ? ['', 'Notes:', '', ...notes] : [])].join('\n');
+}

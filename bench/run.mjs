@@ -1,0 +1,95 @@
+// `npm run bench [-- --quick] [--verbose] [--keep]`: measures Task Lens against baselines measured in
+// the same run, prints a markdown table on stdout and writes every figure to bench/results.json.
+// A benchmark reports; it does not fail on a figure: a missed target or a part that broke is a row
+// in the table, and the exit code is 0. Only a build that cannot be made stops it.
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchDownloads } from './downloads.mjs';
+import { runHostBench } from './host.mjs';
+import { buildSnapshot, packageEmptyExtension, unminifiedBundleBytes } from './lib/build.mjs';
+import { root, startEmulator } from './lib/processes.mjs';
+import { activationFigures, downloadFigures, markdownTable, sizeFigures, taskViewFigures, treeFigures } from './report.mjs';
+import { vscodeDir } from '../test/runner/codeServer.mjs';
+
+const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, verbose: { type: 'boolean' }, keep: { type: 'boolean' } } });
+
+// Run counts keep the full bench near 10 minutes on 2 cores; --quick is a smoke test.
+const PROFILES = {
+  full: { batchSize: 100_000, smallDownload: 10_000, activationLoads: 8, treeRuns: 7, taskViewRuns: 5, downloadRuns: 3 },
+  quick: { batchSize: 10_000, smallDownload: 2_000, activationLoads: 3, treeRuns: 3, taskViewRuns: 2, downloadRuns: 1 },
+};
+const profile = opts.quick ? 'quick' : 'full';
+const P = PROFILES[profile];
+const LATENCIES = [0, 20];
+const API_KEY = `tl-bench-${Math.random().toString(36).slice(2)}`;
+
+const started = Date.now();
+const log = (line) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+function machine() {
+  let vscodeVersion = null;
+  try {
+    vscodeVersion = JSON.parse(readFileSync(path.join(vscodeDir, 'package.json'), 'utf8')).version;
+  } catch {
+    // not downloaded yet; the extension host reports its version too
+  }
+  return { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.type()} ${os.release()}`, vscode: vscodeVersion, loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))) };
+}
+
+async function attempt(name, work) {
+  try {
+    return await work();
+  } catch (err) {
+    log(`${name} failed: ${err.stack ?? err}`);
+    return { error: String(err.stack ?? err) };
+  }
+}
+
+const info = machine();
+log(`${profile} run on ${info.cpu} × ${info.cores}, Node ${info.node}, load ${info.loadAverageAtStart.join(' ')}`);
+const snapshot = buildSnapshot(log);
+const empty = packageEmptyExtension(snapshot.dir);
+const sizes = { extensionJs: statSync(snapshot.extensionJs).size, unminified: await unminifiedBundleBytes(snapshot.dir), vsix: statSync(snapshot.vsix).size, emptyVsix: empty.bytes };
+const big = await startEmulator({ apiKey: API_KEY, deliverySize: P.batchSize });
+const small = await startEmulator({ apiKey: API_KEY, deliverySize: P.smallDownload });
+let host;
+let downloads;
+try {
+  log('extension host: activation, tree, task view …');
+  host = await attempt('extension host bench', () =>
+    runHostBench({
+      extensionRoot: snapshot.dir,
+      emptyVsix: empty.vsix,
+      emulator: { url: big.url, apiKey: API_KEY },
+      runs: { activationLoads: P.activationLoads, tree: P.treeRuns, taskView: P.taskViewRuns },
+      log: (line) => log(`  ${line}`),
+      verbose: opts.verbose,
+    }),
+  );
+  downloads = await attempt('download bench', () => benchDownloads({ cli: snapshot.cli, big, small, apiKey: API_KEY, runs: P.downloadRuns, latencies: LATENCIES, log }));
+} finally {
+  big.stop();
+  small.stop();
+  if (!opts.keep) rmSync(snapshot.dir, { recursive: true, force: true });
+  else log(`kept the snapshot build in ${snapshot.dir}`);
+}
+
+const hostPart = (key) => (host.error ? { error: host.error } : host[key]);
+const figures = [
+  ...sizeFigures(sizes),
+  ...activationFigures(hostPart('activation')),
+  ...treeFigures(hostPart('tree'), P.batchSize),
+  ...taskViewFigures(hostPart('taskView')),
+  ...downloadFigures(downloads, P.batchSize, P.smallDownload),
+];
+info.vscode = host.vscodeVersion ?? info.vscode;
+info.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
+const durationS = Math.round((Date.now() - started) / 1000);
+const table = markdownTable(figures);
+const header = `Task Lens bench (${profile}), ${new Date(started).toISOString().slice(0, 10)}: ${info.cpu}, ${info.cores} cores, Node ${info.node}, VS Code ${info.vscode}; medians; ${durationS} s.`;
+process.stdout.write(`\n${header}\n\n${table}\n`);
+const out = path.join(root, 'bench', 'results.json');
+writeFileSync(out, `${JSON.stringify({ profile, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { sizes, host, downloads } }, null, 2)}\n`);
+log(`wrote ${path.relative(root, out)}`);
