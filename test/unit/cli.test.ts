@@ -1,48 +1,24 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { startEmulator, type Emulator } from '../emulator/server';
+import { buildCli, runCli, type CliRun } from './support/cliProcess';
 
 const CLI_KEY = 'cli-KEY-5d2e8b1f';
-const OUT_DIR = resolve('out/test-cli');
-const CLI_PATH = join(OUT_DIR, 'cli.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('task-lens CLI (bundled, as a subprocess)', function () {
   this.timeout(30_000);
   let emulator: Emulator;
+  let cliPath: string;
 
   before(async () => {
-    mkdirSync(OUT_DIR, { recursive: true });
-    // The same bundle shape as dist/cli.js, built here so the test needs no prior build step.
-    await build({ entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: CLI_PATH, logLevel: 'warning' });
+    cliPath = await buildCli('out/test-cli');
     emulator = await startEmulator({ apiKey: CLI_KEY });
   });
   after(() => emulator?.close());
   beforeEach(() => emulator.stats.reset());
 
-  /** Runs the CLI with only the variables it needs (no proxy settings leak in from the machine). */
-  function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-    const base: Record<string, string> = { PATH: process.env.PATH ?? '', SCALE_API_KEY: CLI_KEY, SCALE_BASE_URL: emulator.url };
-    const merged = Object.fromEntries(Object.entries({ ...base, ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined));
-    return new Promise((done, fail) => {
-      const child = spawn(process.execPath, [CLI_PATH, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
-  }
+  const cli = (args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> =>
+    runCli(cliPath, args, { SCALE_API_KEY: CLI_KEY, SCALE_BASE_URL: emulator.url, ...env });
 
   function jsonLines(stdout: string): Array<Record<string, unknown>> {
     return stdout

@@ -1,22 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { ProgressDisplay } from '../../src/cli/commands/downloadProgress';
 import type { DownloadManifest } from '../../src/core/download';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { startEmulator, type Emulator } from '../emulator/server';
+import { buildCli, startCli, type CliRun } from './support/cliProcess';
 import { removeTempRoots, servedJsonl, tempRoot } from './support/downloadHelpers';
 
 const CLI_KEY = 'cli-download-KEY-7c1a';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('task-lens download (bundled CLI, as a subprocess)', function () {
   this.timeout(30_000);
@@ -24,9 +18,7 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
   let cliPath: string;
 
   before(async () => {
-    // The same bundle shape as dist/cli.js, built here so the test needs no prior build step.
-    cliPath = join(await tempRoot(), 'cli.js');
-    await build({ entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: cliPath, logLevel: 'warning' });
+    cliPath = await buildCli(join(await tempRoot(), 'cli'));
     emulator = await startEmulator({ apiKey: CLI_KEY });
   });
   after(async () => {
@@ -36,20 +28,10 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
   afterEach(() => emulator.faults.clear());
 
   /** Async on purpose: the emulator lives in this process and must keep answering. */
-  function start(args: string[]): { child: ChildProcess; done: Promise<Run> } {
-    const env = { PATH: process.env.PATH ?? '', SCALE_API_KEY: CLI_KEY, SCALE_BASE_URL: emulator.url };
-    const child = spawn(process.execPath, [cliPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const done = new Promise<Run>((resolve, reject) => {
-      let stdout = '';
-      let stderr = '';
-      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-    return { child, done };
+  function start(args: string[]): { child: ChildProcess; done: Promise<CliRun> } {
+    return startCli(cliPath, args, { SCALE_API_KEY: CLI_KEY, SCALE_BASE_URL: emulator.url });
   }
-  const cli = (args: string[]): Promise<Run> => start(args).done;
+  const cli = (args: string[]): Promise<CliRun> => start(args).done;
 
   async function manifestOf(file: string): Promise<DownloadManifest> {
     return JSON.parse(await readFile(`${file}.manifest.json`, 'utf8')) as DownloadManifest;

@@ -1,33 +1,24 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import type { Task } from '../../src/core/livepeer/types';
 import { LIVEPEER_FIXTURES as F } from '../emulator/livepeer/data';
 import { startEmulator, type Emulator } from '../emulator/server';
+import { buildCli, runCli, type CliRun } from './support/cliProcess';
 import { livepeerBaseUrl, TASK_PATH } from './support/livepeer';
 
 const CLI_KEY = 'lp-cli-KEY-7c41e0';
-// Its own bundle, so this file never races the Scale CLI tests over one output file.
-const OUT_DIR = resolve('out/test-cli-livepeer');
-const CLI_PATH = join(OUT_DIR, 'cli.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('task-lens livepeer CLI (bundled, as a subprocess)', function () {
   this.timeout(30_000);
   let emulator: Emulator;
+  let cliPath: string;
   let scratch: string;
 
   before(async () => {
-    mkdirSync(OUT_DIR, { recursive: true });
-    await build({ entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: CLI_PATH, logLevel: 'warning' });
+    // Its own bundle, so this file never races the Scale CLI tests over one output file.
+    cliPath = await buildCli('out/test-cli-livepeer');
     emulator = await startEmulator({ apiKey: CLI_KEY });
     scratch = mkdtempSync(join(tmpdir(), 'task-lens-livepeer-cli-'));
   });
@@ -37,19 +28,8 @@ describe('task-lens livepeer CLI (bundled, as a subprocess)', function () {
   });
   beforeEach(() => emulator.stats.reset());
 
-  function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-    const base: Record<string, string> = { PATH: process.env.PATH ?? '', LIVEPEER_API_KEY: CLI_KEY, LIVEPEER_BASE_URL: livepeerBaseUrl(emulator) };
-    const merged = Object.fromEntries(Object.entries({ ...base, ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined));
-    return new Promise((done, fail) => {
-      const child = spawn(process.execPath, [CLI_PATH, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
-  }
+  const cli = (args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> =>
+    runCli(cliPath, args, { LIVEPEER_API_KEY: CLI_KEY, LIVEPEER_BASE_URL: livepeerBaseUrl(emulator), ...env });
 
   const jsonLines = (text: string): Task[] =>
     text

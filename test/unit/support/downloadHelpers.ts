@@ -8,17 +8,8 @@ import { deliveryDownloadPlan } from '../../../src/core/scale/downloadPlans';
 import { TASK_OPTIONS } from '../../../src/core/scale/enums';
 import type { Emulator } from '../../emulator/server';
 
-/** mulberry32: tiny, fast, and the same sequence for the same seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The emulator's mulberry32: the same sequence for the same seed on every machine. */
+export { mulberry32 as seededRandom } from '../../emulator/scale/random';
 
 export function randomInt(random: () => number, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));

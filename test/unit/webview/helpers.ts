@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 /** jsdom harness for the task view: a page with #root, a view with a recording `post`. */
 import { JSDOM } from 'jsdom';
 import type { PageToHost, RenderContext } from '../../../src/webview/protocol';
@@ -70,4 +72,23 @@ export function key(target: Element | Document, k: string): KeyboardEvent {
 
 export function all(root: ParentNode, selector: string): Element[] {
   return Array.from(root.querySelectorAll(selector));
+}
+
+/**
+ * A loopback server that records every request: a hostile payload that managed to load or fetch
+ * anything would show up in `hits`. Started before the suite's tests, closed after.
+ */
+export function useHitServer(): { readonly hits: string[]; readonly baseUrl: string } {
+  const state = { hits: [] as string[], baseUrl: '' };
+  let server: Server | undefined;
+  before(async () => {
+    server = createServer((req, res) => {
+      state.hits.push(req.url ?? '');
+      res.end('hit');
+    });
+    await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r));
+    state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
+  return state;
 }

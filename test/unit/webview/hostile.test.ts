@@ -1,29 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { buildHostileTask, hostileMarker, hostilePayloads } from '../../fixtures/hostile';
 import { isAllowedLinkUrl } from '../../../src/webview/protocol';
-import { all, click, openPage, type Page } from './helpers';
+import { all, click, openPage, useHitServer, type Page } from './helpers';
 
 const FORBIDDEN = 'script, iframe, object, embed, svg, math, form, meta, base, style, link, template, frame, frameset, applet, noscript, input, textarea, select, video, audio, source';
 const SAFE_URL = /^(https?:|mailto:|data:image\/(png|jpeg|gif|webp);base64,|#)/;
 
 describe('webview hostile corpus', function () {
   this.timeout(120_000);
-  let server: Server;
-  let hits: string[];
-  let baseUrl: string;
-
-  before(async () => {
-    hits = [];
-    server = createServer((req, res) => {
-      hits.push(req.url ?? '');
-      res.end('hit');
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(() => new Promise<void>((r) => server.close(() => r())));
+  const hitServer = useHitServer();
 
   it('has at least 40 payloads, each detectable and each with a marker', () => {
     assert.ok(hostilePayloads.length >= 40);
@@ -39,7 +24,7 @@ describe('webview hostile corpus', function () {
     it(`renders every payload inert and visible (revealSecrets: ${revealSecrets})`, async () => {
       const page: Page = openPage({ runScripts: true });
       try {
-        await page.renderAll(buildHostileTask(hostilePayloads, baseUrl), { revealSecrets });
+        await page.renderAll(buildHostileTask(hostilePayloads, hitServer.baseUrl), { revealSecrets });
         // Give anything that might have been scheduled by injected code a chance to run.
         await new Promise((r) => setTimeout(r, 50));
         const win = page.window as unknown as Record<string, unknown>;
@@ -75,7 +60,7 @@ describe('webview hostile corpus', function () {
         for (const m of opened) assert.ok(m.type === 'openLink' && isAllowedLinkUrl(m.url), JSON.stringify(m));
 
         await new Promise((r) => setTimeout(r, 50));
-        assert.deepEqual(hits, [], 'the page made no network request');
+        assert.deepEqual(hitServer.hits, [], 'the page made no network request');
         assert.equal(win.__pwned, undefined);
       } finally {
         page.close();
@@ -86,9 +71,9 @@ describe('webview hostile corpus', function () {
   it('masks workspace tokens unless secrets are revealed', async () => {
     const page = openPage();
     try {
-      await page.renderAll(buildHostileTask(hostilePayloads.slice(0, 2), baseUrl));
+      await page.renderAll(buildHostileTask(hostilePayloads.slice(0, 2), hitServer.baseUrl));
       assert.ok(!page.text().includes('TOKEN '), 'token hidden');
-      await page.renderAll(buildHostileTask(hostilePayloads.slice(0, 2), baseUrl), { revealSecrets: true });
+      await page.renderAll(buildHostileTask(hostilePayloads.slice(0, 2), hitServer.baseUrl), { revealSecrets: true });
       assert.ok(page.text().includes('TOKEN '), 'token revealed');
     } finally {
       page.close();

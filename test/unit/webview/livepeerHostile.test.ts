@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { hostileMarker, hostilePayloads, withBaseUrl } from '../../fixtures/hostile';
 import { isAllowedLinkUrl, type RelatedDoc } from '../../../src/webview/protocol';
-import { all, click, openPage, type Page } from './helpers';
+import { all, click, openPage, useHitServer, type Page } from './helpers';
 import { fixtureTask, relatedFor, renderLivepeer, text } from './livepeerHelpers';
 import { LIVEPEER_FIXTURES } from '../../emulator/livepeer/data';
 
@@ -49,26 +47,13 @@ function hostileTask(p: string[]): { task: Record<string, unknown>; related: Rel
 
 describe('webview Livepeer view with hostile strings', function () {
   this.timeout(60_000);
-  let server: Server;
-  let hits: string[];
-  let baseUrl: string;
-
-  before(async () => {
-    hits = [];
-    server = createServer((req, res) => {
-      hits.push(req.url ?? '');
-      res.end('hit');
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(() => new Promise<void>((r) => server.close(() => r())));
+  const hitServer = useHitServer();
 
   for (const revealSecrets of [false, true]) {
     it(`keeps every payload as inert, visible text (revealSecrets: ${revealSecrets})`, async () => {
       const page: Page = openPage({ runScripts: true });
       try {
-        const payloads = withBaseUrl(hostilePayloads, baseUrl);
+        const payloads = withBaseUrl(hostilePayloads, hitServer.baseUrl);
         const { task, related } = hostileTask(payloads);
         await renderLivepeer(page, task, related, { revealSecrets }).done;
         await new Promise((r) => setTimeout(r, 50));
@@ -108,7 +93,7 @@ describe('webview Livepeer view with hostile strings', function () {
         assert.equal(page.window.location.href, before);
         for (const m of page.posted) if (m.type === 'openLink') assert.ok(isAllowedLinkUrl(m.url), m.url);
         await new Promise((r) => setTimeout(r, 50));
-        assert.deepEqual(hits, [], 'the page made no network request');
+        assert.deepEqual(hitServer.hits, [], 'the page made no network request');
         assert.equal(win.__pwned, undefined);
       } finally {
         page.close();
