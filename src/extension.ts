@@ -50,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     store.onDidChange(updateContext),
     panels,
     vscode.workspace.registerFileSystemProvider(TASK_SCHEME, documents, { isCaseSensitive: true, isReadonly: READONLY_MESSAGE }),
+    vscode.workspace.onDidCloseTextDocument((doc) => doc.uri.scheme === TASK_SCHEME && documents.forget(doc.uri)),
     vscode.window.registerWebviewPanelSerializer(TASK_VIEW_TYPE, panels),
     ...registerCommands({ store, platforms, tree, view, documents, panels, log }),
   );

@@ -24,10 +24,9 @@ export class TaskDocumentProvider implements vscode.FileSystemProvider {
     return vscode.Uri.from({ scheme: TASK_SCHEME, path: `/${segments.join('/')}` });
   }
 
-  /** Drops the cached text so the next read fetches the task again. */
-  invalidate(uri: vscode.Uri): void {
+  /** Drops a closed tab's text (a big task is megabytes); reopening it fetches the task again. */
+  forget(uri: vscode.Uri): void {
     this.cache.delete(uri.toString());
-    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { TreeNode } from '../../src/vscode/tree/node';
 import { startEmulator, type Emulator } from '../emulator/server';
-import { extension, waitFor } from './helpers';
+import { extension, waitFor, webviewText } from './helpers';
 
 /** A key distinctive enough that finding it anywhere (log, tabs, webview) is a real leak. */
 export const SECRET_KEY = 'tl-it-SECRET-7c1f93e2b8d44a05';
@@ -101,3 +101,9 @@ export async function loadAll(parent: TreeNode): Promise<{ entries: TreeNode[]; 
 }
 
 export { waitFor };
+
+/** The text of the task view showing `marker`, after its page reported a complete render. */
+export async function renderedText(marker: string): Promise<string> {
+  const api = await testApi();
+  return webviewText(marker, () => api.panels.all().some((p) => p.timing.complete !== undefined));
+}

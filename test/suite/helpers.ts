@@ -45,14 +45,19 @@ export async function waitFor<T>(what: string, check: () => Promise<T> | T, time
   throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `, last error: ${String(lastError)}` : ''}`);
 }
 
-/** Waits for a task view page showing `marker` and returns its text (what the user reads). */
-export function webviewText(marker: string): Promise<string> {
+/**
+ * Waits for a task view page showing `marker`, once `rendered()` says a page finished rendering
+ * (big tasks render progressively), and returns its text (what the user reads). The timeout is
+ * long because a webview in VS Code for the web now and then waits 30 s for its service worker.
+ */
+export function webviewText(marker: string, rendered: () => Promise<boolean> | boolean = () => true): Promise<string> {
   return waitFor(
-    `a task view showing “${marker}”`,
+    `a rendered task view showing “${marker}”`,
     async () => {
+      if (!(await rendered())) return undefined;
       const frames = await evalInWebviews<string>(`document.getElementById('root')?.innerText ?? ''`);
       return frames.map((f) => f.value ?? '').find((t) => t.includes(marker));
     },
-    20_000,
+    50_000,
   );
 }

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { LIVEPEER_FIXTURES as L } from '../emulator/livepeer/data';
-import { childrenOf, contextOf, isEntry, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, useEmulator } from './fixtures';
-import { evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor, webviewText } from './helpers';
+import { childrenOf, contextOf, isEntry, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, useEmulator, renderedText } from './fixtures';
+import { evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor } from './helpers';
 import type { TreeNode } from '../../src/vscode/tree/node';
 
 const NAME = 'Studio';
@@ -70,12 +70,12 @@ describe('Livepeer Studio connections', function () {
   it('shows a failed task with its error and retries, and a completed one with its output', async function () {
     await vscode.commands.executeCommand('taskLens.openTask', await taskNode(L.tasks.failedRetriedExport));
     if (!hasProbe) this.skip();
-    const failed = await webviewText('returned 503');
+    const failed = await renderedText('returned 503');
     assert.match(failed, /failed/i);
     assert.match(failed, /retr/i);
     await screenshot('livepeer-task-failed');
     await vscode.commands.executeCommand('taskLens.openTask', await taskNode(L.tasks.completedTranscode));
-    const done = await webviewText(L.tasks.completedTranscode);
+    const done = await renderedText(L.tasks.completedTranscode);
     assert.match(done, /completed/i);
     assert.match(done, /transcode-file/);
     assert.ok(!done.includes(SECRET_KEY));

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { buildHostileTask, hostileMarker, hostilePayloads } from '../fixtures/hostile';
 import type { Task } from '../../src/core/scale/types';
-import { childrenOf, isEntry, KEY_ENV, nodeAt, SECRET_KEY, testApi, useEmulator } from './fixtures';
-import { evalInWebviews, evalInWorkbench, hasProbe, screenshot, waitFor, webviewText } from './helpers';
+import { childrenOf, isEntry, KEY_ENV, nodeAt, SECRET_KEY, testApi, useEmulator, renderedText } from './fixtures';
+import { evalInWebviews, evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor } from './helpers';
 
 
 async function openedPanels(): Promise<number> {
@@ -26,7 +26,7 @@ describe('Task view', function () {
     assert.equal(node.getTreeItem().command?.command, 'taskLens.openTask', 'a click on a task opens the task view');
     await vscode.commands.executeCommand('taskLens.openTask', node);
     if (!hasProbe) this.skip();
-    const text = await webviewText(F.tasks.kitchenSink);
+    const text = await renderedText(F.tasks.kitchenSink);
     for (const expected of ['user', 'assistant', 'system', F.projects.main.name, F.batches.showcase.name, 'Instruction following']) {
       assert.ok(text.toLowerCase().includes(expected.toLowerCase()), `the view shows “${expected}”`);
     }
@@ -44,13 +44,26 @@ describe('Task view', function () {
     if (!hasProbe) this.skip();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.error));
-    await webviewText(F.tasks.error);
+    await renderedText(F.tasks.error);
     await evalInWebviews(`document.querySelector('[data-command="revealInTree"]')?.click()`);
     const { view } = await testApi();
     await waitFor('the task selected in the tree', () => view.selection[0]?.id.endsWith(`task:${F.tasks.error}`));
     await evalInWebviews(`document.querySelector('[data-command="openJson"]')?.click()`);
     const editor = await waitFor('the JSON tab', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith(`/${F.tasks.error}.json`)));
     assert.equal((JSON.parse(editor.document.getText()) as { task_id: string }).task_id, F.tasks.error);
+  });
+
+  it('“Go to Task by ID…” from the palette opens the task view and selects the task in the tree', async function () {
+    if (!hasProbe) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const going = vscode.commands.executeCommand('taskLens.goToTask');
+    await waitFor('the task ID input', () => evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input')`));
+    await typeText(F.tasks.sideBySide);
+    await pressKey('Enter');
+    await going;
+    await renderedText(F.tasks.sideBySide);
+    const { view } = await testApi();
+    await waitFor('the task selected in the tree', () => view.selection[0]?.id.endsWith(`task:${F.tasks.sideBySide}`));
   });
 
   it('reuses one preview panel for single clicks, and Pin keeps a panel of its own', async () => {
@@ -67,7 +80,7 @@ describe('Task view', function () {
   it('renders the error and reported tasks with their callouts and empty states', async function () {
     if (!hasProbe) this.skip();
     await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.sensitive));
-    const text = await webviewText(F.tasks.sensitive);
+    const text = await renderedText(F.tasks.sensitive);
     assert.match(text, /sensitive content/i);
   });
 
@@ -75,7 +88,7 @@ describe('Task view', function () {
     if (!hasProbe) this.skip();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.sideBySide));
-    await webviewText(F.tasks.sideBySide);
+    await renderedText(F.tasks.sideBySide);
     const config = vscode.workspace.getConfiguration('workbench');
     await config.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
     await waitFor('the dark theme in the webview', async () =>
@@ -110,7 +123,7 @@ describe('Task view safety: a hostile corpus in every rendered field', function 
     const api = await testApi();
     const connection = { name: 'Emu', kind: 'scale' as const, baseUrl: emu.current.url, apiKeyEnv: KEY_ENV, source: 'user' as const };
     api.panels.open({ connection, taskId: hostileId, pathSegments: [] }, { pin: true });
-    const text = await webviewText(hostileMarker(hostilePayloads[0]));
+    const text = await renderedText(hostileMarker(hostilePayloads[0]));
     // Let anything that could run, run (timers, image loads, CSS), then look for its traces.
     await new Promise((r) => setTimeout(r, 1500));
     await screenshot('task-view-hostile');

@@ -11,6 +11,8 @@ export interface TaskTarget {
   readonly connection: Connection;
   readonly taskId: string;
   readonly pathSegments: readonly string[];
+  /** Known when the task was fetched to build the target (palette path): where it sits in the tree. */
+  readonly treePath?: readonly string[];
 }
 
 export async function taskTarget(ctx: CommandContext, node: unknown, title: string): Promise<TaskTarget | undefined> {
@@ -31,7 +33,7 @@ export async function taskTarget(ctx: CommandContext, node: unknown, title: stri
   const doc = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching task {0}…', taskId) }, async () =>
     (await ctx.platforms.get(connection)).getTask(taskId),
   );
-  return { connection, taskId: doc.id, pathSegments: doc.pathSegments };
+  return { connection, taskId: doc.id, pathSegments: doc.pathSegments, treePath: doc.treePath };
 }
 
 /** Opens a task's JSON in a read-only preview tab (the next one reuses it). */
@@ -75,7 +77,7 @@ export async function openTask(ctx: CommandContext, node?: unknown, options: { p
   if (!target) return;
   ctx.panels.open(target, { pin: options.pin });
   if (options.reveal) {
-    const doc = await (await ctx.platforms.get(target.connection)).getTask(target.taskId);
-    await ctx.tree.revealKeys(ctx.view, target.connection, doc.treePath);
+    const treePath = target.treePath ?? (await (await ctx.platforms.get(target.connection)).getTask(target.taskId)).treePath;
+    await ctx.tree.revealKeys(ctx.view, target.connection, treePath);
   }
 }
