@@ -1,8 +1,9 @@
+/** jsdom harness for the task view: a page with #root, a view with a recording `post`. */
+import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-/** jsdom harness for the task view: a page with #root, a view with a recording `post`. */
 import { JSDOM } from 'jsdom';
-import type { PageToHost, RenderContext } from '../../../src/webview/protocol';
+import { isAllowedLinkUrl, type PageToHost, type RenderContext } from '../../../src/webview/protocol';
 import { createTaskView, type RenderHandle, type TaskView, type ViewOptions } from '../../../src/webview/view';
 
 export interface Page {
@@ -91,4 +92,22 @@ export function useHitServer(): { readonly hits: string[]; readonly baseUrl: str
   });
   after(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
   return state;
+}
+
+/**
+ * Clicks one link of each distinct href: the page must never navigate, and every link it asks the
+ * host to open must pass the scheme check. Returns the `openLink` messages it posted.
+ */
+export function clickEveryLink(page: Page): Extract<PageToHost, { type: 'openLink' }>[] {
+  const before = page.window.location.href;
+  const seen = new Set<string | null>();
+  for (const a of all(page.root, 'a')) {
+    if (seen.has(a.getAttribute('href'))) continue;
+    seen.add(a.getAttribute('href'));
+    click(a);
+  }
+  assert.equal(page.window.location.href, before, 'the page navigated');
+  const opened = page.posted.filter((m): m is Extract<PageToHost, { type: 'openLink' }> => m.type === 'openLink');
+  for (const m of opened) assert.ok(isAllowedLinkUrl(m.url), m.url);
+  return opened;
 }

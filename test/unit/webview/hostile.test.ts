@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildHostileTask, hostileMarker, hostilePayloads } from '../../fixtures/hostile';
-import { isAllowedLinkUrl } from '../../../src/webview/protocol';
-import { all, click, openPage, useHitServer, type Page } from './helpers';
+import { all, clickEveryLink, openPage, useHitServer, type Page } from './helpers';
 
 const FORBIDDEN = 'script, iframe, object, embed, svg, math, form, meta, base, style, link, template, frame, frameset, applet, noscript, input, textarea, select, video, audio, source';
 const SAFE_URL = /^(https?:|mailto:|data:image\/(png|jpeg|gif|webp);base64,|#)/;
@@ -47,17 +46,7 @@ describe('webview hostile corpus', function () {
         assert.deepEqual(missing, [], 'every payload still visible as text');
 
         // Clicking links posts only allowed URLs and never navigates (one link of each href).
-        const before = page.window.location.href;
-        const seen = new Set<string | null>();
-        for (const a of all(page.root, 'a')) {
-          if (seen.has(a.getAttribute('href'))) continue;
-          seen.add(a.getAttribute('href'));
-          click(a);
-        }
-        assert.equal(page.window.location.href, before);
-        const opened = page.posted.filter((m) => m.type === 'openLink');
-        assert.ok(opened.length > 0);
-        for (const m of opened) assert.ok(m.type === 'openLink' && isAllowedLinkUrl(m.url), JSON.stringify(m));
+        assert.ok(clickEveryLink(page).length > 0, 'some links were offered to the host');
 
         await new Promise((r) => setTimeout(r, 50));
         assert.deepEqual(hitServer.hits, [], 'the page made no network request');
