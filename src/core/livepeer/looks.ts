@@ -2,15 +2,11 @@
  * How Livepeer tasks and assets look in the tree: codicons and tones per phase, plus the small
  * formatters (dates from epoch ms, sizes, durations) their labels use. Unknown values stay visible.
  */
-import type { StatusTone } from '../platform';
+import { statusLookIn, type StatusLook } from '../platform';
 import type { Task } from './types';
 
-export interface PhaseLook {
-  readonly icon: string;
-  readonly tone: StatusTone;
-}
 
-const TASK_PHASE: Record<string, PhaseLook> = {
+const TASK_PHASE: Record<string, StatusLook> = {
   pending: { icon: 'clock', tone: 'pending' },
   waiting: { icon: 'watch', tone: 'pending' },
   running: { icon: 'sync', tone: 'running' },
@@ -19,7 +15,7 @@ const TASK_PHASE: Record<string, PhaseLook> = {
   cancelled: { icon: 'circle-slash', tone: 'canceled' },
 };
 
-const ASSET_PHASE: Record<string, PhaseLook> = {
+const ASSET_PHASE: Record<string, StatusLook> = {
   uploading: { icon: 'cloud-upload', tone: 'pending' },
   waiting: { icon: 'watch', tone: 'pending' },
   processing: { icon: 'sync', tone: 'running' },
@@ -29,18 +25,12 @@ const ASSET_PHASE: Record<string, PhaseLook> = {
   deleted: { icon: 'trash', tone: 'canceled' },
 };
 
-const UNKNOWN: PhaseLook = { icon: 'question', tone: 'unknown' };
-
-function lookup(table: Record<string, PhaseLook>, phase: unknown): PhaseLook {
-  return (typeof phase === 'string' && Object.hasOwn(table, phase) ? table[phase] : undefined) ?? UNKNOWN;
+export function taskStatusLook(phase: unknown): StatusLook {
+  return statusLookIn(TASK_PHASE, phase);
 }
 
-export function taskPhaseLook(phase: unknown): PhaseLook {
-  return lookup(TASK_PHASE, phase);
-}
-
-export function assetPhaseLook(phase: unknown): PhaseLook {
-  return lookup(ASSET_PHASE, phase);
+export function assetStatusLook(phase: unknown): StatusLook {
+  return statusLookIn(ASSET_PHASE, phase);
 }
 
 /** The value itself, or `unknown` when it is missing or not a string. */

@@ -1,10 +1,5 @@
 /** How Scale statuses look in the tree: a codicon and a tone (colour). Unknown values stay visible. */
-import type { StatusTone } from '../platform';
-
-interface StatusLook {
-  readonly icon: string;
-  readonly tone: StatusTone;
-}
+import { statusLookIn, type StatusLook } from '../platform';
 
 const TASK: Record<string, StatusLook> = {
   completed: { icon: 'pass', tone: 'completed' },
@@ -22,14 +17,12 @@ const BATCH: Record<string, StatusLook> = {
   cancelled: { icon: 'circle-slash', tone: 'canceled' },
 };
 
-const UNKNOWN: StatusLook = { icon: 'question', tone: 'unknown' };
-
 export function taskStatusLook(status: unknown): StatusLook {
-  return (typeof status === 'string' && Object.hasOwn(TASK, status) ? TASK[status] : undefined) ?? UNKNOWN;
+  return statusLookIn(TASK, status);
 }
 
 export function batchStatusLook(status: unknown): StatusLook {
-  return (typeof status === 'string' && Object.hasOwn(BATCH, status) ? BATCH[status] : undefined) ?? UNKNOWN;
+  return statusLookIn(BATCH, status);
 }
 
 /** `in_progress` → `in progress`; anything that is not a string is shown as `unknown`. */
