@@ -25,11 +25,11 @@ const ASSET_PHASE: Record<string, StatusLook> = {
   deleted: { icon: 'trash', tone: 'canceled' },
 };
 
-export function taskStatusLook(phase: unknown): StatusLook {
+export function taskPhaseLook(phase: unknown): StatusLook {
   return statusLookIn(TASK_PHASE, phase);
 }
 
-export function assetStatusLook(phase: unknown): StatusLook {
+export function assetPhaseLook(phase: unknown): StatusLook {
   return statusLookIn(ASSET_PHASE, phase);
 }
 
