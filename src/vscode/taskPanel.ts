@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TaskDocument } from '../core/platform';
-import { isAllowedLinkUrl, isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../webview/protocol';
+import { isAllowedLinkUrl, isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../shared/protocol';
 import type { TaskTarget } from './commands/tasks';
 import type { Log } from './log';
 import { taskPanelHtml } from './taskPanelHtml';

@@ -2,8 +2,8 @@
  * Entry of the task view page (bundled to dist/webview.js). Handshake: post `ready`, then
  * render what the host sends. Every incoming message is validated; anything else is ignored.
  */
-import { isHostToPage, type PageToHost } from './protocol';
-import { createTaskView } from './view';
+import { isHostToPage, type PageToHost } from '../shared/protocol';
+import { createTaskView } from './shell/view';
 
 interface VsCodeApi {
   postMessage(msg: unknown): void;

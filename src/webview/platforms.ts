@@ -1,8 +1,8 @@
 /** Platform → renderer. Add a platform's dedicated view here; anything else is generic. */
-import { renderGeneric } from './generic';
-import { renderLivepeer } from './livepeer';
-import type { PlatformRenderer } from './plan';
-import { renderScale } from './scale';
+import { renderGeneric } from './shell/generic';
+import { renderLivepeer } from './livepeer/livepeerView';
+import type { PlatformRenderer } from './shell/plan';
+import { renderScale } from './scale/scaleView';
 
 const RENDERERS: Readonly<Record<string, PlatformRenderer>> = {
   scale: renderScale,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Entry, FilterSpec } from '../../core/platform';
-import { isAllowedLinkUrl } from '../../webview/protocol';
+import { isAllowedLinkUrl } from '../../shared/protocol';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';
 import { ErrorNode, LoadMoreNode } from '../tree/infoNodes';

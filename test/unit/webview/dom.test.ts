@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { JSDOM } from 'jsdom';
-import { h, setDocument } from '../../../src/webview/dom';
+import { h, setDocument } from '../../../src/webview/shell/dom';
 
 describe('webview dom helper', () => {
   before(() => setDocument(new JSDOM('').window.document));

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { utc } from '../../../src/webview/format';
-import { formatBitrate, formatElapsed, formatMediaDuration, percent } from '../../../src/webview/livepeerWidgets';
+import { utc } from '../../../src/webview/shell/format';
+import { formatBitrate, formatElapsed, formatMediaDuration, percent } from '../../../src/webview/livepeer/widgets';
 import { rendererFor } from '../../../src/webview/platforms';
 import { LIVEPEER_FIXTURES } from '../../emulator/livepeer/data';
 import { all, click, openPage, type Page } from './helpers';

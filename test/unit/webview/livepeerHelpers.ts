@@ -1,7 +1,7 @@
 /** Livepeer tasks for the view tests: the emulator's well-known tasks with their assets as `related`. */
 import type { Asset, Task } from '../../../src/core/livepeer/types';
-import type { RelatedDoc, RenderContext } from '../../../src/webview/protocol';
-import type { RenderHandle } from '../../../src/webview/view';
+import type { RelatedDoc, RenderContext } from '../../../src/shared/protocol';
+import type { RenderHandle } from '../../../src/webview/shell/view';
 import { createLivepeerData, LIVEPEER_FIXTURES, type LivepeerData } from '../../emulator/livepeer/data';
 import type { Page } from './helpers';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { hostileMarker, hostilePayloads, withBaseUrl } from '../../fixtures/hostile';
-import { type RelatedDoc } from '../../../src/webview/protocol';
+import { type RelatedDoc } from '../../../src/shared/protocol';
 import { all, clickEveryLink, openPage, useHitServer, type Page } from './helpers';
 import { fixtureTask, relatedFor, renderLivepeer, text } from './livepeerHelpers';
 import { LIVEPEER_FIXTURES } from '../../emulator/livepeer/data';

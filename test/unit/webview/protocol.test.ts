@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { PAGE_COMMANDS, isAllowedLinkUrl, isHostToPage, isPageToHost } from '../../../src/webview/protocol';
+import { PAGE_COMMANDS, isAllowedLinkUrl, isHostToPage, isPageToHost } from '../../../src/shared/protocol';
 
 const context = { connectionName: 'c', platform: 'scale', pinned: false, revealSecrets: false };
 
