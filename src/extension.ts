@@ -5,9 +5,9 @@ import { ConnectionStore } from './vscode/connections';
 import { Log } from './vscode/log';
 import { PlatformRegistry } from './vscode/platforms';
 import { showTaskJson } from './vscode/commands/tasks';
-import { READONLY_MESSAGE, TASK_SCHEME, TaskDocumentProvider } from './vscode/taskDocuments';
-import { TASK_VIEW_TYPE } from './vscode/taskPanel';
-import { TaskPanels } from './vscode/taskPanels';
+import { READONLY_MESSAGE, TASK_SCHEME, TaskDocumentProvider } from './vscode/documents/taskDocuments';
+import { TASK_VIEW_TYPE } from './vscode/panel/taskPanel';
+import { TaskPanels } from './vscode/panel/taskPanels';
 import type { TreeNode } from './vscode/tree/node';
 import { TaskLensTreeProvider } from './vscode/tree/provider';
 

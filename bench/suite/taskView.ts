@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../src/core/scale/types';
 import type { Connection } from '../../src/vscode/connections';
-import type { TaskPanel } from '../../src/vscode/taskPanel';
+import type { TaskPanel } from '../../src/vscode/panel/taskPanel';
 import { isPageToHost } from '../../src/shared/protocol';
 import { SCALE_FIXTURES as F } from '../../test/emulator/scale/catalog';
 import { testApi } from './api';

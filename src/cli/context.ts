@@ -3,11 +3,11 @@
  * built on demand over the undici transport (the CLI's networking: keep-alive, proxy variables).
  */
 import type { Writable } from 'node:stream';
-import { HttpClient } from '../core/http';
+import { HttpClient } from '../core/http/client';
 import { DEFAULT_LIVEPEER_BASE_URL, LivepeerClient } from '../core/livepeer/client';
 import { ScaleClient } from '../core/scale/client';
-import type { HttpTransport } from '../core/transport';
-import { createUndiciTransport } from '../core/undiciTransport';
+import type { HttpTransport } from '../core/http/transport';
+import { createUndiciTransport } from '../core/http/undiciTransport';
 import { ConfigError, UsageError } from './errors';
 import { JsonOutput } from './output';
 

@@ -3,7 +3,7 @@
  * process globals so tests can run it in-process with their own streams and environment.
  */
 import { CommanderError } from 'commander';
-import { isTaskLensError, CancelledError } from '../core/errors';
+import { isTaskLensError, CancelledError } from '../core/http/errors';
 import { CliContext, type CliIO } from './context';
 import { ConfigError, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { buildProgram } from './program';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ConnectionConfig, originOf, parseConnections } from '../core/connection';
+import { ConnectionConfig, originOf, parseConnections } from '../core/platform/connection';
 import { Log } from './log';
 
 export type ConnectionSource = 'user' | 'workspace' | 'environment';

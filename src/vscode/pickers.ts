@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Entry } from '../core/platform';
+import type { Entry } from '../core/platform/platform';
 import type { Connection, ConnectionStore } from './connections';
 import type { PlatformRegistry } from './platforms';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { createFetchTransport } from '../core/fetchTransport';
-import type { Platform } from '../core/platform';
-import { createPlatform } from '../core/platforms';
+import { createFetchTransport } from '../core/http/fetchTransport';
+import type { Platform } from '../core/platform/platform';
+import { createPlatform } from '../core/platform/registry';
 import { Connection, ConnectionStore } from './connections';
 import { Log } from './log';
 

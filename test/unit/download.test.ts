@@ -13,8 +13,8 @@ import {
   type DownloadManifest,
   type DownloadProgress,
 } from '../../src/core/download';
-import { CancelledError } from '../../src/core/errors';
-import type { DownloadPlan } from '../../src/core/platform';
+import { CancelledError } from '../../src/core/http/errors';
+import type { DownloadPlan } from '../../src/core/platform/platform';
 import type { ScaleClient } from '../../src/core/scale/client';
 import { ScalePlatform } from '../../src/core/scale/platform';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rmdir, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DownloadIncompleteError, plannedPaths, runDownload, UnsafePathError, type DownloadManifest } from '../../src/core/download';
-import type { DownloadPlan } from '../../src/core/platform';
+import type { DownloadPlan } from '../../src/core/platform/platform';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { testScale } from './support/clients';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { runDownload } from '../../src/core/download';
-import type { DownloadPlan } from '../../src/core/platform';
+import type { DownloadPlan } from '../../src/core/platform/platform';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import type { FaultConfig } from '../emulator/faults';
 import { startEmulator, type Emulator } from '../emulator/server';

@@ -11,11 +11,11 @@ import {
   ServerError,
   TaskLensError,
   TimeoutError,
-} from '../../src/core/errors';
-import { createFetchTransport } from '../../src/core/fetchTransport';
-import { HttpClient } from '../../src/core/http';
-import type { HttpTransport } from '../../src/core/transport';
-import { createUndiciTransport } from '../../src/core/undiciTransport';
+} from '../../src/core/http/errors';
+import { createFetchTransport } from '../../src/core/http/fetchTransport';
+import { HttpClient } from '../../src/core/http/client';
+import type { HttpTransport } from '../../src/core/http/transport';
+import { createUndiciTransport } from '../../src/core/http/undiciTransport';
 import { TASK_LENS_VERSION } from '../../src/core/version';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { cannedTransport, recordingSleep, testHttp } from './support/clients';

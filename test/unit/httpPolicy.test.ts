@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { redactSecret } from '../../src/core/errors';
-import { extractServerMessage } from '../../src/core/httpErrors';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter } from '../../src/core/retry';
+import { redactSecret } from '../../src/core/http/errors';
+import { extractServerMessage } from '../../src/core/http/responseErrors';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter } from '../../src/core/http/retry';
 
 const SECRET_KEY = 'live_SUPER-secret-KEY-7f3a9c';
 

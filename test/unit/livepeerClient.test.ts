@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { AuthError, BadRequestError, InvalidResponseError, NotFoundError } from '../../src/core/errors';
-import { HttpClient } from '../../src/core/http';
+import { AuthError, BadRequestError, InvalidResponseError, NotFoundError } from '../../src/core/http/errors';
+import { HttpClient } from '../../src/core/http/client';
 import { LivepeerClient } from '../../src/core/livepeer/client';
 import { filtersParam, nextCursorFromLink, taskListParams, totalCountOf } from '../../src/core/livepeer/queries';
 import { isKnownValue, TASK_PHASES, TASK_TYPES, type Task } from '../../src/core/livepeer/types';

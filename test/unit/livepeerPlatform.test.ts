@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { AuthError } from '../../src/core/errors';
-import { createFetchTransport } from '../../src/core/fetchTransport';
+import { AuthError } from '../../src/core/http/errors';
+import { createFetchTransport } from '../../src/core/http/fetchTransport';
 import { LivepeerPlatform } from '../../src/core/livepeer/platform';
 import type { Task } from '../../src/core/livepeer/types';
-import type { Children, Entry, EntryPage, FilterValues } from '../../src/core/platform';
-import { createPlatform } from '../../src/core/platforms';
+import type { Children, Entry, EntryPage, FilterValues } from '../../src/core/platform/platform';
+import { createPlatform } from '../../src/core/platform/registry';
 import { LIVEPEER_FIXTURES as F } from '../emulator/livepeer/data';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { livepeerBaseUrl, TASK_PATH, testLivepeerPlatform } from './support/livepeer';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { BadRequestError, InvalidResponseError, NotFoundError } from '../../src/core/errors';
-import { HttpClient } from '../../src/core/http';
-import { iterateItems, iteratePages } from '../../src/core/pagination';
+import { BadRequestError, InvalidResponseError, NotFoundError } from '../../src/core/http/errors';
+import { HttpClient } from '../../src/core/http/client';
+import { iterateItems, iteratePages } from '../../src/core/http/pagination';
 import { ScaleClient } from '../../src/core/scale/client';
 import { classifyAttachment, idOf, isKnownAnnotation, labelOf, nameOf } from '../../src/core/scale/helpers';
 import { ANNOTATION_TYPES, BATCH_STATUSES, isKnownValue, TASK_STATUSES, type Annotation, type Task } from '../../src/core/scale/types';

@@ -7,11 +7,11 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { CancelledError } from '../../core/errors';
+import { CancelledError } from '../../core/http/errors';
 import { DownloadError, plannedPaths, runDownload, UnsafePathError } from '../../core/download';
-import type { DownloadPlan } from '../../core/platform';
+import type { DownloadPlan } from '../../core/platform/platform';
 import { idOf } from '../../core/scale/helpers';
-import { deliveryDownloadPlan, taskListDownloadPlan } from '../../core/scale/downloadPlans';
+import { deliveryDownloadPlan, taskListDownloadPlan } from '../../core/scale/downloads';
 import type { CliContext, GlobalOptions } from '../context';
 import { ConfigError } from '../errors';
 import { ProgressDisplay } from './downloadProgress';

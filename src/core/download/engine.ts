@@ -9,8 +9,8 @@
  */
 import { rename } from 'node:fs/promises';
 import * as path from 'node:path';
-import { InvalidResponseError } from '../errors';
-import type { DownloadPage, DownloadPlan } from '../platform';
+import { InvalidResponseError } from '../http/errors';
+import type { DownloadPage, DownloadPlan } from '../platform/platform';
 import { DownloadBusyError } from './errors';
 import { asDownloadFailure, cancelledError, incompleteError, throwIfCancelled, WriteFailure } from './failures';
 import { MANIFEST_FORMAT, writeManifest, type DownloadManifest } from './manifest';

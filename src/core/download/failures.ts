@@ -4,7 +4,7 @@
  * sanitised file, never the raw platform name (it may hold terminal escapes or bidi tricks).
  */
 import * as path from 'node:path';
-import { CancelledError, isTaskLensError } from '../errors';
+import { CancelledError, isTaskLensError } from '../http/errors';
 import { UnsafePathError } from '../fileNames';
 import { DownloadError, DownloadIncompleteError, type IncompleteReason } from './errors';
 import type { DownloadPaths } from './paths';

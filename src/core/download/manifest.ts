@@ -6,7 +6,7 @@
  */
 import { constants } from 'node:fs';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
-import type { DownloadPlan } from '../platform';
+import type { DownloadPlan } from '../platform/platform';
 
 export const MANIFEST_FORMAT = 'task-lens-download/1';
 

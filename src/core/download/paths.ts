@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { DownloadPlan } from '../platform';
+import type { DownloadPlan } from '../platform/platform';
 import { joinInside, resolveInside, sanitizeFileName } from '../fileNames';
 
 export const JSONL_EXTENSION = '.jsonl';

@@ -4,7 +4,7 @@
  * same facts for the editor (`inspectDownload`).
  */
 import { stat } from 'node:fs/promises';
-import type { DownloadPlan } from '../platform';
+import type { DownloadPlan } from '../platform/platform';
 import { AlreadyDownloadedError, DownloadSourceMismatchError } from './errors';
 import { readManifest, sourceDifferences, type DownloadManifest } from './manifest';
 import { PartialFile } from './partialFile';

@@ -6,8 +6,8 @@
  * Objects are returned exactly as `JSON.parse` produced them (nothing renamed or dropped), which is
  * what the JSON tabs and downloads rely on.
  */
-import { describeEndpoint, InvalidResponseError, type Endpoint } from '../errors';
-import type { CallOptions, HttpClient } from '../http';
+import { describeEndpoint, InvalidResponseError, type Endpoint } from '../http/errors';
+import type { CallOptions, HttpClient } from '../http/client';
 import { MAX_LIMIT, nextCursorFromLink, taskListParams, totalCountOf, type TaskListQuery } from './queries';
 import type { Asset, Task } from './types';
 

@@ -2,8 +2,8 @@
  * Tree entries for Livepeer tasks and their assets: labels, descriptions and escaped markdown
  * tooltips. Pure functions of the API objects, so the tree and tests see the same thing.
  */
-import { escapeMarkdown as md } from '../markdown';
-import type { Entry } from '../platform';
+import { escapeMarkdown as md } from '../platform/markdown';
+import type { Entry } from '../platform/platform';
 import { assetPhaseLook, byteSize, duration, msDate, percent, phaseWithProgress, safeLink, shortId, sourceName, taskPhaseLook, valueLabel } from './looks';
 import type { Asset, Task } from './types';
 

@@ -2,7 +2,7 @@
  * How Livepeer tasks and assets look in the tree: codicons and tones per phase, plus the small
  * formatters (dates from epoch ms, sizes, durations) their labels use. Unknown values stay visible.
  */
-import { statusLookIn, type StatusLook } from '../platform';
+import { statusLookIn, type StatusLook } from '../platform/platform';
 import type { Task } from './types';
 
 

@@ -1,7 +1,7 @@
 /** Livepeer Studio as a Platform: one "Tasks" list (paged, filterable by type and phase) → task → assets. */
-import { isCancelledError, NotFoundError } from '../errors';
-import type { CallOptions } from '../http';
-import type { Children, DownloadPlan, DownloadRef, Entry, EntryPage, FilterSpec, FilterValues, PageRequest, Platform, RelatedDocument, TaskDocument } from '../platform';
+import { isCancelledError, NotFoundError } from '../http/errors';
+import type { CallOptions } from '../http/client';
+import type { Children, DownloadPlan, DownloadRef, Entry, EntryPage, FilterSpec, FilterValues, PageRequest, Platform, RelatedDocument, TaskDocument } from '../platform/platform';
 import { LivepeerClient, phaseMatcher } from './client';
 import { assetEntry, assetLinks, missingAssetEntry, ROLE_LABEL, taskEntryBase, type AssetRole } from './entries';
 import { valueLabel } from './looks';

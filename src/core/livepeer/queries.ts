@@ -2,7 +2,7 @@
  * Query building and `Link` parsing for `GET /task` (reference §2.2). The list endpoint documents no
  * parameters; these follow the server code: `limit`, `cursor`, `order`, `filters` (JSON) and `count`.
  */
-import type { QueryParams } from '../http';
+import type { QueryParams } from '../http/client';
 
 /** Fields the server can filter and sort on (`updatedAt` means `status.updatedAt`). */
 export type TaskField = 'id' | 'name' | 'createdAt' | 'updatedAt' | 'userId' | 'type' | 'inputAssetId' | 'outputAssetId' | 'projectId';

@@ -7,8 +7,8 @@
  * dropped, so `JSON.stringify(task)` is the API's JSON with its original key order. That is what
  * the JSON tabs and downloads rely on.
  */
-import type { CallOptions, HttpClient, QueryParams } from '../http';
-import { iterateItems, iteratePages, type Page } from '../pagination';
+import type { CallOptions, HttpClient, QueryParams } from '../http/client';
+import { iterateItems, iteratePages, type Page } from '../http/pagination';
 import { DEFAULT_TASK_OPTIONS, type TaskOption } from './enums';
 import type {
   BatchesQuery,

@@ -1,5 +1,5 @@
 /** How Scale statuses look in the tree: a codicon and a tone (colour). Unknown values stay visible. */
-import { statusLookIn, type StatusLook } from '../platform';
+import { statusLookIn, type StatusLook } from '../platform/platform';
 
 const TASK: Record<string, StatusLook> = {
   completed: { icon: 'pass', tone: 'completed' },

@@ -1,9 +1,9 @@
 /** Scale GenAI v2 as a Platform: project → Batches / Deliveries / All tasks → tasks. */
-import type { CallOptions } from '../http';
-import { escapeMarkdown as md, shortDate } from '../markdown';
-import type { Children, DownloadPlan, DownloadRef, Entry, FilterSpec, FilterValues, Platform, TaskDocument } from '../platform';
+import type { CallOptions } from '../http/client';
+import { escapeMarkdown as md, shortDate } from '../platform/markdown';
+import type { Children, DownloadPlan, DownloadRef, Entry, FilterSpec, FilterValues, Platform, TaskDocument } from '../platform/platform';
 import type { ScaleClient } from './client';
-import { planScaleDownload } from './downloadPlans';
+import { planScaleDownload } from './downloads';
 import { BATCH_STATUSES, TASK_STATUSES } from './enums';
 import { idOf, nameOf } from './helpers';
 import { batchStatusLook, statusLabel, taskStatusLook } from './looks';

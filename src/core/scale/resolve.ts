@@ -2,8 +2,8 @@
  * Accept "id or name" wherever a person types a project, batch or delivery (CLI flags, quick
  * picks). The API takes either, but not in the same parameter, so we try the likelier one first.
  */
-import { BadRequestError, NotFoundError, type TaskLensError } from '../errors';
-import type { CallOptions } from '../http';
+import { BadRequestError, NotFoundError, type TaskLensError } from '../http/errors';
+import type { CallOptions } from '../http/client';
 import type { ScaleClient } from './client';
 import { idOf } from './helpers';
 import type { Batch, Delivery, Project } from './types';

@@ -3,8 +3,8 @@
  * changed envelope) becomes a clear InvalidResponseError instead of a crash deep in the UI. Objects
  * are returned as they came: nothing is copied, renamed or dropped.
  */
-import { describeEndpoint, InvalidResponseError, type Endpoint } from '../errors';
-import type { Page } from '../pagination';
+import { describeEndpoint, InvalidResponseError, type Endpoint } from '../http/errors';
+import type { Page } from '../http/pagination';
 
 type JsonRecord = Record<string, unknown>;
 

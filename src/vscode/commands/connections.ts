@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { ConnectionKind, normaliseBaseUrl } from '../../core/connection';
-import { isTaskLensError } from '../../core/errors';
+import { ConnectionKind, normaliseBaseUrl } from '../../core/platform/connection';
+import { isTaskLensError } from '../../core/http/errors';
 import type { Connection, ConnectionStore } from '../connections';
 import { pickConnection } from '../pickers';
 import type { TreeNode } from '../tree/node';

@@ -1,8 +1,8 @@
 import type { ConnectionStore } from '../connections';
 import type { Log } from '../log';
 import type { PlatformRegistry } from '../platforms';
-import type { TaskDocumentProvider } from '../taskDocuments';
-import type { TaskPanels } from '../taskPanels';
+import type { TaskDocumentProvider } from '../documents/taskDocuments';
+import type { TaskPanels } from '../panel/taskPanels';
 import type { TaskLensTreeProvider } from '../tree/provider';
 import type * as vscode from 'vscode';
 import type { TreeNode } from '../tree/node';

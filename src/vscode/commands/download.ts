@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { isCancelledError } from '../../core/errors';
+import { isCancelledError } from '../../core/http/errors';
 import { AlreadyDownloadedError, DownloadIncompleteError, DownloadSourceMismatchError, inspectDownload, runDownload, type DownloadProgress, type DownloadResult } from '../../core/download';
-import type { Entry, FilterValues } from '../../core/platform';
+import type { Entry, FilterValues } from '../../core/platform/platform';
 import type { Connection } from '../connections';
 import { pickDownloadRoot } from '../downloadFolder';
 import { pickConnection, pickEntryPath } from '../pickers';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connections';
 import { pickConnection } from '../pickers';
-import { TASK_SCHEME, TaskDocumentProvider } from '../taskDocuments';
+import { TASK_SCHEME, TaskDocumentProvider } from '../documents/taskDocuments';
 import { EntryNode } from '../tree/entryNode';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';

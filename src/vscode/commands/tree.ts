@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Entry, FilterSpec } from '../../core/platform';
+import type { Entry, FilterSpec } from '../../core/platform/platform';
 import { isAllowedLinkUrl } from '../../shared/protocol';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../../core/markdown';
-import type { Platform } from '../../core/platform';
+import { escapeMarkdown } from '../../core/platform/markdown';
+import type { Platform } from '../../core/platform/platform';
 import { Connection } from '../connections';
 import { TreeNode } from './node';
 import type { TreeContext } from './treeContext';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Children, Entry } from '../../core/platform';
+import type { Children, Entry } from '../../core/platform/platform';
 import { CommandIds } from '../commandIds';
 import type { Connection } from '../connections';
 import { statusIcon, TreeNode } from './node';

@@ -1,5 +1,5 @@
-import type { CallOptions } from '../../core/http';
-import type { Children, Entry, FilterValues } from '../../core/platform';
+import type { CallOptions } from '../../core/http/client';
+import type { Children, Entry, FilterValues } from '../../core/platform/platform';
 
 /**
  * The loaded part of one node's children: entries so far, the token of the next page, the total

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isTaskLensError } from '../../core/errors';
-import type { Children, Entry, FilterValues } from '../../core/platform';
+import { isTaskLensError } from '../../core/http/errors';
+import type { Children, Entry, FilterValues } from '../../core/platform/platform';
 import { CONTEXT_PROBLEM, VIEW_ID } from '../commandIds';
 import { Connection, ConnectionStore } from '../connections';
 import { Log } from '../log';

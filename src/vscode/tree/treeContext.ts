@@ -1,4 +1,4 @@
-import type { Children } from '../../core/platform';
+import type { Children } from '../../core/platform/platform';
 import type { TreeNode } from './node';
 
 /** What nodes need from the tree provider, without depending on it. */

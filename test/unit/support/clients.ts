@@ -1,9 +1,9 @@
 /** Clients wired to an in-process emulator with tiny retry delays, for fast and deterministic tests. */
-import { createFetchTransport } from '../../../src/core/fetchTransport';
-import { HttpClient, type HttpClientOptions } from '../../../src/core/http';
-import type { Sleep } from '../../../src/core/retry';
+import { createFetchTransport } from '../../../src/core/http/fetchTransport';
+import { HttpClient, type HttpClientOptions } from '../../../src/core/http/client';
+import type { Sleep } from '../../../src/core/http/retry';
 import { ScaleClient } from '../../../src/core/scale/client';
-import type { HttpTransport } from '../../../src/core/transport';
+import type { HttpTransport } from '../../../src/core/http/transport';
 import type { Emulator } from '../../emulator/server';
 
 /** A sleep that returns at once but remembers what it was asked to wait. */

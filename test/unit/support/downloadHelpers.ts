@@ -2,9 +2,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { DownloadPlan } from '../../../src/core/platform';
+import type { DownloadPlan } from '../../../src/core/platform/platform';
 import type { ScaleClient } from '../../../src/core/scale/client';
-import { deliveryDownloadPlan } from '../../../src/core/scale/downloadPlans';
+import { deliveryDownloadPlan } from '../../../src/core/scale/downloads';
 import { TASK_OPTIONS } from '../../../src/core/scale/enums';
 import type { Emulator } from '../../emulator/server';
 

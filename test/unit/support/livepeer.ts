@@ -1,5 +1,5 @@
 /** Livepeer clients wired to the in-process emulator's `/livepeer/api` base, with tiny retry delays. */
-import type { HttpClientOptions } from '../../../src/core/http';
+import type { HttpClientOptions } from '../../../src/core/http/client';
 import { LivepeerClient } from '../../../src/core/livepeer/client';
 import { LivepeerPlatform } from '../../../src/core/livepeer/platform';
 import { LIVEPEER_PREFIX } from '../../emulator/livepeer/routes';

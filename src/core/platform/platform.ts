@@ -3,7 +3,7 @@
  * data (entries with looks, children loaders, filters, task references); the editor side renders
  * any platform's entries the same way, so no per-platform branches live in the UI.
  */
-import type { CallOptions } from './http';
+import type { CallOptions } from '../http/client';
 import type { ConnectionKind } from './connection';
 
 /** Maps to the extension's contributed colours `taskLens.status.<tone>`. */

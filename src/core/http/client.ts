@@ -11,10 +11,10 @@ import {
   invalidBodyFailure,
   networkFailure,
   timeoutFailure,
-} from './httpErrors';
+} from './responseErrors';
 import { abortableSleep, backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, type RetryPolicy, type Sleep } from './retry';
 import type { HttpTransport, TransportResponse } from './transport';
-import { TASK_LENS_VERSION } from './version';
+import { TASK_LENS_VERSION } from '../version';
 
 export type QueryScalar = string | number | boolean;
 /** Arrays become repeated keys (`expand=project&expand=batch`); null and undefined are left out. */

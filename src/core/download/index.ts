@@ -5,10 +5,10 @@
  *
  * Everything a caller needs is exported here; the pieces live in `download/`.
  */
-export { runDownload, type DownloadOptions, type DownloadProgress, type DownloadResult } from './download/engine';
-export { inspectDownload, type DownloadInspection, type DownloadState } from './download/start';
-export { plannedPaths, type DownloadPaths } from './download/paths';
-export { MANIFEST_FORMAT, type DownloadManifest, type DownloadSource, type DownloadStatus } from './download/manifest';
+export { runDownload, type DownloadOptions, type DownloadProgress, type DownloadResult } from './engine';
+export { inspectDownload, type DownloadInspection, type DownloadState } from './start';
+export { plannedPaths, type DownloadPaths } from './paths';
+export { MANIFEST_FORMAT, type DownloadManifest, type DownloadSource, type DownloadStatus } from './manifest';
 export {
   AlreadyDownloadedError,
   DownloadBusyError,
@@ -17,5 +17,5 @@ export {
   DownloadSourceMismatchError,
   type DownloadErrorKind,
   type IncompleteReason,
-} from './download/errors';
-export { UnsafePathError } from './fileNames';
+} from './errors';
+export { UnsafePathError } from '../fileNames';

@@ -1,12 +1,12 @@
 /** Builds the Platform for a connection kind; the one place that knows which kinds exist. */
 import type { ConnectionConfig } from './connection';
-import { HttpClient, type HttpClientOptions } from './http';
-import { LivepeerClient } from './livepeer/client';
-import { LivepeerPlatform } from './livepeer/platform';
+import { HttpClient, type HttpClientOptions } from '../http/client';
+import { LivepeerClient } from '../livepeer/client';
+import { LivepeerPlatform } from '../livepeer/platform';
 import type { Platform } from './platform';
-import { ScaleClient } from './scale/client';
-import { ScalePlatform } from './scale/platform';
-import type { HttpTransport } from './transport';
+import { ScaleClient } from '../scale/client';
+import { ScalePlatform } from '../scale/platform';
+import type { HttpTransport } from '../http/transport';
 
 export interface PlatformOptions {
   readonly transport: HttpTransport;

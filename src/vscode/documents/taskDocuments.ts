@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Connection, ConnectionStore } from './connections';
-import type { PlatformRegistry } from './platforms';
+import type { Connection, ConnectionStore } from '../connections';
+import type { PlatformRegistry } from '../platforms';
 
 export const TASK_SCHEME = 'tasklens';
 

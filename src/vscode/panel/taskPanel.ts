@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { TaskDocument } from '../core/platform';
-import { isAllowedLinkUrl, isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../shared/protocol';
-import type { TaskTarget } from './commands/tasks';
-import type { Log } from './log';
-import { taskPanelHtml } from './taskPanelHtml';
+import type { TaskDocument } from '../../core/platform/platform';
+import { isAllowedLinkUrl, isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
+import type { TaskTarget } from '../commands/tasks';
+import type { Log } from '../log';
+import { taskPanelHtml } from './panelHtml';
 
 export const TASK_VIEW_TYPE = 'taskLens.task';
 

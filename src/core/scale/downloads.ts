@@ -3,8 +3,8 @@
  * batch or project (`/v2/tasks`, optionally by status). Pages are 100 tasks with every detail
  * option, and each task is handed over exactly as parsed, so the JSONL line is the API's JSON.
  */
-import { BadRequestError } from '../errors';
-import type { DownloadPlan, DownloadRef, FilterValues } from '../platform';
+import { BadRequestError } from '../http/errors';
+import type { DownloadPlan, DownloadRef, FilterValues } from '../platform/platform';
 import type { ScaleClient } from './client';
 import { DEFAULT_TASK_OPTIONS } from './enums';
 import type { TasksQuery } from './queries';

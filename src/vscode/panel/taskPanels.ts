@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { TaskTarget } from './commands/tasks';
-import type { ConnectionStore } from './connections';
+import type { TaskTarget } from '../commands/tasks';
+import type { ConnectionStore } from '../connections';
 import { TASK_VIEW_TYPE, TaskPanel, type TaskPanelHost } from './taskPanel';
-import { escapeHtml } from './taskPanelHtml';
+import { escapeHtml } from './panelHtml';
 
 /** What the page stores with `setState`: enough to fetch the task again after a reload. */
 interface SavedState {
