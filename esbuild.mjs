@@ -22,7 +22,9 @@ const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
 const vscodeOnce = {
   name: 'vscode-once',
   setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };
@@ -37,7 +39,14 @@ const allBuilds = [
 ];
 
 // The integration suite runs inside the extension host; mocha stays a normal require from node_modules.
-const suite = { ...node, minify: false, sourcemap: 'inline', entryPoints: ['test/suite/index.ts'], outfile: 'out/suite/index.js', external: ['vscode', 'mocha', 'playwright-core'] };
+const suite = {
+  ...node,
+  minify: false,
+  sourcemap: 'inline',
+  entryPoints: ['test/suite/index.ts'],
+  outfile: 'out/suite/index.js',
+  external: ['vscode', 'mocha', 'playwright-core'],
+};
 if (!release) allBuilds.push(suite);
 const builds = allBuilds.filter((b) => existsSync(b.entryPoints[0]));
 

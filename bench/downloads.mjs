@@ -51,7 +51,9 @@ async function rawQuery(ctx) {
   await cliRun(ctx, WARM_UP);
   const { requests } = await ctx.emulator.control('/requests?path=/v2/delivery');
   if (!requests.length) throw new Error('the CLI made no /v2/delivery request');
-  const res = await fetch(`${ctx.emulator.url}/v2/deliveries?project_name=${encodeURIComponent(PROJECT)}`, { headers: { authorization: `Bearer ${ctx.apiKey}` } });
+  const res = await fetch(`${ctx.emulator.url}/v2/deliveries?project_name=${encodeURIComponent(PROJECT)}`, {
+    headers: { authorization: `Bearer ${ctx.apiKey}` },
+  });
   const sized = (await res.json()).deliveries.find((d) => d.name === SIZED);
   const query = new URLSearchParams(requests[0].query.filter(([k]) => k !== 'next_token'));
   query.set('delivery_id', sized.id);
@@ -85,7 +87,12 @@ export async function benchDownloads({ cli, big, small, apiKey, runs, latencies,
   const throughput = {};
   for (const latencyMs of latencies) {
     await big.setLatency(latencyMs, '/v2/delivery');
-    throughput[latencyMs] = await pairs(ctx, runs, log, `download, ${big.deliverySize.toLocaleString('en-US')} tasks, ${latencyMs} ms latency`);
+    throughput[latencyMs] = await pairs(
+      ctx,
+      runs,
+      log,
+      `download, ${big.deliverySize.toLocaleString('en-US')} tasks, ${latencyMs} ms latency`,
+    );
   }
   await big.setLatency(0);
   const smallCtx = { cli, emulator: small, apiKey };

@@ -31,7 +31,17 @@ export async function bundleSuite(entry = path.join(root, 'bench', 'suite', 'ind
  * server); loading and activating go through the same code in the extension host either way.
  */
 function installExtension(vsix, dataDir) {
-  const args = ['out/server-main.js', '--install-extension', vsix, '--user-data-dir', dataDir, '--server-data-dir', path.join(dataDir, 'server'), '--extensions-dir', path.join(dataDir, 'ext')];
+  const args = [
+    'out/server-main.js',
+    '--install-extension',
+    vsix,
+    '--user-data-dir',
+    dataDir,
+    '--server-data-dir',
+    path.join(dataDir, 'server'),
+    '--extensions-dir',
+    path.join(dataDir, 'ext'),
+  ];
   execFileSync(process.execPath, args, { cwd: vscodeDir, stdio: 'ignore' });
 }
 
@@ -40,7 +50,16 @@ function installExtension(vsix, dataDir) {
  * `emulator`: { url, apiKey }; `runs`: { activationLoads, tree, taskView }; `suiteEntry`: another
  * suite to run the same way (a one-off investigation).
  */
-export async function runHostBench({ extensionRoot, emptyVsix, emulator, runs, log, verbose = false, timeoutMs = 15 * 60_000, suiteEntry }) {
+export async function runHostBench({
+  extensionRoot,
+  emptyVsix,
+  emulator,
+  runs,
+  log,
+  verbose = false,
+  timeoutMs = 15 * 60_000,
+  suiteEntry,
+}) {
   await bundleSuite(suiteEntry);
   const { chromium } = await import('playwright-core');
   const executablePath = findChromium();

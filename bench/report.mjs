@@ -7,15 +7,42 @@ const MB = 1024 * 1024;
 /** One row: every figure carries its runs, its same-run baseline and its target. */
 function figure({ id, name, unit, runs, value = median(runs), baseline, target, met, note }) {
   const base = baseline ? { ...baseline, value: baseline.value ?? median(baseline.runs ?? []) } : null;
-  return { id, name, unit, value, runs, baseline: base, ratio: base ? ratio(value, base.value) : null, target: target ?? null, met: met ?? null, note: note ?? null };
+  return {
+    id,
+    name,
+    unit,
+    value,
+    runs,
+    baseline: base,
+    ratio: base ? ratio(value, base.value) : null,
+    target: target ?? null,
+    met: met ?? null,
+    note: note ?? null,
+  };
 }
 
 const upTo = (limit) => (v) => v !== null && v <= limit;
 
 export function sizeFigures(sizes) {
   return [
-    figure({ id: 'bundle', name: '`dist/extension.js` (minified)', unit: 'KB', runs: [sizes.extensionJs / KB], baseline: { name: 'same bundle, not minified', runs: [sizes.unminified / KB] }, target: '≤ 300 KB', met: sizes.extensionJs / KB <= 300 }),
-    figure({ id: 'vsix', name: 'VSIX', unit: 'KB', runs: [sizes.vsix / KB], baseline: { name: 'VSIX of an empty extension', runs: [sizes.emptyVsix / KB] }, target: '≤ 1 MB', met: sizes.vsix / KB <= 1024 }),
+    figure({
+      id: 'bundle',
+      name: '`dist/extension.js` (minified)',
+      unit: 'KB',
+      runs: [sizes.extensionJs / KB],
+      baseline: { name: 'same bundle, not minified', runs: [sizes.unminified / KB] },
+      target: '≤ 300 KB',
+      met: sizes.extensionJs / KB <= 300,
+    }),
+    figure({
+      id: 'vsix',
+      name: 'VSIX',
+      unit: 'KB',
+      runs: [sizes.vsix / KB],
+      baseline: { name: 'VSIX of an empty extension', runs: [sizes.emptyVsix / KB] },
+      target: '≤ 1 MB',
+      met: sizes.vsix / KB <= 1024,
+    }),
   ];
 }
 
@@ -27,17 +54,34 @@ function phaseNote(samples) {
   const parts = (key) => {
     const list = samples.map((s) => s[key]).filter(Boolean);
     if (!list.length) return 'no marks';
-    return ['beforeLoadMs', 'codeLoadMs', 'contextWaitMs', 'activateCallMs', 'afterMs'].map((k) => `${k.replace(/Ms$/, '')} ${ms(medianOf(list, k))}`).join(', ');
+    return ['beforeLoadMs', 'codeLoadMs', 'contextWaitMs', 'activateCallMs', 'afterMs']
+      .map((k) => `${k.replace(/Ms$/, '')} ${ms(medianOf(list, k))}`)
+      .join(', ');
   };
   return `extension host marks (median): Task Lens — ${parts('taskLensPhases')}; empty — ${parts('emptyPhases')}`;
 }
 
 export function activationFigures(samples) {
-  if (!Array.isArray(samples)) return [figure({ id: 'activate', name: '`activate()`', unit: 'ms', runs: [], note: String(samples.error).split('\n')[0] })];
+  if (!Array.isArray(samples))
+    return [figure({ id: 'activate', name: '`activate()`', unit: 'ms', runs: [], note: String(samples.error).split('\n')[0] })];
   const ok = samples.filter((s) => !s.error).slice(1); // the first extension host is a warm-up
   const empty = { name: 'empty extension, same hosts', runs: ok.map((s) => s.emptyMs) };
-  const load = figure({ id: 'activate', name: '`activate()`: load + activate, fresh extension host', unit: 'ms', runs: ok.map((s) => s.taskLensMs), baseline: empty, target: '≤ 20 ms' });
-  const body = figure({ id: 'activateBody', name: '`activate()` body only (as logged)', unit: 'ms', runs: ok.map((s) => s.loggedMs), baseline: empty, target: '≤ 20 ms' });
+  const load = figure({
+    id: 'activate',
+    name: '`activate()`: load + activate, fresh extension host',
+    unit: 'ms',
+    runs: ok.map((s) => s.taskLensMs),
+    baseline: empty,
+    target: '≤ 20 ms',
+  });
+  const body = figure({
+    id: 'activateBody',
+    name: '`activate()` body only (as logged)',
+    unit: 'ms',
+    runs: ok.map((s) => s.loggedMs),
+    baseline: empty,
+    target: '≤ 20 ms',
+  });
   for (const f of [load, body]) f.met = upTo(20)(f.value);
   load.note = phaseNote(ok);
   return [load, body];
@@ -56,8 +100,25 @@ export function treeFigures(tree, batchSize) {
   const target = `≤ 1.3× raw + 50 ms (${limit.toFixed(0)} ms)`;
   const size = batchSize.toLocaleString('en-US');
   return [
-    figure({ id: 'treePage', name: `First page of a ${size}-task batch: tree returns the items`, unit: 'ms', runs: tree.treeMs, baseline: raw, target, met: upTo(limit)(median(tree.treeMs)) }),
-    figure({ id: 'treeSidebar', name: `First page of a ${size}-task batch: rows in the sidebar DOM`, unit: 'ms', runs: tree.sidebarMs, baseline: raw, target, met: upTo(limit)(median(tree.sidebarMs)), note: sidebarNote(tree) }),
+    figure({
+      id: 'treePage',
+      name: `First page of a ${size}-task batch: tree returns the items`,
+      unit: 'ms',
+      runs: tree.treeMs,
+      baseline: raw,
+      target,
+      met: upTo(limit)(median(tree.treeMs)),
+    }),
+    figure({
+      id: 'treeSidebar',
+      name: `First page of a ${size}-task batch: rows in the sidebar DOM`,
+      unit: 'ms',
+      runs: tree.sidebarMs,
+      baseline: raw,
+      target,
+      met: upTo(limit)(median(tree.sidebarMs)),
+      note: sidebarNote(tree),
+    }),
   ];
 }
 
@@ -68,7 +129,15 @@ export function taskViewFigures(view) {
   const trivialFirst = { name: 'trivial task (1 turn), first content', runs: pick('trivial', 'pageFirstMs') };
   const trivialComplete = { name: 'trivial task (1 turn), complete', runs: pick('trivial', 'pageCompleteMs') };
   const page = (id, kind, key, label, base, limit) =>
-    figure({ id, name: label, unit: 'ms', runs: pick(kind, key), baseline: base, target: `≤ ${limit} ms`, met: upTo(limit)(median(pick(kind, key))) });
+    figure({
+      id,
+      name: label,
+      unit: 'ms',
+      runs: pick(kind, key),
+      baseline: base,
+      target: `≤ ${limit} ms`,
+      met: upTo(limit)(median(pick(kind, key))),
+    });
   // From the page's `ready` (webview started) to complete: fetching the task, handing it to the page
   // and rendering it. Webview start-up itself is VS Code's, reported in the note.
   const loadRuns = (kind) => view[kind].samples.map((s) => s.openCompleteMs - s.openReadyMs);
@@ -76,7 +145,14 @@ export function taskViewFigures(view) {
     const starts = pick(kind, 'openReadyMs');
     const stalled = starts.filter((ms) => ms > 10_000).length;
     const note = `no target; webview start (open → ready) ${ms(median(starts))} median${stalled ? `, ${stalled} of ${starts.length} starts stalled > 10 s (VS Code web's webview service worker)` : ''}`;
-    return figure({ id, name: label, unit: 'ms', runs: loadRuns(kind), baseline: { name: 'one raw fetch of the task JSON', runs: view[kind].rawMs }, note });
+    return figure({
+      id,
+      name: label,
+      unit: 'ms',
+      runs: loadRuns(kind),
+      baseline: { name: 'one raw fetch of the task JSON', runs: view[kind].rawMs },
+      note,
+    });
   };
   return [
     page('bigFirst', 'big', 'pageFirstMs', `Task view, 2,000 turns (${mb('big')} MB): first content`, trivialFirst, 200),
@@ -111,11 +187,32 @@ export function downloadFigures(dl, bigSize, smallSize) {
   }
   const rss = (runs) => runs.map((s) => s.rssKb / KB);
   const big = dl.throughput[0] ?? Object.values(dl.throughput)[0];
-  const smallF = figure({ id: 'rssSmall', name: `Peak RSS, download of ${smallSize.toLocaleString('en-US')} tasks`, unit: 'MB', runs: rss(dl.small.cli), baseline: { name: 'raw loop, same size', runs: rss(dl.small.raw) }, target: '≤ 150 MB' });
+  const smallF = figure({
+    id: 'rssSmall',
+    name: `Peak RSS, download of ${smallSize.toLocaleString('en-US')} tasks`,
+    unit: 'MB',
+    runs: rss(dl.small.cli),
+    baseline: { name: 'raw loop, same size', runs: rss(dl.small.raw) },
+    target: '≤ 150 MB',
+  });
   smallF.met = upTo(150)(smallF.value);
-  const bigF = figure({ id: 'rssBig', name: `Peak RSS, download of ${bigSize.toLocaleString('en-US')} tasks`, unit: 'MB', runs: rss(big.cli), baseline: { name: 'raw loop, same size', runs: rss(big.raw) }, target: '≤ 150 MB' });
+  const bigF = figure({
+    id: 'rssBig',
+    name: `Peak RSS, download of ${bigSize.toLocaleString('en-US')} tasks`,
+    unit: 'MB',
+    runs: rss(big.cli),
+    baseline: { name: 'raw loop, same size', runs: rss(big.raw) },
+    target: '≤ 150 MB',
+  });
   bigF.met = upTo(150)(bigF.value);
-  const growth = figure({ id: 'rssGrowth', name: `Peak RSS growth, ${smallSize.toLocaleString('en-US')} → ${bigSize.toLocaleString('en-US')} tasks`, unit: '×', runs: [ratio(bigF.value, smallF.value)], baseline: { name: 'raw loop growth', runs: [ratio(bigF.baseline.value, smallF.baseline.value)] }, target: '≤ 1.10×' });
+  const growth = figure({
+    id: 'rssGrowth',
+    name: `Peak RSS growth, ${smallSize.toLocaleString('en-US')} → ${bigSize.toLocaleString('en-US')} tasks`,
+    unit: '×',
+    runs: [ratio(bigF.value, smallF.value)],
+    baseline: { name: 'raw loop growth', runs: [ratio(bigF.baseline.value, smallF.baseline.value)] },
+    target: '≤ 1.10×',
+  });
   growth.met = upTo(1.1)(growth.value);
   return [...rows, smallF, bigF, growth];
 }
@@ -129,7 +226,10 @@ function show(value, unit) {
 
 /** The table, then one line per figure that carries a note (breakdowns, runs left out). */
 export function markdownTable(figures) {
-  const lines = ['| Measure | Median | Runs | Baseline (same run) | Ratio | Target | Met |', '| --- | ---: | ---: | --- | ---: | --- | :---: |'];
+  const lines = [
+    '| Measure | Median | Runs | Baseline (same run) | Ratio | Target | Met |',
+    '| --- | ---: | ---: | --- | ---: | --- | :---: |',
+  ];
   for (const f of figures) {
     let value = show(f.value, f.unit);
     if (f.mbPerSecond) value += ` (${show(f.mbPerSecond.value, 'MB/s')})`;

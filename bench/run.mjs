@@ -35,7 +35,15 @@ function machine() {
   } catch {
     // not downloaded yet; the extension host reports its version too
   }
-  return { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.type()} ${os.release()}`, vscode: vscodeVersion, loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))) };
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    vscode: vscodeVersion,
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+  };
 }
 
 async function attempt(name, work) {
@@ -51,7 +59,12 @@ const info = machine();
 log(`${profile} run on ${info.cpu} × ${info.cores}, Node ${info.node}, load ${info.loadAverageAtStart.join(' ')}`);
 const snapshot = buildSnapshot(log);
 const empty = packageEmptyExtension(snapshot.dir);
-const sizes = { extensionJs: statSync(snapshot.extensionJs).size, unminified: await unminifiedBundleBytes(snapshot.dir), vsix: statSync(snapshot.vsix).size, emptyVsix: empty.bytes };
+const sizes = {
+  extensionJs: statSync(snapshot.extensionJs).size,
+  unminified: await unminifiedBundleBytes(snapshot.dir),
+  vsix: statSync(snapshot.vsix).size,
+  emptyVsix: empty.bytes,
+};
 const big = await startEmulator({ apiKey: API_KEY, deliverySize: P.batchSize });
 const small = await startEmulator({ apiKey: API_KEY, deliverySize: P.smallDownload });
 let host;
@@ -68,7 +81,9 @@ try {
       verbose: opts.verbose,
     }),
   );
-  downloads = await attempt('download bench', () => benchDownloads({ cli: snapshot.cli, big, small, apiKey: API_KEY, runs: P.downloadRuns, latencies: LATENCIES, log }));
+  downloads = await attempt('download bench', () =>
+    benchDownloads({ cli: snapshot.cli, big, small, apiKey: API_KEY, runs: P.downloadRuns, latencies: LATENCIES, log }),
+  );
 } finally {
   big.stop();
   small.stop();
@@ -91,5 +106,8 @@ const table = markdownTable(figures);
 const header = `Task Lens bench (${profile}), ${new Date(started).toISOString().slice(0, 10)}: ${info.cpu}, ${info.cores} cores, Node ${info.node}, VS Code ${info.vscode}; medians; ${durationS} s.`;
 process.stdout.write(`\n${header}\n\n${table}\n`);
 const out = path.join(root, 'bench', 'results.json');
-writeFileSync(out, `${JSON.stringify({ profile, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { sizes, host, downloads } }, null, 2)}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ profile, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { sizes, host, downloads } }, null, 2)}\n`,
+);
 log(`wrote ${path.relative(root, out)}`);

@@ -18,10 +18,14 @@ if (!existsSync(workspace)) {
 }
 
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? (await freePort()));
-const emulator = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/main.ts', '--port', String(emulatorPort), '--api-key', DEMO_KEY], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const emulator = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'test/emulator/main.ts', '--port', String(emulatorPort), '--api-key', DEMO_KEY],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const emulatorUrl = await new Promise((resolve, reject) => {
   emulator.once('exit', (code) => reject(new Error(`The emulator exited with code ${code}`)));
   emulator.stdout.on('data', (d) => {
@@ -43,7 +47,9 @@ const server = await startVsCodeServer({
 const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`]];
 const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
-console.log(`\nTask Lens demo is running.\n  API emulator: ${emulatorUrl} (key "${DEMO_KEY}")\n  Open VS Code:  ${url}\n\nPress Ctrl+C to stop.`);
+console.log(
+  `\nTask Lens demo is running.\n  API emulator: ${emulatorUrl} (key "${DEMO_KEY}")\n  Open VS Code:  ${url}\n\nPress Ctrl+C to stop.`,
+);
 const stop = () => {
   server.stop();
   emulator.kill();

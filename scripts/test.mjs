@@ -17,7 +17,9 @@ function step(title, cmd, args, env = {}) {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`  ${title}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${title}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return r.status === 0;
 }
 
@@ -54,7 +56,12 @@ if (only !== 'unit' && built) {
 }
 if (!only && built) {
   const results = path.join(tmp, 'vsix.json');
-  tests('packaged VSIX (install into a fresh VS Code server)', process.execPath, ['test/runner/vsixSmoke.mjs', '--results', results], results);
+  tests(
+    'packaged VSIX (install into a fresh VS Code server)',
+    process.execPath,
+    ['test/runner/vsixSmoke.mjs', '--results', results],
+    results,
+  );
 }
 rmSync(tmp, { recursive: true, force: true });
 console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);

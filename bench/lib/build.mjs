@@ -8,13 +8,26 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { root } from './processes.mjs';
 
-const SNAPSHOT = ['package.json', 'package.nls.json', 'esbuild.mjs', 'scripts', 'src', 'media', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'tsconfig.json'];
+const SNAPSHOT = [
+  'package.json',
+  'package.nls.json',
+  'esbuild.mjs',
+  'scripts',
+  'src',
+  'media',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  '.vscodeignore',
+  'tsconfig.json',
+];
 const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
 
 /** Copies the sources, runs the release build and `scripts/package.mjs` there. */
 export function buildSnapshot(log) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'task-lens-bench-'));
-  for (const entry of SNAPSHOT) if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+  for (const entry of SNAPSHOT)
+    if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   log('release build and VSIX (node scripts/package.mjs) …');
   execFileSync(process.execPath, ['scripts/package.mjs'], { cwd: dir, stdio: 'ignore' });
@@ -26,7 +39,17 @@ export function buildSnapshot(log) {
 /** The same extension bundle as the release one, only not minified: what minifying saves. */
 export async function unminifiedBundleBytes(dir) {
   const outfile = path.join(dir, 'bench-unminified', 'extension.js');
-  await esbuild.build({ entryPoints: [path.join(dir, 'src', 'extension.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], legalComments: 'none', logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [path.join(dir, 'src', 'extension.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
   return statSync(outfile).size;
 }
 
@@ -36,6 +59,9 @@ export function packageEmptyExtension(dir) {
   mkdirSync(work, { recursive: true });
   cpSync(path.join(root, 'bench', 'fixtures', 'empty-extension'), work, { recursive: true });
   const out = path.join(work, 'empty.vsix');
-  execFileSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], { cwd: work, stdio: 'ignore' });
+  execFileSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], {
+    cwd: work,
+    stdio: 'ignore',
+  });
   return { vsix: out, bytes: statSync(out).size };
 }

@@ -29,7 +29,8 @@ export function startEmulator({ apiKey, deliverySize }) {
         url,
         deliverySize,
         control,
-        setLatency: (ms, pathPrefix) => control('/faults', { method: 'POST', body: JSON.stringify(ms > 0 ? { latencyMs: ms, pathPrefix } : {}) }),
+        setLatency: (ms, pathPrefix) =>
+          control('/faults', { method: 'POST', body: JSON.stringify(ms > 0 ? { latencyMs: ms, pathPrefix } : {}) }),
         stop: () => {
           child.removeAllListeners('exit');
           child.kill();

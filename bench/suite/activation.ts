@@ -43,9 +43,20 @@ function marks(): readonly Mark[] {
 
 function phases(id: string, startedAt: number, endedAt: number): ActivationPhases | null {
   const at = (what: string) => marks().find((m) => m.name === `code/extHost/${what}/${id}`)?.startTime;
-  const [willLoad, didLoad, willActivate, didActivate] = ['willLoadExtensionCode', 'didLoadExtensionCode', 'willActivateExtension', 'didActivateExtension'].map(at);
+  const [willLoad, didLoad, willActivate, didActivate] = [
+    'willLoadExtensionCode',
+    'didLoadExtensionCode',
+    'willActivateExtension',
+    'didActivateExtension',
+  ].map(at);
   if (willLoad === undefined || didLoad === undefined || willActivate === undefined || didActivate === undefined) return null;
-  return { beforeLoadMs: willLoad - startedAt, codeLoadMs: didLoad - willLoad, contextWaitMs: willActivate - didLoad, activateCallMs: didActivate - willActivate, afterMs: endedAt - didActivate };
+  return {
+    beforeLoadMs: willLoad - startedAt,
+    codeLoadMs: didLoad - willLoad,
+    contextWaitMs: willActivate - didLoad,
+    activateCallMs: didActivate - willActivate,
+    afterMs: endedAt - didActivate,
+  };
 }
 
 async function timeActivation(ext: vscode.Extension<unknown>): Promise<{ ms: number; phases: ActivationPhases | null }> {
@@ -77,5 +88,12 @@ export async function measureActivation(config: BenchConfig, load: number): Prom
   const ours = first === 'taskLens' ? await timeActivation(extension()) : undefined;
   const baseline = await timeActivation(empty);
   const taskLens = ours ?? (await timeActivation(extension()));
-  return { first, taskLensMs: taskLens.ms, emptyMs: baseline.ms, loggedMs: await loggedActivationMs(), taskLensPhases: taskLens.phases, emptyPhases: baseline.phases };
+  return {
+    first,
+    taskLensMs: taskLens.ms,
+    emptyMs: baseline.ms,
+    loggedMs: await loggedActivationMs(),
+    taskLensPhases: taskLens.phases,
+    emptyPhases: baseline.phases,
+  };
 }

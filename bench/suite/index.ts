@@ -25,8 +25,14 @@ async function section<T>(name: string, work: () => Promise<T>): Promise<T | { e
 
 export async function run(): Promise<void> {
   const config = readConfig();
-  const samples: (ActivationSample | { error: string })[] = existsSync(config.stateFile) ? JSON.parse(readFileSync(config.stateFile, 'utf8')) : [];
-  samples.push(await section(`activation, extension host ${samples.length + 1} of ${config.activationLoads}`, () => measureActivation(config, samples.length)));
+  const samples: (ActivationSample | { error: string })[] = existsSync(config.stateFile)
+    ? JSON.parse(readFileSync(config.stateFile, 'utf8'))
+    : [];
+  samples.push(
+    await section(`activation, extension host ${samples.length + 1} of ${config.activationLoads}`, () =>
+      measureActivation(config, samples.length),
+    ),
+  );
   writeFileSync(config.stateFile, JSON.stringify(samples));
   if (samples.length < config.activationLoads) {
     await vscode.commands.executeCommand('workbench.action.reloadWindow');

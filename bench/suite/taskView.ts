@@ -70,7 +70,13 @@ function openOnce(panel: TaskPanel, started: number): Promise<Rendered> {
         reject(new Error(`task ${panel.target.taskId}: the page reported no first render`));
         return;
       }
-      resolve({ pageFirstMs: first, pageCompleteMs: complete, openReadyMs: heard.ready - started, openFirstMs: heard.first - started, openCompleteMs: now - started });
+      resolve({
+        pageFirstMs: first,
+        pageCompleteMs: complete,
+        openReadyMs: heard.ready - started,
+        openFirstMs: heard.first - started,
+        openCompleteMs: now - started,
+      });
     });
   });
 }

@@ -65,13 +65,22 @@ function watchForRow(label: string): string {
  * seen. Parents are revealed first (from the provider's cache); then only the batch is expanded.
  * Exactly one page request must happen during the expansion, else the run is left out.
  */
-async function sidebarOnce(config: BenchConfig, run: number, firstLabel: string, clock: ClockOffset): Promise<Sample | { skipped: string }> {
+async function sidebarOnce(
+  config: BenchConfig,
+  run: number,
+  firstLabel: string,
+  clock: ClockOffset,
+): Promise<Sample | { skipped: string }> {
   const { view, tree } = await testApi();
   const name = `${CONNECTION_NAME} ${run + 1}`;
   await connectToEmulator(config, name);
   const batch = await nodeAt(name, F.projects.bulk.name, 'Batches', F.batches.bulkSized.name);
   await view.reveal(batch, { expand: false, select: false, focus: false });
-  await waitFor('the collapsed batch in the sidebar', () => evalInWorkbench<boolean>(`${rowPresent(F.batches.bulkSized.name)} && !${rowPresent(firstLabel)}`), 10_000);
+  await waitFor(
+    'the collapsed batch in the sidebar',
+    () => evalInWorkbench<boolean>(`${rowPresent(F.batches.bulkSized.name)} && !${rowPresent(firstLabel)}`),
+    10_000,
+  );
   await sleep(300); // let the workbench settle
   await evalInWorkbench(watchForRow(firstLabel));
   await emulatorControl(config, '/stats/reset', { method: 'POST' });
@@ -99,7 +108,9 @@ async function sidebarOnce(config: BenchConfig, run: number, firstLabel: string,
   let seenAt: number;
   try {
     await view.reveal(batch, { expand: true, select: false, focus: false });
-    seenAt = (await waitFor('the first task row in the sidebar', () => evalInWorkbench<number | null>('window.__benchRowAt ?? null'), 15_000)) - clock.offsetMs;
+    seenAt =
+      (await waitFor('the first task row in the sidebar', () => evalInWorkbench<number | null>('window.__benchRowAt ?? null'), 15_000)) -
+      clock.offsetMs;
   } finally {
     tree.getChildren = original;
     tree.getTreeItem = originalItem;
@@ -107,9 +118,18 @@ async function sidebarOnce(config: BenchConfig, run: number, firstLabel: string,
   const { hits } = await emulatorControl<{ hits: Record<string, number> }>(config, '/stats');
   const pages = hits['/v2/tasks'] ?? 0;
   const others = Object.entries(hits).filter(([p]) => p !== '/v2/tasks');
-  if (pages !== 1 || others.length > 0) return { skipped: `requests during the expansion: ${JSON.stringify(hits)} (expected one /v2/tasks)` };
+  if (pages !== 1 || others.length > 0)
+    return { skipped: `requests during the expansion: ${JSON.stringify(hits)} (expected one /v2/tasks)` };
   if (asked.returned === undefined) return { skipped: 'the provider was not asked for the batch' };
-  return { ms: seenAt - started, parts: { askMs: asked.at - started, providerMs: asked.returned - asked.at, renderMs: seenAt - asked.returned, treeItemMs: asked.itemMs } };
+  return {
+    ms: seenAt - started,
+    parts: {
+      askMs: asked.at - started,
+      providerMs: asked.returned - asked.at,
+      renderMs: seenAt - asked.returned,
+      treeItemMs: asked.itemMs,
+    },
+  };
 }
 
 export async function benchTree(config: BenchConfig): Promise<TreeResult> {

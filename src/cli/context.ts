@@ -45,7 +45,9 @@ export class CliContext {
   scale(options: GlobalOptions): ScaleClient {
     const apiKey = this.io.env[SCALE_KEY_VARIABLE]?.trim();
     if (!apiKey) {
-      throw new ConfigError(`${SCALE_KEY_VARIABLE} is not set — export ${SCALE_KEY_VARIABLE}=<your Scale API key> and run the command again.`);
+      throw new ConfigError(
+        `${SCALE_KEY_VARIABLE} is not set — export ${SCALE_KEY_VARIABLE}=<your Scale API key> and run the command again.`,
+      );
     }
     const baseUrl = options.baseUrl ?? this.io.env.SCALE_BASE_URL ?? DEFAULT_SCALE_BASE_URL;
     this.transport ??= createUndiciTransport({ env: this.io.env });
@@ -68,12 +70,22 @@ export class CliContext {
   livepeer(options: GlobalOptions): LivepeerClient {
     const apiKey = this.io.env[LIVEPEER_KEY_VARIABLE]?.trim();
     if (!apiKey) {
-      throw new ConfigError(`${LIVEPEER_KEY_VARIABLE} is not set — export ${LIVEPEER_KEY_VARIABLE}=<your Livepeer Studio API key> and run the command again.`);
+      throw new ConfigError(
+        `${LIVEPEER_KEY_VARIABLE} is not set — export ${LIVEPEER_KEY_VARIABLE}=<your Livepeer Studio API key> and run the command again.`,
+      );
     }
     const baseUrl = options.baseUrl ?? this.io.env.LIVEPEER_BASE_URL ?? DEFAULT_LIVEPEER_BASE_URL;
     this.transport ??= createUndiciTransport({ env: this.io.env });
     try {
-      return new LivepeerClient(new HttpClient({ baseUrl, apiKey, transport: this.transport, timeoutMs: options.timeout, authHint: `check the key in ${LIVEPEER_KEY_VARIABLE}` }));
+      return new LivepeerClient(
+        new HttpClient({
+          baseUrl,
+          apiKey,
+          transport: this.transport,
+          timeoutMs: options.timeout,
+          authHint: `check the key in ${LIVEPEER_KEY_VARIABLE}`,
+        }),
+      );
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }

@@ -19,7 +19,10 @@ export function buildProgram(context: CliContext, families: readonly CommandFami
     .version(TASK_LENS_VERSION)
     .addOption(new Option('--base-url <url>', `API base URL (env SCALE_BASE_URL, default ${DEFAULT_SCALE_BASE_URL})`))
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)').argParser(positiveInteger))
-    .addHelpText('after', '\nThe API key is read from the SCALE_API_KEY environment variable.\nExit codes: 0 ok, 1 failure (message on stderr), 2 usage error, 130 interrupted.')
+    .addHelpText(
+      'after',
+      '\nThe API key is read from the SCALE_API_KEY environment variable.\nExit codes: 0 ok, 1 failure (message on stderr), 2 usage error, 130 interrupted.',
+    )
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({

@@ -76,7 +76,10 @@ function finish(value: string): string {
  */
 function stableHash(original: string): string {
   const wellFormed = original.replace(LONE_SURROGATES, '') === original;
-  return createHash('sha256').update(Buffer.from(original, wellFormed ? 'utf8' : 'utf16le')).digest('hex').slice(0, SUFFIX_HEX);
+  return createHash('sha256')
+    .update(Buffer.from(original, wellFormed ? 'utf8' : 'utf16le'))
+    .digest('hex')
+    .slice(0, SUFFIX_HEX);
 }
 
 function utf8Length(value: string): number {
@@ -160,7 +163,11 @@ async function realpathOfExisting(absolute: string): Promise<string> {
       // realpath also says ENOENT for a link whose target is missing; writing through it would
       // create that target wherever it points, so a dangling link is never "just missing".
       if (await isDanglingLink(current)) {
-        throw new UnsafePathError(`Refusing to write through “${current}”: it is a symbolic link to a path that does not exist.`, absolute, current);
+        throw new UnsafePathError(
+          `Refusing to write through “${current}”: it is a symbolic link to a path that does not exist.`,
+          absolute,
+          current,
+        );
       }
       const parent = path.dirname(current);
       if (parent === current) return absolute;

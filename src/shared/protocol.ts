@@ -32,15 +32,7 @@ export type HostToPage =
   | { type: 'loading' }
   | { type: 'error'; message: string };
 
-export const PAGE_COMMANDS = [
-  'openJson',
-  'copyId',
-  'refresh',
-  'revealInTree',
-  'pin',
-  'revealProject',
-  'revealBatch',
-] as const;
+export const PAGE_COMMANDS = ['openJson', 'copyId', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch'] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
 export type RenderPhase = 'first' | 'complete';
@@ -86,14 +78,25 @@ export function isRenderContext(v: unknown): v is RenderContext {
 }
 
 export function isRelatedDoc(v: unknown): v is RelatedDoc {
-  return isRec(v) && typeof v.label === 'string' && typeof v.type === 'string' && typeof v.id === 'string' && 'raw' in v && optionalString(v.problem);
+  return (
+    isRec(v) &&
+    typeof v.label === 'string' &&
+    typeof v.type === 'string' &&
+    typeof v.id === 'string' &&
+    'raw' in v &&
+    optionalString(v.problem)
+  );
 }
 
 export function isHostToPage(msg: unknown): msg is HostToPage {
   if (!isRec(msg)) return false;
   switch (msg.type) {
     case 'render':
-      return 'task' in msg && isRenderContext(msg.context) && (msg.related === undefined || (Array.isArray(msg.related) && msg.related.every(isRelatedDoc)));
+      return (
+        'task' in msg &&
+        isRenderContext(msg.context) &&
+        (msg.related === undefined || (Array.isArray(msg.related) && msg.related.every(isRelatedDoc)))
+      );
     case 'loading':
       return true;
     case 'error':
@@ -120,12 +123,7 @@ export function isPageToHost(msg: unknown): msg is PageToHost {
     case 'command':
       return isPageCommand(msg.name);
     case 'rendered':
-      return (
-        typeof msg.ms === 'number' &&
-        Number.isFinite(msg.ms) &&
-        msg.ms >= 0 &&
-        (msg.phase === 'first' || msg.phase === 'complete')
-      );
+      return typeof msg.ms === 'number' && Number.isFinite(msg.ms) && msg.ms >= 0 && (msg.phase === 'first' || msg.phase === 'complete');
     default:
       return false;
   }

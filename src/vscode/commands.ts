@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import { CommandId, CommandIds } from './commandIds';
-import { addConnection, clearApiKey, connectDemo, editConnections, removeConnection, renameConnection, setApiKey } from './commands/connections';
+import {
+  addConnection,
+  clearApiKey,
+  connectDemo,
+  editConnections,
+  removeConnection,
+  renameConnection,
+  setApiKey,
+} from './commands/connections';
 import type { CommandContext } from './commands/context';
 import { downloadCommand } from './commands/download';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';

@@ -115,7 +115,10 @@ export class ConnectionStore implements vscode.Disposable {
     const stored = parseStored(await this.secrets.get(secretId(conn.name)));
     if (stored) {
       if (stored.origin === originOf(conn.baseUrl)) return { status: 'ok', key: stored.key };
-      return { status: 'otherHost', hint: `The saved key was entered for ${stored.origin}, not ${originOf(conn.baseUrl)}; it is not sent to another host. Set the key again.` };
+      return {
+        status: 'otherHost',
+        hint: `The saved key was entered for ${stored.origin}, not ${originOf(conn.baseUrl)}; it is not sent to another host. Set the key again.`,
+      };
     }
     const envHint = conn.apiKeyEnv ? ` or set the environment variable ${conn.apiKeyEnv}` : '';
     return { status: 'missing', hint: `No API key for “${conn.name}”. Run “Task Lens: Set API Key”${envHint}.` };
@@ -132,7 +135,9 @@ export class ConnectionStore implements vscode.Disposable {
 
   private assertUserOwned(conn: Connection): void {
     if (conn.source !== 'user') {
-      throw new Error(`“${conn.name}” is defined in ${conn.source === 'workspace' ? 'workspace settings' : `the ${ENV_CONNECTIONS} environment variable`}; change it there.`);
+      throw new Error(
+        `“${conn.name}” is defined in ${conn.source === 'workspace' ? 'workspace settings' : `the ${ENV_CONNECTIONS} environment variable`}; change it there.`,
+      );
     }
   }
 

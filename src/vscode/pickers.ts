@@ -51,7 +51,10 @@ export async function pickEntryPath(
     let picked: EntryPick | undefined;
     for (;;) {
       const shown = token ? [...items, { label: vscode.l10n.t('$(ellipsis) Load more…'), more: true as const }] : items;
-      picked = await vscode.window.showQuickPick(shown, { title: `${title} — ${[connection.name, ...path.map((e) => e.look.label)].join(' › ')}`, matchOnDescription: true });
+      picked = await vscode.window.showQuickPick(shown, {
+        title: `${title} — ${[connection.name, ...path.map((e) => e.look.label)].join(' › ')}`,
+        matchOnDescription: true,
+      });
       if (!picked?.more) break;
       await loadPage();
     }

@@ -7,7 +7,10 @@ import { Log } from './log';
 
 /** No usable key for a connection: the tree shows it with a "Set API Key" action. */
 export class MissingKeyError extends Error {
-  constructor(readonly connection: Connection, hint: string) {
+  constructor(
+    readonly connection: Connection,
+    hint: string,
+  ) {
     super(hint);
   }
 }
@@ -50,7 +53,10 @@ export class PlatformRegistry implements vscode.Disposable {
     return createPlatform(connection, {
       transport: this.transport,
       apiKey: lookup.key,
-      onRetry: (e) => this.log.warn(`${connection.name}: ${e.endpoint.method} ${e.endpoint.path} failed (${e.reason}); retry ${e.attempt} in ${Math.round(e.delayMs)} ms`),
+      onRetry: (e) =>
+        this.log.warn(
+          `${connection.name}: ${e.endpoint.method} ${e.endpoint.path} failed (${e.reason}); retry ${e.attempt} in ${Math.round(e.delayMs)} ms`,
+        ),
     });
   }
 

@@ -40,7 +40,12 @@ function start(): void {
       case 'render': {
         const handle = view.render(msg.task, msg.context, receivedAt, msg.related);
         if (handle.taskId !== undefined) {
-          const state: PageState = { v: 1, taskId: handle.taskId, connectionName: msg.context.connectionName, platform: msg.context.platform };
+          const state: PageState = {
+            v: 1,
+            taskId: handle.taskId,
+            connectionName: msg.context.connectionName,
+            platform: msg.context.platform,
+          };
           vscode.setState(state);
         }
         break;

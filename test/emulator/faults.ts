@@ -26,7 +26,10 @@ export interface FaultConfig {
 }
 
 /** Faults that replace the whole response before any route runs. */
-export type PreFault = { readonly kind: 'rateLimit'; readonly retryAfter: string | undefined } | { readonly kind: 'serverError'; readonly status: number } | { readonly kind: 'hang' };
+export type PreFault =
+  | { readonly kind: 'rateLimit'; readonly retryAfter: string | undefined }
+  | { readonly kind: 'serverError'; readonly status: number }
+  | { readonly kind: 'hang' };
 
 /** Faults that damage a successful body on its way out. */
 export type BodyFault = 'resetMidBody' | 'truncateBody' | 'invalidJson';

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     seed: integer('seed', values.seed, 42),
   });
   process.stdout.write(`${emulator.url}\n`);
-  process.stderr.write(`Task Lens API emulator listening on ${emulator.url} (Scale v2 under /v2, Livepeer Studio under /livepeer/api, controls under /__emulator)\n`);
+  process.stderr.write(
+    `Task Lens API emulator listening on ${emulator.url} (Scale v2 under /v2, Livepeer Studio under /livepeer/api, controls under /__emulator)\n`,
+  );
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));
   };

@@ -73,7 +73,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     let fault: string | undefined;
     const record = (status: number): void =>
-      stats.record({ method: request.method, path, query: [...url.searchParams], status, fault, authorized: req.headers.authorization !== undefined });
+      stats.record({
+        method: request.method,
+        path,
+        query: [...url.searchParams],
+        status,
+        fault,
+        authorized: req.headers.authorization !== undefined,
+      });
 
     const latency = faults.latencyFor(path);
     if (latency > 0) await delay(latency);
@@ -96,12 +103,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } else if (!match.route) {
       response = { status: 404, body: group.errorBody(404, `No such endpoint: ${request.method} ${path}`) };
     } else if (req.headers.authorization !== `Bearer ${apiKey}`) {
-      const message = group.unauthorizedMessage?.(req.headers.authorization) ?? 'Unauthorized: the API key is missing or invalid. Send Authorization: Bearer <API key>.';
+      const message =
+        group.unauthorizedMessage?.(req.headers.authorization) ??
+        'Unauthorized: the API key is missing or invalid. Send Authorization: Bearer <API key>.';
       response = { status: 401, body: group.errorBody(401, message) };
     } else {
       response = await run(request, match.route.handler, group);
     }
-    const bodyFault = response.status >= 200 && response.status < 300 && response.body !== undefined ? faults.takeBodyFault(path) : undefined;
+    const bodyFault =
+      response.status >= 200 && response.status < 300 && response.body !== undefined ? faults.takeBodyFault(path) : undefined;
     fault = bodyFault;
     record(response.status);
     send(res, response, bodyFault);

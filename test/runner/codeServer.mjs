@@ -30,7 +30,10 @@ export function ensureVsCodeServer(log = console.log) {
   renameSync(path.join(work, 'package'), target);
   rmSync(work, { recursive: true, force: true });
   log('Installing the VS Code server runtime dependencies (no install scripts) …');
-  execFileSync(npm, ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--silent'], { cwd: vscodeDir, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(npm, ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--silent'], {
+    cwd: vscodeDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   // The extension host writes LogOutputChannel contents through the native spdlog module; without
   // it the Task Lens log stays empty and the tests could not read it. Node's headers and g++ are
   // on the machine (about 30 s).
@@ -62,9 +65,20 @@ export async function startVsCodeServer({ port, env = {}, dataDir, extensionsDir
   mkdirSync(path.join(dir, 'server'), { recursive: true });
   mkdirSync(extDir, { recursive: true });
   const args = [
-    'out/server-main.js', '--host', '127.0.0.1', '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms', '--disable-workspace-trust',
-    '--user-data-dir', dir, '--server-data-dir', path.join(dir, 'server'), '--extensions-dir', extDir,
+    'out/server-main.js',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--disable-workspace-trust',
+    '--user-data-dir',
+    dir,
+    '--server-data-dir',
+    path.join(dir, 'server'),
+    '--extensions-dir',
+    extDir,
   ];
   const child = spawn(process.execPath, args, { cwd: vscodeDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d) => log(String(d)));
@@ -104,6 +118,12 @@ export function findChromium() {
 }
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
 ];

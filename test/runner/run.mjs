@@ -36,7 +36,10 @@ const suiteEnv = {
  */
 async function startExternalEmulator(key) {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/main.ts', '--api-key', key], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/main.ts', '--api-key', key], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const url = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the emulator exited with code ${code}`)));
     child.stdout.on('data', (d) => {
@@ -74,12 +77,16 @@ async function runInServer() {
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(suitePath)]];
+    const payload = [
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(suitePath)],
+    ];
     const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
     const timer = new Promise((r) => setTimeout(() => r('timeout'), timeoutMs));
     const code = await Promise.race([exited, timer]);
-    if (code === 'timeout') throw new Error(`The integration suite did not finish within ${timeoutMs / 1000} s; failing instead of hanging.`);
+    if (code === 'timeout')
+      throw new Error(`The integration suite did not finish within ${timeoutMs / 1000} s; failing instead of hanging.`);
     return code;
   } finally {
     await browser.close().catch(() => {});
@@ -96,7 +103,10 @@ async function runInElectron() {
     extensionTestsPath: suitePath,
     launchArgs: [workspace, '--disable-workspace-trust', '--disable-extensions'],
     extensionTestsEnv: suiteEnv,
-  }).then(() => 0, () => 1);
+  }).then(
+    () => 0,
+    () => 1,
+  );
 }
 
 let exitCode = 1;

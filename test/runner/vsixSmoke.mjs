@@ -35,8 +35,19 @@ try {
     if (!vsix) throw new Error(`no .vsix produced:\n${out}`);
     const size = statSync(path.join(root, vsix)).size;
     if (size > 1024 * 1024) throw new Error(`the VSIX is ${size} bytes`);
-    const listing = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', path.join(root, vsix)], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    const unexpected = listing.filter((f) => !/^(extension\/(dist|media)\/|extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE)$|extension\.vsixmanifest$|\[Content_Types\]\.xml$)/i.test(f));
+    const listing = execFileSync(
+      'python3',
+      ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', path.join(root, vsix)],
+      { encoding: 'utf8' },
+    )
+      .split('\n')
+      .filter(Boolean);
+    const unexpected = listing.filter(
+      (f) =>
+        !/^(extension\/(dist|media)\/|extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE)$|extension\.vsixmanifest$|\[Content_Types\]\.xml$)/i.test(
+          f,
+        ),
+    );
     if (unexpected.length) throw new Error(`the VSIX holds files that do not run: ${unexpected.join(', ')}`);
   });
 
@@ -44,20 +55,45 @@ try {
   await check('the VSIX installs into the VS Code server (--install-extension)', async () => {
     ensureVsCodeServer();
     mkdirSync(path.join(work, 'server'), { recursive: true });
-    const out = execFileSync(process.execPath, ['out/server-main.js', '--install-extension', path.join(root, vsix), '--extensions-dir', ext, '--server-data-dir', path.join(work, 'server'), '--user-data-dir', work], { cwd: vscodeDir, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [
+        'out/server-main.js',
+        '--install-extension',
+        path.join(root, vsix),
+        '--extensions-dir',
+        ext,
+        '--server-data-dir',
+        path.join(work, 'server'),
+        '--user-data-dir',
+        work,
+      ],
+      { cwd: vscodeDir, encoding: 'utf8' },
+    );
     if (!/successfully installed/.test(out)) throw new Error(out);
   });
 
   await check('the installed extension activates and lists the projects of a connection', async () => {
     const { chromium } = await import('playwright-core');
-    emulator = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/main.ts', '--api-key', 'vsix-smoke-key'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    emulator = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/main.ts', '--api-key', 'vsix-smoke-key'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const url = await new Promise((resolve, reject) => {
       emulator.once('exit', (code) => reject(new Error(`emulator exited (${code})`)));
-      emulator.stdout.on('data', (d) => /(http:\/\/127\.0\.0\.1:\d+)/.test(String(d)) && resolve(/(http:\/\/127\.0\.0\.1:\d+)/.exec(String(d))[1]));
+      emulator.stdout.on(
+        'data',
+        (d) => /(http:\/\/127\.0\.0\.1:\d+)/.test(String(d)) && resolve(/(http:\/\/127\.0\.0\.1:\d+)/.exec(String(d))[1]),
+      );
     });
     const connections = [{ name: 'Smoke', kind: 'scale', baseUrl: url, apiKeyEnv: 'TASKLENS_SMOKE_KEY' }];
     const port = await freePort();
-    server = await startVsCodeServer({ port, dataDir: work, extensionsDir: ext, env: { TASKLENS_CONNECTIONS: JSON.stringify(connections), TASKLENS_SMOKE_KEY: 'vsix-smoke-key' } });
+    server = await startVsCodeServer({
+      port,
+      dataDir: work,
+      extensionsDir: ext,
+      env: { TASKLENS_CONNECTIONS: JSON.stringify(connections), TASKLENS_SMOKE_KEY: 'vsix-smoke-key' },
+    });
     browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(root, 'test', 'fixtures', 'workspace'))}`);

@@ -20,7 +20,9 @@ describe('Activation and contributions', function () {
 
   it('registers every declared command, and declares every registered one', async () => {
     const declared = (extension().packageJSON.contributes.commands as { command: string }[]).map((c) => c.command).sort();
-    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('taskLens.') && !c.startsWith('taskLens.connections.')).sort();
+    const registered = (await vscode.commands.getCommands(true))
+      .filter((c) => c.startsWith('taskLens.') && !c.startsWith('taskLens.connections.'))
+      .sort();
     assert.deepEqual(registered, declared);
     assert.deepEqual(Object.values(CommandIds).sort(), declared);
   });
@@ -30,9 +32,9 @@ describe('Activation and contributions', function () {
     await vscode.commands.executeCommand('taskLens.connections.focus');
     if (!hasProbe) this.skip();
     const titles = await waitFor('the Task Lens sidebar', () =>
-      evalInWorkbench<string[]>(`[...document.querySelectorAll('.sidebar .composite.title h2, .sidebar .pane-header h3.title')].map(e => e.textContent.trim())`).then((t) =>
-        t.some((x) => /task lens/i.test(x)) && t.some((x) => /connections/i.test(x)) ? t : undefined,
-      ),
+      evalInWorkbench<string[]>(
+        `[...document.querySelectorAll('.sidebar .composite.title h2, .sidebar .pane-header h3.title')].map(e => e.textContent.trim())`,
+      ).then((t) => (t.some((x) => /task lens/i.test(x)) && t.some((x) => /connections/i.test(x)) ? t : undefined)),
     );
     assert.ok(titles.length >= 2);
   });
@@ -40,7 +42,9 @@ describe('Activation and contributions', function () {
   it('shows the welcome content when there is no connection', async function () {
     if (!hasProbe) this.skip();
     const text = await waitFor('the welcome view', () =>
-      evalInWorkbench<string>(`document.querySelector('.sidebar .welcome-view-content')?.innerText ?? ''`).then((t) => (t.includes('Add Connection') ? t : undefined)),
+      evalInWorkbench<string>(`document.querySelector('.sidebar .welcome-view-content')?.innerText ?? ''`).then((t) =>
+        t.includes('Add Connection') ? t : undefined,
+      ),
     );
     assert.match(text, /Connect to Demo/);
     await screenshot('workbench-task-lens-sidebar');

@@ -25,7 +25,9 @@ export async function startTestEmulator(): Promise<Emulator> {
  * Starts an emulator before the suite's tests and points the given connections at it (default: one
  * Scale connection “Emu”); afterwards closes editors, removes the connections and stops it.
  */
-export function useEmulator(connections: (url: string) => ConnectionSetting[] = (url) => [{ name: 'Emu', kind: 'scale', baseUrl: url, apiKeyEnv: KEY_ENV }]): { readonly current: Emulator } {
+export function useEmulator(
+  connections: (url: string) => ConnectionSetting[] = (url) => [{ name: 'Emu', kind: 'scale', baseUrl: url, apiKeyEnv: KEY_ENV }],
+): { readonly current: Emulator } {
   const handle = { current: undefined as unknown as Emulator };
   before(async () => {
     handle.current = await startTestEmulator();

@@ -23,7 +23,8 @@ async function callProbe<T>(route: string, body: unknown): Promise<T> {
 /** Evaluates an expression in the workbench page (what the user sees). */
 export const evalInWorkbench = <T>(expression: string) => callProbe<T>('/eval', { expression });
 /** Evaluates an expression in every webview's content frame. */
-export const evalInWebviews = <T>(expression: string) => callProbe<{ url: string; value?: T; error?: string }[]>('/webview', { expression });
+export const evalInWebviews = <T>(expression: string) =>
+  callProbe<{ url: string; value?: T; error?: string }[]>('/webview', { expression });
 export const screenshot = (name: string) => callProbe<{ file: string }>('/screenshot', { name });
 export const pressKey = (key: string) => callProbe<boolean>('/press', { key });
 export const typeText = (text: string) => callProbe<boolean>('/type', { text });
@@ -42,7 +43,9 @@ export async function waitFor<T>(what: string, check: () => Promise<T> | T, time
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `, last error: ${String(lastError)}` : ''}`);
+  throw new Error(
+    `Timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `, last error: ${String(lastError)}` : ''}`,
+  );
 }
 
 /**

@@ -40,7 +40,11 @@ export async function run(): Promise<void> {
   }
 
   const counts = await runMocha(mocha);
-  const total: Counts = { passed: previous.passed + counts.passed, failed: previous.failed + counts.failed, skipped: previous.skipped + counts.skipped };
+  const total: Counts = {
+    passed: previous.passed + counts.passed,
+    failed: previous.failed + counts.failed,
+    skipped: previous.skipped + counts.skipped,
+  };
   if (!afterReload && reloadRequest.pending && reloadFile) {
     writeFileSync(reloadFile, JSON.stringify({ counts: total }));
     say('reloading the window to check restored panels…');
@@ -62,7 +66,12 @@ function runMocha(mocha: Mocha): Promise<Counts> {
     });
     runner.on('fail', (t, err: Error) => {
       counts.failed++;
-      say(`  ✘ ${t.fullTitle()}\n      ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n      ')}`);
+      say(
+        `  ✘ ${t.fullTitle()}\n      ${String(err?.stack ?? err)
+          .split('\n')
+          .slice(0, 8)
+          .join('\n      ')}`,
+      );
     });
     runner.on('pending', (t) => {
       counts.skipped++;

@@ -2,7 +2,19 @@ import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { LIVEPEER_FIXTURES as L } from '../emulator/livepeer/data';
-import { childrenOf, contextOf, isEntry, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, useEmulator, renderedText } from './fixtures';
+import {
+  childrenOf,
+  contextOf,
+  isEntry,
+  isLoadMore,
+  KEY_ENV,
+  labelOf,
+  loadAll,
+  nodeAt,
+  SECRET_KEY,
+  useEmulator,
+  renderedText,
+} from './fixtures';
 import { evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor } from './helpers';
 import type { TreeNode } from '../../src/vscode/tree/node';
 
@@ -14,7 +26,6 @@ async function taskNode(id: string): Promise<TreeNode> {
   assert.ok(found, `task ${id} is on the first page`);
   return found;
 }
-
 
 describe('Livepeer Studio connections', function () {
   const emu = useEmulator((url) => [{ name: NAME, kind: 'livepeer', baseUrl: `${url}/livepeer/api`, apiKeyEnv: KEY_ENV }]);
@@ -40,9 +51,15 @@ describe('Livepeer Studio connections', function () {
   it('lists a task’s input and output assets, and says so when one is gone', async () => {
     const assets = (await childrenOf(await taskNode(L.tasks.completedExport))).filter(isEntry);
     assert.ok(assets.length >= 1);
-    assert.ok(assets.some((a) => /\blink\b/.test(contextOf(a))), 'an output asset links to its playback or download URL');
+    assert.ok(
+      assets.some((a) => /\blink\b/.test(contextOf(a))),
+      'an output asset links to its playback or download URL',
+    );
     const missing = await childrenOf(await taskNode(L.tasks.missingOutputAsset));
-    assert.ok(missing.some((a) => /not found/i.test(`${labelOf(a)} ${a.getTreeItem().description}`)), `a missing asset says so: ${missing.map(labelOf).join(', ')}`);
+    assert.ok(
+      missing.some((a) => /not found/i.test(`${labelOf(a)} ${a.getTreeItem().description}`)),
+      `a missing asset says so: ${missing.map(labelOf).join(', ')}`,
+    );
   });
 
   it('filters by type and phase', async function () {
@@ -50,7 +67,9 @@ describe('Livepeer Studio connections', function () {
     const tasks = await nodeAt(NAME, 'Tasks');
     const filtering = vscode.commands.executeCommand('taskLens.filterByStatus', tasks);
     for (const value of ['upload', 'failed']) {
-      await waitFor('a filter quick pick', () => evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')`));
+      await waitFor('a filter quick pick', () =>
+        evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')`),
+      );
       await typeText(value);
       await pressKey('Enter');
       await new Promise((r) => setTimeout(r, 300));
@@ -84,8 +103,12 @@ describe('Livepeer Studio connections', function () {
 
   it('opens a task’s JSON tab exactly as the API returned it', async () => {
     await vscode.commands.executeCommand('taskLens.openTaskJson', await taskNode(L.tasks.completedUpload));
-    const editor = await waitFor('the JSON tab', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'tasklens' ? vscode.window.activeTextEditor : undefined));
-    const res = await fetch(`${emu.current.url}/livepeer/api/task/${L.tasks.completedUpload}`, { headers: { authorization: `Bearer ${SECRET_KEY}` } });
+    const editor = await waitFor('the JSON tab', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'tasklens' ? vscode.window.activeTextEditor : undefined,
+    );
+    const res = await fetch(`${emu.current.url}/livepeer/api/task/${L.tasks.completedUpload}`, {
+      headers: { authorization: `Bearer ${SECRET_KEY}` },
+    });
     assert.equal(editor.document.getText(), `${JSON.stringify(await res.json(), null, 2)}\n`);
     assert.match(editor.document.uri.path, new RegExp(`^/${NAME}/tasks/upload/${L.tasks.completedUpload}\\.json$`));
   });
@@ -93,7 +116,8 @@ describe('Livepeer Studio connections', function () {
   it('“Download Task List” writes every task as JSONL through the download engine', async () => {
     const tasks = await nodeAt(NAME, 'Tasks');
     assert.match(contextOf(tasks), /download-livepeer-tasks/);
-    const result = (await vscode.commands.executeCommand('taskLens.downloadTaskList', tasks)) as { file: string; count: number } | undefined;
+    const result = (await vscode.commands.executeCommand('taskLens.downloadTaskList', tasks)) as
+      { file: string; count: number } | undefined;
     assert.ok(result);
     const lines = (await readFile(result.file, 'utf8')).split('\n').filter(Boolean);
     assert.equal(lines.length, L.totalTasks);

@@ -8,7 +8,9 @@ import { waitFor } from './helpers';
 export async function readExtensionLog(): Promise<string> {
   await vscode.commands.executeCommand('taskLens.showLog');
   return waitFor('the Task Lens log', () => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && decodeURIComponent(d.uri.toString()).includes('Task Lens'));
+    const doc = vscode.workspace.textDocuments.find(
+      (d) => d.uri.scheme === 'output' && decodeURIComponent(d.uri.toString()).includes('Task Lens'),
+    );
     const text = doc?.getText() ?? '';
     return text.length > 0 ? text : undefined;
   });

@@ -12,7 +12,13 @@ describe('Task view across a window reload (before)', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await setConnections([{ name: RELOAD_CONNECTION, kind: 'scale', baseUrl: url as string, apiKeyEnv: 'TASKLENS_TEST_EMULATOR_KEY' }]);
     const api = await testApi();
-    const connection = { name: RELOAD_CONNECTION, kind: 'scale' as const, baseUrl: url as string, apiKeyEnv: 'TASKLENS_TEST_EMULATOR_KEY', source: 'user' as const };
+    const connection = {
+      name: RELOAD_CONNECTION,
+      kind: 'scale' as const,
+      baseUrl: url as string,
+      apiKeyEnv: 'TASKLENS_TEST_EMULATOR_KEY',
+      source: 'user' as const,
+    };
     api.panels.open({ connection, taskId: F.tasks.sideBySide, pathSegments: [] }, { pin: true });
     // The page stores its state at once, but the web workbench persists editor state on a timer
     // (a few seconds), not on reload; a reload right after opening would restore nothing.

@@ -14,10 +14,14 @@ describe('Task view across a window reload (after)', function () {
     const api = await testApi();
     const panel = await waitFor('the restored panel', () => api.panels.all().find((p) => p.target.taskId === F.tasks.sideBySide), 30_000);
     assert.ok(panel);
-    const text = await waitFor('the restored task in the page', async () => {
-      const frames = await evalInWebviews<string>(`document.getElementById('root')?.innerText ?? ''`);
-      return frames.map((f) => f.value ?? '').find((t) => t.includes(F.tasks.sideBySide));
-    }, 30_000);
+    const text = await waitFor(
+      'the restored task in the page',
+      async () => {
+        const frames = await evalInWebviews<string>(`document.getElementById('root')?.innerText ?? ''`);
+        return frames.map((f) => f.value ?? '').find((t) => t.includes(F.tasks.sideBySide));
+      },
+      30_000,
+    );
     assert.match(text, /assistant/i);
     await screenshot('task-view-restored-after-reload');
   });

@@ -22,7 +22,9 @@ describe('Task JSON tabs', function () {
     const task = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === F.tasks.kitchenSink);
     assert.ok(task, 'the kitchen-sink task is in the Showcase batch');
     await vscode.commands.executeCommand('taskLens.openTaskJson', task);
-    const editor = await waitFor('the JSON tab', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'tasklens' ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the JSON tab', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'tasklens' ? vscode.window.activeTextEditor : undefined,
+    );
     const doc = editor.document;
     assert.equal(doc.languageId, 'json');
     assert.equal(doc.uri.path, `/Emu/${F.projects.main.name}/${F.batches.showcase.name}/${F.tasks.kitchenSink}.json`);
@@ -42,7 +44,9 @@ describe('Task JSON tabs', function () {
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await typeText('x');
     const message = await waitFor('the read-only message', () =>
-      evalInWorkbench<string>(`[...document.querySelectorAll('.monaco-editor-overlaymessage, .monaco-editor .message')].map(e => e.textContent).join(' ')`).then((t) => (/read-only/i.test(t) ? t : undefined)),
+      evalInWorkbench<string>(
+        `[...document.querySelectorAll('.monaco-editor-overlaymessage, .monaco-editor .message')].map(e => e.textContent).join(' ')`,
+      ).then((t) => (/read-only/i.test(t) ? t : undefined)),
     );
     assert.match(message, /API returned it/);
     assert.equal(editor.document.getText(), before, 'typing changed nothing');
@@ -54,7 +58,9 @@ describe('Task JSON tabs', function () {
     const tasks = (await childrenOf(batch)).filter(isEntry);
     await vscode.commands.executeCommand('taskLens.openTaskJson', tasks[1]);
     await vscode.commands.executeCommand('taskLens.openTaskJson', tasks[2]);
-    const taskTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'tasklens');
+    const taskTabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'tasklens');
     assert.equal(taskTabs.length, 1, `one preview tab, found ${taskTabs.map((t) => t.label).join(', ')}`);
     assert.equal(taskTabs[0].isPreview, true);
   });

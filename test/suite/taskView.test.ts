@@ -6,7 +6,6 @@ import type { Task } from '../../src/core/scale/types';
 import { childrenOf, isEntry, KEY_ENV, nodeAt, SECRET_KEY, testApi, useEmulator, renderedText } from './fixtures';
 import { evalInWebviews, evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor } from './helpers';
 
-
 async function openedPanels(): Promise<number> {
   return (await testApi()).panels.all().length;
 }
@@ -36,7 +35,10 @@ describe('Task view', function () {
       annotations: document.querySelectorAll('[data-annotation-type], .annotation').length,
     })`);
     const shown = counts.find((c) => c.value && c.value.turns > 0)?.value;
-    assert.ok(shown && shown.messages > 0 && shown.annotations > 0, `turns, messages and annotations are rendered: ${JSON.stringify(counts)}`);
+    assert.ok(
+      shown && shown.messages > 0 && shown.annotations > 0,
+      `turns, messages and annotations are rendered: ${JSON.stringify(counts)}`,
+    );
     assert.ok(!text.includes(SECRET_KEY));
   });
 
@@ -49,7 +51,9 @@ describe('Task view', function () {
     const { view } = await testApi();
     await waitFor('the task selected in the tree', () => view.selection[0]?.id.endsWith(`task:${F.tasks.error}`));
     await evalInWebviews(`document.querySelector('[data-command="openJson"]')?.click()`);
-    const editor = await waitFor('the JSON tab', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith(`/${F.tasks.error}.json`)));
+    const editor = await waitFor('the JSON tab', () =>
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith(`/${F.tasks.error}.json`)),
+    );
     assert.equal((JSON.parse(editor.document.getText()) as { task_id: string }).task_id, F.tasks.error);
   });
 
@@ -57,7 +61,9 @@ describe('Task view', function () {
     if (!hasProbe) this.skip();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const going = vscode.commands.executeCommand('taskLens.goToTask');
-    await waitFor('the task ID input', () => evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input')`));
+    await waitFor('the task ID input', () =>
+      evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input')`),
+    );
     await typeText(F.tasks.sideBySide);
     await pressKey('Enter');
     await going;
@@ -128,7 +134,10 @@ describe('Task view safety: a hostile corpus in every rendered field', function 
     await new Promise((r) => setTimeout(r, 1500));
     await screenshot('task-view-hostile');
     const pwned = await evalInWebviews<boolean>(`Boolean(window.__pwned || (window.top && window.top.__pwned))`);
-    assert.ok(pwned.every((f) => f.value === false || f.error), `a payload ran in a webview: ${JSON.stringify(pwned)}`);
+    assert.ok(
+      pwned.every((f) => f.value === false || f.error),
+      `a payload ran in a webview: ${JSON.stringify(pwned)}`,
+    );
     assert.equal(await evalInWorkbench<boolean>('Boolean(window.__pwned)'), false, 'a payload reached the workbench');
     assert.equal(emu.current.stats.hitsUnder('/__hostile'), 0, 'a payload made a network request');
     const missing = hostilePayloads.map(hostileMarker).filter((m) => !text.includes(m));

@@ -1,7 +1,21 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
-import { childrenOf, contextOf, isEntry, isError, isLoadMore, KEY_ENV, labelOf, loadAll, nodeAt, SECRET_KEY, setConnections, useEmulator, testApi } from './fixtures';
+import {
+  childrenOf,
+  contextOf,
+  isEntry,
+  isError,
+  isLoadMore,
+  KEY_ENV,
+  labelOf,
+  loadAll,
+  nodeAt,
+  SECRET_KEY,
+  setConnections,
+  useEmulator,
+  testApi,
+} from './fixtures';
 import { evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor } from './helpers';
 import { readExtensionLog } from './log';
 
@@ -53,10 +67,15 @@ describe('Tree: projects → batches → tasks', function () {
     if (!hasProbe) this.skip();
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.inProgress.name);
     const all = await loadAll(batch);
-    assert.ok(all.entries.some((e) => !/^error/.test(String(e.getTreeItem().description))), 'the batch mixes statuses');
+    assert.ok(
+      all.entries.some((e) => !/^error/.test(String(e.getTreeItem().description))),
+      'the batch mixes statuses',
+    );
     emu.current.stats.reset();
     const filtering = vscode.commands.executeCommand('taskLens.filterByStatus', batch);
-    await waitFor('the status quick pick', () => evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')`));
+    await waitFor('the status quick pick', () =>
+      evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')`),
+    );
     await typeText('error');
     await pressKey('Enter');
     await filtering;
@@ -66,20 +85,25 @@ describe('Tree: projects → batches → tasks', function () {
     const tasks = (await loadAll(filtered)).entries;
     assert.ok(tasks.length > 0);
     for (const t of tasks) assert.match(String(t.getTreeItem().description), /^error/);
-    assert.ok(emu.current.stats.requests().some((r) => r.path === '/v2/tasks' && r.query.some(([k, v]) => k === 'status' && v === 'error')), 'the filter went to the server');
+    assert.ok(
+      emu.current.stats.requests().some((r) => r.path === '/v2/tasks' && r.query.some(([k, v]) => k === 'status' && v === 'error')),
+      'the filter went to the server',
+    );
     await vscode.commands.executeCommand('workbench.view.extension.taskLens');
     await (await testApi()).view.reveal(filtered, { expand: true, select: true });
     await waitFor('the filter in the sidebar', () =>
-      evalInWorkbench<string[]>(`[...document.querySelectorAll('.sidebar .monaco-list-row')].map(r => r.getAttribute('aria-label') ?? '')`).then((rows) =>
-        rows.some((r) => r.includes(F.batches.inProgress.name) && r.includes('status: error')) ? rows : undefined,
-      ),
+      evalInWorkbench<string[]>(
+        `[...document.querySelectorAll('.sidebar .monaco-list-row')].map(r => r.getAttribute('aria-label') ?? '')`,
+      ).then((rows) => (rows.some((r) => r.includes(F.batches.inProgress.name) && r.includes('status: error')) ? rows : undefined)),
     );
     await screenshot('tree-filtered-by-status');
     await vscode.commands.executeCommand('taskLens.clearFilter', filtered);
     const cleared = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.inProgress.name);
     assert.doesNotMatch(String(cleared.getTreeItem().description), /status:/);
     await waitFor('the cleared filter in the sidebar', () =>
-      evalInWorkbench<string[]>(`[...document.querySelectorAll('.sidebar .monaco-list-row')].map(r => r.getAttribute('aria-label') ?? '')`).then((rows) =>
+      evalInWorkbench<string[]>(
+        `[...document.querySelectorAll('.sidebar .monaco-list-row')].map(r => r.getAttribute('aria-label') ?? '')`,
+      ).then((rows) =>
         rows.some((r) => r.includes(F.batches.inProgress.name)) && !rows.some((r) => r.includes('status: error')) ? rows : undefined,
       ),
     );
@@ -93,7 +117,9 @@ describe('Tree: projects → batches → tasks', function () {
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.batch250.name);
     await view.reveal(batch, { expand: true, select: true, focus: true });
     const rows = await waitFor('tree rows in the sidebar', () =>
-      evalInWorkbench<string[]>(`[...document.querySelectorAll('.sidebar .monaco-list-row')].map(r => r.getAttribute('aria-label') ?? r.textContent)`).then((r) =>
+      evalInWorkbench<string[]>(
+        `[...document.querySelectorAll('.sidebar .monaco-list-row')].map(r => r.getAttribute('aria-label') ?? r.textContent)`,
+      ).then((r) =>
         r.some((x) => x.includes(F.batches.batch250.name)) && r.some((x) => x.includes(F.tasks.firstOfBatch250)) ? r : undefined,
       ),
     );
@@ -139,7 +165,9 @@ describe('Tree: problems', function () {
     if (!hasProbe) this.skip();
     await vscode.commands.executeCommand('workbench.view.extension.taskLens');
     await waitFor('the no-key welcome view', () =>
-      evalInWorkbench<string>(`document.querySelector('.sidebar .welcome-view-content')?.innerText ?? ''`).then((t) => (t.includes('no API key') && t.includes('Set API Key') ? t : undefined)),
+      evalInWorkbench<string>(`document.querySelector('.sidebar .welcome-view-content')?.innerText ?? ''`).then((t) =>
+        t.includes('no API key') && t.includes('Set API Key') ? t : undefined,
+      ),
     );
   });
 
@@ -150,7 +178,9 @@ describe('Tree: problems', function () {
     assert.equal(conn, undefined, 'no key yet: the welcome view shows instead of the tree');
     const enterKey = async (key: string) => {
       const setting = vscode.commands.executeCommand('taskLens.setApiKey');
-      await waitFor('the API key input', () => evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input[type="password"]')`));
+      await waitFor('the API key input', () =>
+        evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input[type="password"]')`),
+      );
       await typeText(key);
       await pressKey('Enter');
       await setting;
@@ -158,15 +188,22 @@ describe('Tree: problems', function () {
     emu.current.stats.reset();
     await enterKey('tl-it-REJECTED-1111');
     const notice = await waitFor('the rejection message', () =>
-      evalInWorkbench<string>(`[...document.querySelectorAll('.notifications-toasts .notification-list-item-message')].map(e => e.textContent).join(' | ')`).then((t) => (/rejected the key \(401\)/.test(t) ? t : undefined)),
+      evalInWorkbench<string>(
+        `[...document.querySelectorAll('.notifications-toasts .notification-list-item-message')].map(e => e.textContent).join(' | ')`,
+      ).then((t) => (/rejected the key \(401\)/.test(t) ? t : undefined)),
     );
     assert.match(notice, /not saved/);
     assert.equal(emu.current.stats.hits('/v2/projects'), 1, 'one cheap call checked the key');
     assert.deepEqual(await childrenOf(undefined), [], 'still no key');
     await vscode.commands.executeCommand('notifications.clearAll');
     await enterKey(SECRET_KEY);
-    const roots = await waitFor('the connection with its key', async () => ((await childrenOf(undefined)).length === 1 ? childrenOf(undefined) : undefined));
-    assert.ok((await childrenOf(roots[0])).some((c) => labelOf(c) === F.projects.main.name), 'the saved key is used');
+    const roots = await waitFor('the connection with its key', async () =>
+      (await childrenOf(undefined)).length === 1 ? childrenOf(undefined) : undefined,
+    );
+    assert.ok(
+      (await childrenOf(roots[0])).some((c) => labelOf(c) === F.projects.main.name),
+      'the saved key is used',
+    );
     const log = await readExtensionLog();
     assert.ok(!log.includes(SECRET_KEY) && !log.includes('tl-it-REJECTED-1111'), 'keys never reach the log');
     // The key is bound to the origin it was entered for: point the connection elsewhere (the same
@@ -184,7 +221,9 @@ describe('Tree: problems', function () {
     assert.deepEqual(await childrenOf(undefined), []);
     if (!hasProbe) this.skip();
     await waitFor('the unreachable welcome view', () =>
-      evalInWorkbench<string>(`document.querySelector('.sidebar .welcome-view-content')?.innerText ?? ''`).then((t) => (t.includes('can’t reach') && t.includes('Retry') ? t : undefined)),
+      evalInWorkbench<string>(`document.querySelector('.sidebar .welcome-view-content')?.innerText ?? ''`).then((t) =>
+        t.includes('can’t reach') && t.includes('Retry') ? t : undefined,
+      ),
     );
   });
 });

@@ -65,16 +65,27 @@ describe('task-lens CLI (bundled, as a subprocess)', function () {
     assert.match(run.stdout, /^\{\n {2}"task_id": /);
     const task = JSON.parse(run.stdout) as { task_id: string; threads: unknown[] };
     assert.equal(task.task_id, F.tasks.kitchenSink);
-    assert.deepEqual(emulator.stats.lastQueryValues('/v2/task', 'opts'), ['annotation_details', 'attachment_details', 'model_parameters', 'submissions']);
+    assert.deepEqual(emulator.stats.lastQueryValues('/v2/task', 'opts'), [
+      'annotation_details',
+      'attachment_details',
+      'model_parameters',
+      'submissions',
+    ]);
   });
 
   it('lists batches and deliveries of a project given by name or id', async () => {
     const batches = await cli(['batches', '--project', F.projects.main.name, '--status', 'paused']);
     assert.equal(batches.code, 0, batches.stderr);
-    assert.deepEqual(jsonLines(batches.stdout).map((b) => b.name), ['Paused batch']);
+    assert.deepEqual(
+      jsonLines(batches.stdout).map((b) => b.name),
+      ['Paused batch'],
+    );
     const deliveries = await cli(['deliveries', '--project', F.projects.bulk.id]);
     assert.equal(deliveries.code, 0, deliveries.stderr);
-    assert.deepEqual(jsonLines(deliveries.stdout).map((d) => d.task_count), [2_500, 300]);
+    assert.deepEqual(
+      jsonLines(deliveries.stdout).map((d) => d.task_count),
+      [2_500, 300],
+    );
   });
 
   it('exits 1 with a clear message for an unknown project', async () => {
@@ -88,7 +99,10 @@ describe('task-lens CLI (bundled, as a subprocess)', function () {
     const wrong = 'wrong-KEY-91ac3';
     const run = await cli(['projects'], { SCALE_API_KEY: wrong });
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /API key rejected \(401\) by GET \/v2\/projects at http:\/\/127\.0\.0\.1:\d+ — check the key in SCALE_API_KEY/);
+    assert.match(
+      run.stderr,
+      /API key rejected \(401\) by GET \/v2\/projects at http:\/\/127\.0\.0\.1:\d+ — check the key in SCALE_API_KEY/,
+    );
     assert.ok(!run.stderr.includes(wrong) && !run.stderr.includes(CLI_KEY), 'key printed');
   });
 

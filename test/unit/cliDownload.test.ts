@@ -37,7 +37,17 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
     return JSON.parse(await readFile(`${file}.manifest.json`, 'utf8')) as DownloadManifest;
   }
 
-  const weekly = (out: string, ...extra: string[]): string[] => ['download', 'delivery', '--project', F.projects.main.name, '--delivery', F.deliveries.weekly1.name, '--out', out, ...extra];
+  const weekly = (out: string, ...extra: string[]): string[] => [
+    'download',
+    'delivery',
+    '--project',
+    F.projects.main.name,
+    '--delivery',
+    F.deliveries.weekly1.name,
+    '--out',
+    out,
+    ...extra,
+  ];
 
   it('downloads a delivery by names: exit 0, file and manifest complete, summary on stdout', async () => {
     const out = await tempRoot();
@@ -69,7 +79,10 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
 
   it('downloads a batch filtered by status (by name within a project, and by id alone)', async () => {
     const expected = await servedJsonl(emulator, '/v2/tasks', { batch_id: F.batches.inProgress.id, status: 'completed' });
-    for (const selector of [['--batch', F.batches.inProgress.name, '--project', F.projects.main.name], ['--batch', F.batches.inProgress.id]]) {
+    for (const selector of [
+      ['--batch', F.batches.inProgress.name, '--project', F.projects.main.name],
+      ['--batch', F.batches.inProgress.id],
+    ]) {
       const out = await tempRoot();
       const run = await cli(['download', 'batch', ...selector, '--status', 'completed', '--out', out]);
       assert.equal(run.code, 0, run.stderr);
@@ -101,7 +114,10 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
     emulator.faults.set({ pathPrefix: '/v2/delivery', latencyMs: 40 });
     const { child, done } = start(args);
     for (let waited = 0; ; waited += 25) {
-      const count = await manifestOf(file).then((m) => m.count, () => 0);
+      const count = await manifestOf(file).then(
+        (m) => m.count,
+        () => 0,
+      );
       if (count >= 300) break;
       assert.ok(waited < 20_000, 'the download never got going');
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -167,7 +183,8 @@ describe('download progress display', () => {
     const out = sink(false);
     let now = 0;
     const display = new ProgressDisplay(out.stream, 'x.jsonl', { now: () => now, lineIntervalMs: 1_000 });
-    for (let written = 0; written <= 1_000; written += 100, now += 300) display.update({ written, total: null, bytes: 0, tasksPerSecond: 10, resumedFrom: 0 });
+    for (let written = 0; written <= 1_000; written += 100, now += 300)
+      display.update({ written, total: null, bytes: 0, tasksPerSecond: 10, resumedFrom: 0 });
     display.finish();
     const lines = out.text().trimEnd().split('\n');
     assert.ok(!out.text().includes('\r'));

@@ -27,7 +27,10 @@ async function readManifestFile(file: string): Promise<DownloadManifest> {
 }
 
 /** A plan that aborts `controller` once `pages` pages have been written. */
-function cancelAfterPages(plan: DownloadPlan, pages: number): { plan: DownloadPlan; controller: AbortController; onProgress: (p: DownloadProgress) => void } {
+function cancelAfterPages(
+  plan: DownloadPlan,
+  pages: number,
+): { plan: DownloadPlan; controller: AbortController; onProgress: (p: DownloadProgress) => void } {
   const controller = new AbortController();
   return { plan, controller, onProgress: (p) => p.written >= pages * 100 && controller.abort() };
 }
@@ -226,7 +229,10 @@ describe('download engine (Scale delivery → JSONL)', function () {
 
   it('inspects none → partial → complete', async () => {
     const root = await tempRoot();
-    assert.deepEqual({ ...(await inspectDownload(root, planWeekly())), paths: undefined }, { state: 'none', manifest: null, sameSource: null, paths: undefined });
+    assert.deepEqual(
+      { ...(await inspectDownload(root, planWeekly())), paths: undefined },
+      { state: 'none', manifest: null, sameSource: null, paths: undefined },
+    );
     const { plan, controller, onProgress } = cancelAfterPages(planWeekly(), 1);
     await assert.rejects(runDownload(plan, root, { signal: controller.signal, onProgress }), CancelledError);
     const partial = await inspectDownload(root, planWeekly());
@@ -242,9 +248,16 @@ describe('download engine (Scale delivery → JSONL)', function () {
     const root = await tempRoot();
     const platform = new ScalePlatform(client);
     const project = { projectId: F.projects.hostile.id, projectName: F.projects.hostile.name };
-    const deliveryPlanned = await platform.planDownload({ kind: 'delivery', label: 'x', params: { ...project, deliveryId: F.deliveries.hostile.id, deliveryName: F.deliveries.hostile.name } });
+    const deliveryPlanned = await platform.planDownload({
+      kind: 'delivery',
+      label: 'x',
+      params: { ...project, deliveryId: F.deliveries.hostile.id, deliveryName: F.deliveries.hostile.name },
+    });
     assert.equal(deliveryPlanned.expectedTotal, 3);
-    const batchPlanned = await platform.planDownload({ kind: 'batch', label: 'x', params: { ...project, batchId: F.batches.hostile.id, batchName: F.batches.hostile.name } }, { status: 'completed' });
+    const batchPlanned = await platform.planDownload(
+      { kind: 'batch', label: 'x', params: { ...project, batchId: F.batches.hostile.id, batchName: F.batches.hostile.name } },
+      { status: 'completed' },
+    );
     for (const plan of [deliveryPlanned, batchPlanned]) {
       const result = await runDownload(plan, root);
       assert.equal(result.count, 3);
@@ -261,7 +274,16 @@ describe('download engine (Scale delivery → JSONL)', function () {
     const root = await tempRoot();
     const platform = new ScalePlatform(client);
     const plan = await platform.planDownload(
-      { kind: 'batch', label: 'x', params: { projectId: F.projects.main.id, projectName: F.projects.main.name, batchId: F.batches.inProgress.id, batchName: F.batches.inProgress.name } },
+      {
+        kind: 'batch',
+        label: 'x',
+        params: {
+          projectId: F.projects.main.id,
+          projectName: F.projects.main.name,
+          batchId: F.batches.inProgress.id,
+          batchName: F.batches.inProgress.name,
+        },
+      },
       { status: 'completed' },
     );
     const result = await runDownload(plan, root);

@@ -11,7 +11,16 @@ import type { DownloadPlan } from '../../src/core/platform/platform';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { recordingSleep, testScale } from './support/clients';
-import { deliveryPlan, jsonlLines, randomInt, removeTempRoots, seededRandom, servedJsonl, taskIds, tempRoot } from './support/downloadHelpers';
+import {
+  deliveryPlan,
+  jsonlLines,
+  randomInt,
+  removeTempRoots,
+  seededRandom,
+  servedJsonl,
+  taskIds,
+  tempRoot,
+} from './support/downloadHelpers';
 
 const SEED = 0x5eed_2025;
 const RUNS = 24;

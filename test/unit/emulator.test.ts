@@ -18,7 +18,12 @@ function client(emulator: Emulator) {
     const headers: Record<string, string> = {};
     if (init.auth !== false) headers.Authorization = `Bearer ${emulator.apiKey}`;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${emulator.url}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), redirect: 'manual' });
+    const response = await fetch(`${emulator.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      redirect: 'manual',
+    });
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
   };
@@ -130,13 +135,21 @@ describe('test emulator', () => {
 
     it('has batches and tasks in every status, unknown ones included, and a hostile project name', async () => {
       const projects = (await get('/v2/projects')).json().projects as Array<{ name: string }>;
-      assert.ok(projects.some((p) => p.name.startsWith('../') && p.name.includes(':')), 'hostile project name');
+      assert.ok(
+        projects.some((p) => p.name.startsWith('../') && p.name.includes(':')),
+        'hostile project name',
+      );
       const batches = (await get(`/v2/batches?project_id=${F.projects.main.id}`)).json().batches as Array<{ status: string }>;
-      assert.deepEqual(new Set(batches.map((b) => b.status)), new Set(['completed', 'staging', 'in_progress', 'paused', 'cancelled', 'archived']));
+      assert.deepEqual(
+        new Set(batches.map((b) => b.status)),
+        new Set(['completed', 'staging', 'in_progress', 'paused', 'cancelled', 'archived']),
+      );
       const statuses = new Set<string>();
       let token = '';
       do {
-        const page = (await get(`/v2/tasks?project_id=${F.projects.main.id}&opts=submissions${token ? `&next_token=${token}` : ''}`)).json();
+        const page = (
+          await get(`/v2/tasks?project_id=${F.projects.main.id}&opts=submissions${token ? `&next_token=${token}` : ''}`)
+        ).json();
         for (const task of page.tasks as Task[]) statuses.add(task.status);
         token = String(page.next_token ?? '');
       } while (token);
@@ -153,13 +166,17 @@ describe('test emulator', () => {
       const big = await startEmulator({ deliverySize: 100_000 });
       try {
         const call = client(big);
-        const deliveries = (await call(`/v2/deliveries?project_id=${F.projects.bulk.id}`)).json().deliveries as Array<{ id: string; task_count: number }>;
+        const deliveries = (await call(`/v2/deliveries?project_id=${F.projects.bulk.id}`)).json().deliveries as Array<{
+          id: string;
+          task_count: number;
+        }>;
         assert.equal(deliveries.find((d) => d.id === F.deliveries.sized.id)?.task_count, 100_000);
         const lastId = objectId('task', 11, 99_999);
         assert.equal(((await call(`/v2/task?task_id=${lastId}`)).json() as unknown as Task).task_id, lastId);
         assert.equal((await call(`/v2/task?task_id=${objectId('task', 11, 100_000)}`)).status, 404);
         const heapBefore = process.memoryUsage().heapUsed;
-        for (let page = 0; page < 5; page++) assert.equal((await call(`/v2/delivery?delivery_id=${F.deliveries.sized.id}&limit=100`)).status, 200);
+        for (let page = 0; page < 5; page++)
+          assert.equal((await call(`/v2/delivery?delivery_id=${F.deliveries.sized.id}&limit=100`)).status, 200);
         assert.ok(process.memoryUsage().heapUsed - heapBefore < 200_000_000, 'no whole-delivery allocation');
       } finally {
         await big.close();
@@ -179,7 +196,14 @@ describe('test emulator', () => {
     it('accepts extra fixed tasks, listed after their batch', async () => {
       const own = await startEmulator();
       try {
-        const extra: Task = { task_id: 'hostile-0001', project: F.projects.main.id, batch: F.batches.batch250.id, status: 'completed', created_at: '2025-06-01T00:00:00Z', threads: [] };
+        const extra: Task = {
+          task_id: 'hostile-0001',
+          project: F.projects.main.id,
+          batch: F.batches.batch250.id,
+          status: 'completed',
+          created_at: '2025-06-01T00:00:00Z',
+          threads: [],
+        };
         own.scale.registerExtraTask(extra);
         const call = client(own);
         assert.equal(((await call('/v2/task?task_id=hostile-0001')).json() as unknown as Task).task_id, 'hostile-0001');
@@ -200,7 +224,11 @@ describe('test emulator', () => {
 
   describe('faults and counters', () => {
     it('switches faults over HTTP, scoped to a path prefix', async () => {
-      const set = await get('/__emulator/faults', { method: 'POST', auth: false, body: { pathPrefix: '/v2/tasks', rateLimit: { count: 1, retryAfter: 2 } } });
+      const set = await get('/__emulator/faults', {
+        method: 'POST',
+        auth: false,
+        body: { pathPrefix: '/v2/tasks', rateLimit: { count: 1, retryAfter: 2 } },
+      });
       assert.equal(set.status, 200);
       assert.equal((await get('/v2/projects')).status, 200);
       const limited = await get(`/v2/tasks?project_id=${F.projects.main.id}&limit=1`);
@@ -214,7 +242,10 @@ describe('test emulator', () => {
 
     it('sends bursts of 5xx, then recovers', async () => {
       emulator.faults.set({ serverErrors: { count: 2, status: 500 } });
-      assert.deepEqual([(await get('/v2/projects')).status, (await get('/v2/projects')).status, (await get('/v2/projects')).status], [500, 500, 200]);
+      assert.deepEqual(
+        [(await get('/v2/projects')).status, (await get('/v2/projects')).status, (await get('/v2/projects')).status],
+        [500, 500, 200],
+      );
     });
 
     it('truncates or replaces bodies on request', async () => {

@@ -54,7 +54,15 @@ describe('sanitizeFileName', () => {
   after(removeTempRoots);
 
   it('keeps ordinary names exactly as they are', () => {
-    for (const name of ['Delivery 2500', 'Batch 250', '2025-05-22 weekly delivery', 'Evals – Safety (multilingual) 🌍', 'Multilingual batch 🌍', 'a.b.c', 'x'.repeat(MAX_NAME_BYTES)]) {
+    for (const name of [
+      'Delivery 2500',
+      'Batch 250',
+      '2025-05-22 weekly delivery',
+      'Evals – Safety (multilingual) 🌍',
+      'Multilingual batch 🌍',
+      'a.b.c',
+      'x'.repeat(MAX_NAME_BYTES),
+    ]) {
       assert.equal(sanitizeFileName(name), name);
     }
   });
@@ -72,7 +80,11 @@ describe('sanitizeFileName', () => {
       assert.ok(!/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i.test(safe), `${shown} → reserved ${safe}`);
       assert.ok(Buffer.byteLength(safe, 'utf8') <= MAX_NAME_BYTES, `${shown} → ${Buffer.byteLength(safe)} bytes`);
       assert.equal(safe, safe.normalize('NFC'), shown);
-      assert.equal(safe, safe.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ''), `${shown} keeps a lone surrogate`);
+      assert.equal(
+        safe,
+        safe.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ''),
+        `${shown} keeps a lone surrogate`,
+      );
       assert.ok(!path.isAbsolute(safe), shown);
       assert.equal(path.dirname(path.join(root, safe)), root, `${shown} leaves the folder`);
       assert.equal(sanitizeFileName(name), safe, `${shown} is not stable`);
@@ -125,7 +137,10 @@ describe('resolveInside and joinInside', () => {
     const root = await tempRoot();
     const outside = await tempRoot();
     await symlink(outside, path.join(root, 'escape'), 'dir');
-    await assert.rejects(resolveInside(root, 'escape', 'file.jsonl'), (error: unknown) => error instanceof UnsafePathError && /symbolic link/.test(error.message));
+    await assert.rejects(
+      resolveInside(root, 'escape', 'file.jsonl'),
+      (error: unknown) => error instanceof UnsafePathError && /symbolic link/.test(error.message),
+    );
     await assert.rejects(resolveInside(root, 'escape'), UnsafePathError);
 
     await mkdir(path.join(root, 'folder'));

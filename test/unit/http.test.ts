@@ -53,9 +53,24 @@ describe('core/http', () => {
   describe('requests', () => {
     it('builds URLs with repeated array keys, encodes values and keeps a base path', () => {
       const http = new HttpClient({ baseUrl: 'https://example.test/proxy/', apiKey: 'k-12345', transport: createFetchTransport() });
-      const url = http.buildUrl('/v2/tasks', { project_name: 'A & B/C', expand: ['project', 'batch'], opts: [], limit: 5, status: undefined, next_token: null });
+      const url = http.buildUrl('/v2/tasks', {
+        project_name: 'A & B/C',
+        expand: ['project', 'batch'],
+        opts: [],
+        limit: 5,
+        status: undefined,
+        next_token: null,
+      });
       assert.equal(url.pathname, '/proxy/v2/tasks');
-      assert.deepEqual([...url.searchParams], [['project_name', 'A & B/C'], ['expand', 'project'], ['expand', 'batch'], ['limit', '5']]);
+      assert.deepEqual(
+        [...url.searchParams],
+        [
+          ['project_name', 'A & B/C'],
+          ['expand', 'project'],
+          ['expand', 'batch'],
+          ['limit', '5'],
+        ],
+      );
       assert.match(url.search, /expand=project&expand=batch/);
     });
 
@@ -112,7 +127,9 @@ describe('core/http', () => {
       });
 
       it('reads a redirect Location without following it', async () => {
-        const location = await testHttp(emulator, { transport }).getRedirectLocation('/v2/datasets/task/6682d4090000000000000000/response_url/att_0_0');
+        const location = await testHttp(emulator, { transport }).getRedirectLocation(
+          '/v2/datasets/task/6682d4090000000000000000/response_url/att_0_0',
+        );
         assert.match(location, /^https:\/\/files\.emulator\.invalid\//);
       });
 
@@ -187,7 +204,12 @@ describe('core/http', () => {
       emulator.faults.set({ serverErrors: { count: 3, status: 502 } });
       const { sleep, waits } = recordingSleep();
       const retries: string[] = [];
-      await testHttp(emulator, { sleep, retry: { baseDelayMs: 100, maxDelayMs: 150 }, random: () => 1, onRetry: (e) => retries.push(e.reason) }).getJson('/v2/projects');
+      await testHttp(emulator, {
+        sleep,
+        retry: { baseDelayMs: 100, maxDelayMs: 150 },
+        random: () => 1,
+        onRetry: (e) => retries.push(e.reason),
+      }).getJson('/v2/projects');
       assert.deepEqual(waits, [100, 150, 150]);
       assert.deepEqual(retries, ['502', '502', '502']);
     });
@@ -258,7 +280,10 @@ describe('core/http', () => {
       assert.ok(error instanceof AuthError, 'error instanceof AuthError');
       assert.equal(error.kind, 'auth');
       assert.equal(error.status, 401);
-      assert.match(error.message, /^API key rejected \(401\) by GET \/v2\/projects at http:\/\/127\.0\.0\.1:\d+ — set a new key with “Task Lens: Set API Key”\./);
+      assert.match(
+        error.message,
+        /^API key rejected \(401\) by GET \/v2\/projects at http:\/\/127\.0\.0\.1:\d+ — set a new key with “Task Lens: Set API Key”\./,
+      );
       assert.match(error.message, /Server said: “Unauthorized/);
       assertNoSecret(error, wrongKey);
       assertNoSecret(error, SECRET_KEY);
@@ -274,7 +299,9 @@ describe('core/http', () => {
 
     it('redacts a key the server echoes back', async () => {
       const transport = cannedTransport(403, JSON.stringify({ status_code: 403, error: `key ${SECRET_KEY} lacks access` }));
-      const error = await failure(new HttpClient({ baseUrl: 'https://example.test', apiKey: SECRET_KEY, transport }).getJson('/v2/project'));
+      const error = await failure(
+        new HttpClient({ baseUrl: 'https://example.test', apiKey: SECRET_KEY, transport }).getJson('/v2/project'),
+      );
       assert.ok(error instanceof AuthError, 'error instanceof AuthError');
       assert.match(error.message, /key \*\*\* lacks access/);
       assertNoSecret(error, SECRET_KEY);

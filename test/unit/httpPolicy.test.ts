@@ -38,11 +38,26 @@ describe('core/http policy (pure functions)', () => {
 
     it('backs off exponentially, capped, with jitter', () => {
       const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 500, maxDelayMs: 8_000 };
-      assert.equal(backoffDelayMs(policy, 1, () => 0), 250);
-      assert.equal(backoffDelayMs(policy, 1, () => 1), 500);
-      assert.equal(backoffDelayMs(policy, 3, () => 1), 2_000);
-      assert.equal(backoffDelayMs(policy, 10, () => 1), 8_000);
-      assert.equal(backoffDelayMs(policy, 10, () => 0), 4_000);
+      assert.equal(
+        backoffDelayMs(policy, 1, () => 0),
+        250,
+      );
+      assert.equal(
+        backoffDelayMs(policy, 1, () => 1),
+        500,
+      );
+      assert.equal(
+        backoffDelayMs(policy, 3, () => 1),
+        2_000,
+      );
+      assert.equal(
+        backoffDelayMs(policy, 10, () => 1),
+        8_000,
+      );
+      assert.equal(
+        backoffDelayMs(policy, 10, () => 0),
+        4_000,
+      );
     });
 
     it('retries only transient statuses', () => {

@@ -90,18 +90,29 @@ describe('task-lens livepeer CLI (bundled, as a subprocess)', function () {
   });
 
   it('honours --base-url over LIVEPEER_BASE_URL', async () => {
-    const run = await cli(['--base-url', livepeerBaseUrl(emulator), 'livepeer', 'tasks', '--limit', '1'], { LIVEPEER_BASE_URL: 'http://127.0.0.1:9/api' });
+    const run = await cli(['--base-url', livepeerBaseUrl(emulator), 'livepeer', 'tasks', '--limit', '1'], {
+      LIVEPEER_BASE_URL: 'http://127.0.0.1:9/api',
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(jsonLines(run.stdout).length, 1);
   });
 
   it('has --help for each command, and rejects bad usage with exit 2', async () => {
-    for (const args of [['livepeer', '--help'], ['livepeer', 'tasks', '--help'], ['livepeer', 'task', '--help'], ['download', 'livepeer-tasks', '--help']]) {
+    for (const args of [
+      ['livepeer', '--help'],
+      ['livepeer', 'tasks', '--help'],
+      ['livepeer', 'task', '--help'],
+      ['download', 'livepeer-tasks', '--help'],
+    ]) {
       const run = await cli(args);
       assert.equal(run.code, 0, args.join(' '));
       assert.match(run.stdout, /LIVEPEER_API_KEY/);
     }
-    for (const args of [['livepeer', 'task'], ['livepeer', 'tasks', '--limit', '0'], ['download', 'livepeer-tasks']]) {
+    for (const args of [
+      ['livepeer', 'task'],
+      ['livepeer', 'tasks', '--limit', '0'],
+      ['download', 'livepeer-tasks'],
+    ]) {
       assert.equal((await cli(args)).code, 2, args.join(' '));
     }
     assert.equal(emulator.stats.totalRequests, 0);

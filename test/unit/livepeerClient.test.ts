@@ -30,7 +30,10 @@ describe('core/livepeer client', () => {
     it('walks every task newest first, stopping at cursor=undefined on a short last page', async () => {
       const tasks = await collect(client.iterateTasks());
       assert.equal(tasks.length, F.totalTasks);
-      assert.deepEqual(tasks.map((t) => t.id), newestFirst(emulator.livepeer.tasks).map((t) => t.id));
+      assert.deepEqual(
+        tasks.map((t) => t.id),
+        newestFirst(emulator.livepeer.tasks).map((t) => t.id),
+      );
       // 100 + 100 + 40: the short last page carries `cursor=undefined`, which is not followed.
       assert.equal(emulator.stats.hits(TASK_PATH), 3);
       assert.deepEqual(emulator.stats.lastQueryValues(TASK_PATH, 'cursor'), ['skip200']);
@@ -38,7 +41,9 @@ describe('core/livepeer client', () => {
     });
 
     it('sees the server put cursor=undefined on the last page and treats it as the end', async () => {
-      const response = await fetch(`${livepeerBaseUrl(emulator)}/task?limit=50&cursor=skip200`, { headers: { Authorization: `Bearer ${emulator.apiKey}` } });
+      const response = await fetch(`${livepeerBaseUrl(emulator)}/task?limit=50&cursor=skip200`, {
+        headers: { Authorization: `Bearer ${emulator.apiKey}` },
+      });
       assert.match(response.headers.get('link') ?? '', /[?&]cursor=undefined>; rel="next"$/);
       const page = await client.listTasks({ limit: 50, cursor: 'skip200' });
       assert.equal(page.items.length, 40);
@@ -47,7 +52,10 @@ describe('core/livepeer client', () => {
 
     it('follows the cursor after an exactly-full last page and stops on the empty page', async () => {
       const pages = await collect(client.iterateTaskPages({ limit: 20 }));
-      assert.deepEqual(pages.map((p) => p.items.length), [...Array(12).fill(20), 0]);
+      assert.deepEqual(
+        pages.map((p) => p.items.length),
+        [...Array(12).fill(20), 0],
+      );
       assert.equal(emulator.stats.hits(TASK_PATH), 13);
       assert.equal(pages.at(-2)?.nextCursor, 'skip240');
       assert.equal(pages.at(-1)?.nextCursor, null);
@@ -55,7 +63,9 @@ describe('core/livepeer client', () => {
 
     it('takes only the cursor from a Link that names another host', async () => {
       emulator.livepeer.linkOrigin = 'http://10.255.255.1:3004';
-      const response = await fetch(`${livepeerBaseUrl(emulator)}/task?limit=100`, { headers: { Authorization: `Bearer ${emulator.apiKey}` } });
+      const response = await fetch(`${livepeerBaseUrl(emulator)}/task?limit=100`, {
+        headers: { Authorization: `Bearer ${emulator.apiKey}` },
+      });
       assert.match(response.headers.get('link') ?? '', /^<http:\/\/10\.255\.255\.1:3004\/livepeer\/api\/task\?/);
       emulator.stats.reset();
       const tasks = await collect(client.iterateTasks({ limit: 100 }));
@@ -69,18 +79,35 @@ describe('core/livepeer client', () => {
         { body: [{ id: 'b' }, { id: 'c' }], link: '<https://x.invalid/api/task?cursor=undefined>; rel="next"' },
       ];
       let call = 0;
-      const transport = { ...cannedTransport(200, '[]'), request: async () => {
-        const page = pages[call++] ?? { body: [], link: '' };
-        return { status: 200, header: (name: string) => (name === 'link' ? page.link : null), text: async () => JSON.stringify(page.body), discard: async () => undefined };
-      } };
+      const transport = {
+        ...cannedTransport(200, '[]'),
+        request: async () => {
+          const page = pages[call++] ?? { body: [], link: '' };
+          return {
+            status: 200,
+            header: (name: string) => (name === 'link' ? page.link : null),
+            text: async () => JSON.stringify(page.body),
+            discard: async () => undefined,
+          };
+        },
+      };
       const shifting = new LivepeerClient(new HttpClient({ baseUrl: 'https://livepeer.example/api', apiKey: 'k', transport }));
-      assert.deepEqual((await collect(shifting.iterateTasks({ limit: 2 }))).map((t) => t.id), ['a', 'b', 'c']);
+      assert.deepEqual(
+        (await collect(shifting.iterateTasks({ limit: 2 }))).map((t) => t.id),
+        ['a', 'b', 'c'],
+      );
       assert.equal(call, 2);
     });
 
     it('refuses a server that hands out the same cursor twice', async () => {
       const body = JSON.stringify([{ id: 'a' }]);
-      const stuck = new LivepeerClient(new HttpClient({ baseUrl: 'https://livepeer.example/api', apiKey: 'k', transport: cannedTransport(200, body, { link: '<https://livepeer.example/api/task?cursor=skip1>; rel="next"' }) }));
+      const stuck = new LivepeerClient(
+        new HttpClient({
+          baseUrl: 'https://livepeer.example/api',
+          apiKey: 'k',
+          transport: cannedTransport(200, body, { link: '<https://livepeer.example/api/task?cursor=skip1>; rel="next"' }),
+        }),
+      );
       await assert.rejects(collect(stuck.iterateTaskPages({ cursor: 'skip1' })), InvalidResponseError);
     });
   });
@@ -99,15 +126,24 @@ describe('core/livepeer client', () => {
       const since = F.totalTasks > 0 ? Number(emulator.livepeer.tasks[200]?.createdAt) : 0;
       const page = await client.listTasks({ limit: 100, filters: { type: 'upload', createdAt: { gte: since } } });
       const sent = emulator.stats.lastQueryValues(TASK_PATH, 'filters');
-      assert.deepEqual(JSON.parse(sent[0] ?? ''), [{ id: 'type', value: 'upload' }, { id: 'createdAt', value: { gte: since } }]);
+      assert.deepEqual(JSON.parse(sent[0] ?? ''), [
+        { id: 'type', value: 'upload' },
+        { id: 'createdAt', value: { gte: since } },
+      ]);
       const expected = emulator.livepeer.tasks.filter((t) => t.type === 'upload' && Number(t.createdAt) >= since);
-      assert.deepEqual(page.items.map((t) => t.id), newestFirst(expected).map((t) => t.id));
+      assert.deepEqual(
+        page.items.map((t) => t.id),
+        newestFirst(expected).map((t) => t.id),
+      );
     });
 
     it('finds the task behind an asset by outputAssetId, and survives a % in a value', async () => {
       const upload = emulator.livepeer.findTask(F.tasks.completedUpload);
       const page = await client.listTasks({ filters: { outputAssetId: String(upload?.outputAssetId) } });
-      assert.deepEqual(page.items.map((t) => t.id), [F.tasks.completedUpload]);
+      assert.deepEqual(
+        page.items.map((t) => t.id),
+        [F.tasks.completedUpload],
+      );
       // The server URI-decodes filters twice: an unescaped `%` would be rejected as malformed.
       assert.deepEqual((await client.listTasks({ filters: { id: '100%' } })).items, []);
       assert.ok(filtersParam({ id: '100%' })?.includes('%25'));
@@ -121,7 +157,11 @@ describe('core/livepeer client', () => {
     });
 
     it('builds query parameters: capped limit, order, filters, no eq', () => {
-      const params = taskListParams({ limit: 5000, order: [{ field: 'updatedAt', descending: false }], filters: { updatedAt: { lt: 5, gt: undefined }, type: '' } });
+      const params = taskListParams({
+        limit: 5000,
+        order: [{ field: 'updatedAt', descending: false }],
+        filters: { updatedAt: { lt: 5, gt: undefined }, type: '' },
+      });
       assert.equal(params.limit, 1000);
       assert.equal(params.order, 'updatedAt-false');
       assert.equal(params.filters, '[{"id":"updatedAt","value":{"lt":5}}]');
@@ -144,7 +184,10 @@ describe('core/livepeer client', () => {
         cursor = page.nextCursor ?? undefined;
         calls++;
       } while (cursor);
-      assert.deepEqual(seen.map((t) => t.id), newestFirst(failed).map((t) => t.id));
+      assert.deepEqual(
+        seen.map((t) => t.id),
+        newestFirst(failed).map((t) => t.id),
+      );
       assert.ok(calls > 1);
     });
 
@@ -158,7 +201,12 @@ describe('core/livepeer client', () => {
 
     it('iterates every task of a phase', async () => {
       const running = await collect(client.iterateTasks({}, { phases: ['running'] }));
-      assert.deepEqual(running.map((t) => t.id).sort(), withPhase('running').map((t) => t.id).sort());
+      assert.deepEqual(
+        running.map((t) => t.id).sort(),
+        withPhase('running')
+          .map((t) => t.id)
+          .sort(),
+      );
     });
   });
 
@@ -186,26 +234,42 @@ describe('core/livepeer client', () => {
       const id = String(task.outputAssetId);
       assert.equal((await client.getAsset(id)).videoSpec?.tracks, undefined);
       assert.equal((await client.getAsset(id, { details: true })).videoSpec?.tracks?.length, 2);
-      assert.deepEqual(emulator.stats.lastQueryValues(`${livepeerBaseUrl(emulator).replace(emulator.url, '')}/asset/${id}`, 'details'), ['1']);
+      assert.deepEqual(emulator.stats.lastQueryValues(`${livepeerBaseUrl(emulator).replace(emulator.url, '')}/asset/${id}`, 'details'), [
+        '1',
+      ]);
       const missing = await client.getTask(F.tasks.missingOutputAsset);
-      await assert.rejects(client.getAsset(String(missing.outputAssetId)), (e: unknown) => e instanceof NotFoundError && /Asset not found/.test(e.message));
+      await assert.rejects(
+        client.getAsset(String(missing.outputAssetId)),
+        (e: unknown) => e instanceof NotFoundError && /Asset not found/.test(e.message),
+      );
       await assert.rejects(client.getTask(F.absentId), NotFoundError);
     });
 
     it('rejects a body that is not a task list', async () => {
-      const wrong = new LivepeerClient(new HttpClient({ baseUrl: 'https://livepeer.example/api', apiKey: 'k', transport: cannedTransport(200, '{"tasks":[]}') }));
+      const wrong = new LivepeerClient(
+        new HttpClient({ baseUrl: 'https://livepeer.example/api', apiKey: 'k', transport: cannedTransport(200, '{"tasks":[]}') }),
+      );
       await assert.rejects(wrong.listTasks(), (e: unknown) => e instanceof InvalidResponseError && /Livepeer Studio API/.test(e.message));
     });
   });
 
   describe('faults and errors', () => {
     it('recovers from 429, 5xx, resets and truncated bodies while paging', async () => {
-      emulator.faults.set({ pathPrefix: '/livepeer', rateLimit: { count: 1, retryAfter: 0 }, serverErrors: { count: 2, status: 502 }, resetMidBody: { count: 1 }, truncateBody: { count: 1 } });
+      emulator.faults.set({
+        pathPrefix: '/livepeer',
+        rateLimit: { count: 1, retryAfter: 0 },
+        serverErrors: { count: 2, status: 502 },
+        resetMidBody: { count: 1 },
+        truncateBody: { count: 1 },
+      });
       // Five faults in a row all land on the first request: allow it enough attempts.
       const patient = testLivepeer(emulator, { retry: { maxAttempts: 8 } });
       const tasks = await collect(patient.iterateTasks());
       assert.equal(tasks.length, F.totalTasks);
-      const faults = emulator.stats.requests(TASK_PATH).map((r) => r.fault).filter(Boolean);
+      const faults = emulator.stats
+        .requests(TASK_PATH)
+        .map((r) => r.fault)
+        .filter(Boolean);
       assert.deepEqual(faults.sort(), ['rateLimit', 'resetMidBody', 'serverError', 'serverError', 'truncateBody']);
     });
 
@@ -220,7 +284,9 @@ describe('core/livepeer client', () => {
 
     it('reports a rejected key as a typed auth error that never shows the key', async () => {
       const secret = 'lp-secret-key-0123456789';
-      const error = await testLivepeer(emulator, { apiKey: secret }).listTasks().catch((e: unknown) => e);
+      const error = await testLivepeer(emulator, { apiKey: secret })
+        .listTasks()
+        .catch((e: unknown) => e);
       assert.ok(error instanceof AuthError);
       assert.equal(error.status, 401);
       assert.ok(!error.message.includes(secret) && !String(error.stack).includes(secret));

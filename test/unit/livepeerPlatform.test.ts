@@ -9,7 +9,11 @@ import { LIVEPEER_FIXTURES as F } from '../emulator/livepeer/data';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { livepeerBaseUrl, TASK_PATH, testLivepeerPlatform } from './support/livepeer';
 
-async function loadAll(children: Children | undefined, filters: FilterValues = {}, pageSize = 100): Promise<{ entries: Entry[]; pages: EntryPage[] }> {
+async function loadAll(
+  children: Children | undefined,
+  filters: FilterValues = {},
+  pageSize = 100,
+): Promise<{ entries: Entry[]; pages: EntryPage[] }> {
   assert.ok(children);
   if (children.mode === 'list') return { entries: [...(await children.load({}))], pages: [] };
   const pages: EntryPage[] = [];
@@ -55,18 +59,30 @@ describe('core/livepeer platform', () => {
       assert.equal(tasksRoot.type, 'tasks');
       assert.deepEqual(tasksRoot.download, { kind: 'livepeer-tasks', label: 'tasks', params: {} });
       assert.equal(tasksRoot.children?.mode, 'paged');
-      const filters = tasksRoot.children?.mode === 'paged' ? tasksRoot.children.filters ?? [] : [];
-      assert.deepEqual(filters.map((f) => f.key), ['type', 'phase']);
+      const filters = tasksRoot.children?.mode === 'paged' ? (tasksRoot.children.filters ?? []) : [];
+      assert.deepEqual(
+        filters.map((f) => f.key),
+        ['type', 'phase'],
+      );
       assert.ok(filters[0]?.options.some((o) => o.value === 'import' && o.label.includes('legacy')));
-      assert.deepEqual(filters[1]?.options.map((o) => o.value), ['pending', 'waiting', 'running', 'completed', 'failed', 'cancelled']);
+      assert.deepEqual(
+        filters[1]?.options.map((o) => o.value),
+        ['pending', 'waiting', 'running', 'completed', 'failed', 'cancelled'],
+      );
     });
 
     it('pages tasks with Load more and a total, every task once', async () => {
       const { entries, pages } = await loadAll(tasksRoot.children, {}, 100);
-      assert.deepEqual(pages.map((p) => p.entries.length), [100, 100, 40]);
+      assert.deepEqual(
+        pages.map((p) => p.entries.length),
+        [100, 100, 40],
+      );
       assert.equal(pages[0]?.total, F.totalTasks);
       assert.equal(new Set(entries.map((e) => e.key)).size, F.totalTasks);
-      assert.deepEqual(emulator.stats.requests(TASK_PATH).map((r) => r.query.some(([k]) => k === 'count')), [true, false, false]);
+      assert.deepEqual(
+        emulator.stats.requests(TASK_PATH).map((r) => r.query.some(([k]) => k === 'count')),
+        [true, false, false],
+      );
     });
 
     it('shows type, source or short id, phase with progress, and the creation date', () => {
@@ -121,7 +137,10 @@ describe('core/livepeer platform', () => {
 
     it('shows input and output assets of a legacy transcode, and a processing asset’s progress', async () => {
       const legacy = (await loadAll(taskEntry(F.tasks.legacyTranscode).children)).entries;
-      assert.deepEqual(legacy.map((e) => e.look.description?.split(' · ')[0]), ['Input asset', 'Output asset']);
+      assert.deepEqual(
+        legacy.map((e) => e.look.description?.split(' · ')[0]),
+        ['Input asset', 'Output asset'],
+      );
       const [clipAsset] = (await loadAll(taskEntry(F.tasks.runningClip).children)).entries;
       assert.match(clipAsset?.look.description ?? '', /^Output asset · processing 70%/);
       assert.equal(clipAsset?.look.tone, 'running');
@@ -161,7 +180,13 @@ describe('core/livepeer platform', () => {
       assert.equal(byType.pages[0]?.total, clips.length);
       assert.equal(byType.entries.length, clips.length);
       const both = await loadAll(tasksRoot.children, { type: 'upload', phase: 'running' }, 100);
-      assert.deepEqual(both.entries.map((e) => e.key).sort(), emulator.livepeer.tasks.filter((t) => t.type === 'upload' && t.status?.phase === 'running').map((t) => `task:${t.id}`).sort());
+      assert.deepEqual(
+        both.entries.map((e) => e.key).sort(),
+        emulator.livepeer.tasks
+          .filter((t) => t.type === 'upload' && t.status?.phase === 'running')
+          .map((t) => `task:${t.id}`)
+          .sort(),
+      );
     });
   });
 
@@ -175,10 +200,13 @@ describe('core/livepeer platform', () => {
       assert.equal(doc.context.type, 'transcode');
       assert.equal(doc.context.phase, 'completed');
       assert.equal(doc.context.inputAssetId, task.inputAssetId);
-      assert.deepEqual(doc.related?.map((r) => [r.label, r.type, r.id]), [
-        ['Input asset', 'asset', task.inputAssetId],
-        ['Output asset', 'asset', task.outputAssetId],
-      ]);
+      assert.deepEqual(
+        doc.related?.map((r) => [r.label, r.type, r.id]),
+        [
+          ['Input asset', 'asset', task.inputAssetId],
+          ['Output asset', 'asset', task.outputAssetId],
+        ],
+      );
       const output = doc.related?.[1]?.raw as { videoSpec?: { tracks?: unknown[] } };
       assert.equal(output.videoSpec?.tracks?.length, 2, 'assets fetched with details');
     });
@@ -240,7 +268,10 @@ describe('core/livepeer platform', () => {
   });
 
   it('is what createPlatform builds for a livepeer connection', async () => {
-    const built = createPlatform({ name: 'Demo (Livepeer)', kind: 'livepeer', baseUrl: livepeerBaseUrl(emulator) }, { transport: createFetchTransport(), apiKey: emulator.apiKey });
+    const built = createPlatform(
+      { name: 'Demo (Livepeer)', kind: 'livepeer', baseUrl: livepeerBaseUrl(emulator) },
+      { transport: createFetchTransport(), apiKey: emulator.apiKey },
+    );
     assert.ok(built instanceof LivepeerPlatform);
     await built.verify();
   });

@@ -54,7 +54,10 @@ describe('core/scale client', () => {
     it('lists projects and gets one by id or name', async () => {
       const projects = await scale.listProjects();
       assert.deepEqual(projects.map((p) => p.id).slice(0, 2), [F.projects.main.id, F.projects.paging.id]);
-      assert.ok(projects.some((p) => p.name.includes('../') && p.name.includes(':')), 'a project name with ../ and :');
+      assert.ok(
+        projects.some((p) => p.name.includes('../') && p.name.includes(':')),
+        'a project name with ../ and :',
+      );
       assert.equal((await scale.getProject({ project_id: F.projects.main.id })).name, F.projects.main.name);
       assert.equal((await scale.getProject({ project_name: F.projects.bulk.name })).id, F.projects.bulk.id);
     });
@@ -85,8 +88,14 @@ describe('core/scale client', () => {
       const main = await scale.resolveProject(F.projects.main.name);
       assert.equal((await scale.resolveBatch('Showcase', main)).id, F.batches.showcase.id);
       assert.equal((await scale.resolveBatch(F.batches.showcase.id, main.id)).name, 'Showcase');
-      await assert.rejects(scale.resolveBatch('Paging A', main), (e: unknown) => e instanceof NotFoundError && /No batch with the name or id “Paging A” in project/.test(e.message));
-      await assert.rejects(scale.resolveProject('No Such Project'), (e: unknown) => e instanceof NotFoundError && /No project with the name or id “No Such Project”/.test(e.message));
+      await assert.rejects(
+        scale.resolveBatch('Paging A', main),
+        (e: unknown) => e instanceof NotFoundError && /No batch with the name or id “Paging A” in project/.test(e.message),
+      );
+      await assert.rejects(
+        scale.resolveProject('No Such Project'),
+        (e: unknown) => e instanceof NotFoundError && /No project with the name or id “No Such Project”/.test(e.message),
+      );
       const bulk = await scale.resolveProject(F.projects.bulk.id);
       assert.equal((await scale.resolveDelivery(bulk, 'Delivery 2500')).id, F.deliveries.delivery2500.id);
       assert.equal((await scale.resolveDelivery(bulk.id, F.deliveries.sized.id)).name, F.deliveries.sized.name);
@@ -106,7 +115,12 @@ describe('core/scale client', () => {
 
     it('sends the default opts and the expand list as repeated keys', async () => {
       await scale.listTasks({ batch_id: F.batches.batch250.id, limit: 1, expand: ['project', 'batch'] });
-      assert.deepEqual(emulator.stats.lastQueryValues('/v2/tasks', 'opts'), ['annotation_details', 'attachment_details', 'model_parameters', 'submissions']);
+      assert.deepEqual(emulator.stats.lastQueryValues('/v2/tasks', 'opts'), [
+        'annotation_details',
+        'attachment_details',
+        'model_parameters',
+        'submissions',
+      ]);
       assert.deepEqual(emulator.stats.lastQueryValues('/v2/tasks', 'expand'), ['project', 'batch']);
     });
 
@@ -116,7 +130,10 @@ describe('core/scale client', () => {
       assert.ok(first.nextToken, 'first.nextToken');
       const rest = await collect(scale.iterateTasks({ batch_name: 'Batch 250', limit: 100, next_token: first.nextToken }));
       assert.equal(rest.length, 150);
-      assert.ok(!rest.some((t) => first.items.some((f) => f.task_id === t.task_id)), '!rest.some((t) => first.items.some((f) => f.task_id === t.task_id))');
+      assert.ok(
+        !rest.some((t) => first.items.some((f) => f.task_id === t.task_id)),
+        '!rest.some((t) => first.items.some((f) => f.task_id === t.task_id))',
+      );
     });
 
     it('filters by status, keeping unknown statuses', async () => {
@@ -148,7 +165,8 @@ describe('core/scale client', () => {
       const task = await scale.getTask(F.tasks.kitchenSink);
       const url = new URL('/v2/task', emulator.url);
       url.searchParams.set('task_id', F.tasks.kitchenSink);
-      for (const opt of ['annotation_details', 'attachment_details', 'model_parameters', 'submissions']) url.searchParams.append('opts', opt);
+      for (const opt of ['annotation_details', 'attachment_details', 'model_parameters', 'submissions'])
+        url.searchParams.append('opts', opt);
       const raw = await (await fetch(url, { headers: { Authorization: `Bearer ${emulator.apiKey}` } })).text();
       assert.equal(JSON.stringify(task), raw);
     });
@@ -164,7 +182,10 @@ describe('core/scale client', () => {
     it('keeps error details, sensitive-content reports and unknown statuses', async () => {
       const error = await scale.getTask(F.tasks.error);
       assert.equal(error.status, 'error');
-      assert.ok(error.errors?.some((e) => e.type === 'TOXIC_PROMPT_DETECTED'), 'unknown error type kept');
+      assert.ok(
+        error.errors?.some((e) => e.type === 'TOXIC_PROMPT_DETECTED'),
+        'unknown error type kept',
+      );
       const sensitive = await scale.getTask(F.tasks.sensitive);
       assert.ok(!('threads' in sensitive), 'no threads key on a reported task');
       assert.equal(sensitive.sensitive_content_reports?.length, 2);
@@ -194,7 +215,13 @@ describe('core/scale client', () => {
   describe('deliveries', () => {
     it('lists deliveries with task counts', async () => {
       const deliveries = await scale.listDeliveries({ project_name: F.projects.bulk.name, expand: ['project'] });
-      assert.deepEqual(deliveries.map((d) => [d.name, d.task_count]), [[F.deliveries.delivery2500.name, 2_500], [F.deliveries.sized.name, 300]]);
+      assert.deepEqual(
+        deliveries.map((d) => [d.name, d.task_count]),
+        [
+          [F.deliveries.delivery2500.name, 2_500],
+          [F.deliveries.sized.name, 300],
+        ],
+      );
       assert.equal(nameOf(deliveries[0]?.project), F.projects.bulk.name);
     });
 
@@ -206,11 +233,19 @@ describe('core/scale client', () => {
     });
 
     it('gets a delivery page by name with the delivery expanded', async () => {
-      const page = await scale.getDeliveryPage({ delivery_name: F.deliveries.weekly1.name, project_id: F.projects.main.id, limit: 5, expand: ['delivery'] });
+      const page = await scale.getDeliveryPage({
+        delivery_name: F.deliveries.weekly1.name,
+        project_id: F.projects.main.id,
+        limit: 5,
+        expand: ['delivery'],
+      });
       assert.equal(page.items.length, 5);
       assert.equal(labelOf(page.delivery as { id: string; name: string }), F.deliveries.weekly1.name);
       const pages = await collect(scale.iterateDeliveryPages({ delivery_id: F.deliveries.weekly2.id, limit: 40 }));
-      assert.deepEqual(pages.map((p) => p.items.length), [40, 40, 20]);
+      assert.deepEqual(
+        pages.map((p) => p.items.length),
+        [40, 40, 20],
+      );
       assert.equal(pages.at(-1)?.nextToken, null);
       assert.equal(pages[0]?.delivery, F.deliveries.weekly2.id);
     });
@@ -218,11 +253,17 @@ describe('core/scale client', () => {
     it('lists delivered responses, null for tasks never delivered', async () => {
       const page = await scale.listDeliveryTasks({ project_id: F.projects.main.id, limit: 100 });
       assert.equal(page.pageTotal, 100);
-      assert.ok(page.items.every((d) => d.delivery_id === F.deliveries.weekly1.id && d.response !== null), 'the first 100 tasks were delivered');
+      assert.ok(
+        page.items.every((d) => d.delivery_id === F.deliveries.weekly1.id && d.response !== null),
+        'the first 100 tasks were delivered',
+      );
       const pending = await collect(scale.iterateDeliveryTasks({ project_id: F.projects.main.id, status: 'pending' }));
       const undelivered = pending.filter((d) => d.delivery_id === null);
       assert.ok(undelivered.length > 0, 'some pending tasks were never delivered');
-      assert.ok(undelivered.every((d) => d.delivered_at === null && d.response === null && d.response_schema_id === null), 'undelivered docs carry nulls');
+      assert.ok(
+        undelivered.every((d) => d.delivered_at === null && d.response === null && d.response_schema_id === null),
+        'undelivered docs carry nulls',
+      );
     });
 
     it('parses the delivery schema a second time', async () => {
@@ -238,7 +279,10 @@ describe('core/scale client', () => {
     it('refuses an expired next_token with a clear error', async () => {
       const first = await scale.getDeliveryPage({ delivery_id: F.deliveries.delivery2500.id, limit: 10 });
       emulator.faults.set({ expireTokens: { all: true } });
-      await assert.rejects(scale.getDeliveryPage({ delivery_id: F.deliveries.delivery2500.id, limit: 10, next_token: first.nextToken ?? '' }), (e: unknown) => e instanceof BadRequestError && /next_token expired/.test(e.message));
+      await assert.rejects(
+        scale.getDeliveryPage({ delivery_id: F.deliveries.delivery2500.id, limit: 10, next_token: first.nextToken ?? '' }),
+        (e: unknown) => e instanceof BadRequestError && /next_token expired/.test(e.message),
+      );
     });
   });
 
@@ -247,7 +291,10 @@ describe('core/scale client', () => {
       const datasets = await scale.listDatasets();
       assert.equal(datasets.length, 2);
       const deliveries = await scale.listDatasetDeliveries({ dataset_id: datasets[0]?.id ?? '', expand: ['dataset'] });
-      assert.deepEqual(deliveries.map((d) => d.metadata.task_count), [120, 35]);
+      assert.deepEqual(
+        deliveries.map((d) => d.metadata.task_count),
+        [120, 35],
+      );
       assert.equal(nameOf(deliveries[0]?.dataset), datasets[0]?.name);
       const delivered = await collect(scale.iterateDatasetDelivery({ delivery_id: deliveries[0]?.id ?? '', limit: 50 }));
       assert.equal(delivered.length, 120);
@@ -263,10 +310,14 @@ describe('core/scale client', () => {
   });
 
   describe('response validation and paging helpers', () => {
-    const clientAnswering = (body: string) => new ScaleClient(new HttpClient({ baseUrl: 'https://example.test', apiKey: 'k-12345', transport: cannedTransport(200, body) }));
+    const clientAnswering = (body: string) =>
+      new ScaleClient(new HttpClient({ baseUrl: 'https://example.test', apiKey: 'k-12345', transport: cannedTransport(200, body) }));
 
     it('rejects a body of the wrong shape', async () => {
-      await assert.rejects(clientAnswering('{"tasks":{}}').listTasks({ project_id: 'p' }), (e: unknown) => e instanceof InvalidResponseError && /“tasks” should be an array but is a object/.test(e.message));
+      await assert.rejects(
+        clientAnswering('{"tasks":{}}').listTasks({ project_id: 'p' }),
+        (e: unknown) => e instanceof InvalidResponseError && /“tasks” should be an array but is a object/.test(e.message),
+      );
       await assert.rejects(clientAnswering('[1,2]').listProjects(), InvalidResponseError);
       await assert.rejects(clientAnswering('{"tasks":[1]}').listTasks({ project_id: 'p' }), /“tasks\[0\]” should be an object/);
       await assert.rejects(clientAnswering('{"status":"x"}').getTask('t'), /“task_id” should be a string/);

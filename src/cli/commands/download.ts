@@ -38,7 +38,11 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
   const display = new ProgressDisplay(stderr, path.basename(paths.file));
   stderr.write(`Downloading to ${paths.file}\n`);
   try {
-    const result = await runDownload(plan, root, { force: flags.force === true, signal: context.io.signal, onProgress: (p) => display.update(p) });
+    const result = await runDownload(plan, root, {
+      force: flags.force === true,
+      signal: context.io.signal,
+      onProgress: (p) => display.update(p),
+    });
     display.finish();
     for (const warning of result.warnings) stderr.write(`task-lens: warning: ${warning}\n`);
     stderr.write(`Saved ${result.count.toLocaleString('en-US')} tasks to ${result.file}\n`);
@@ -69,7 +73,13 @@ const deliverySubcommand: DownloadSubcommand = (download, context) => {
       const project = await client.resolveProject(options.project, context.call);
       const delivery = await client.resolveDelivery(project, options.delivery, context.call);
       const taskCount = typeof delivery.task_count === 'number' ? delivery.task_count : null;
-      const plan = deliveryDownloadPlan(client, { projectId: project.id, projectName: project.name, deliveryId: delivery.id, deliveryName: delivery.name, taskCount });
+      const plan = deliveryDownloadPlan(client, {
+        projectId: project.id,
+        projectName: project.name,
+        deliveryId: delivery.id,
+        deliveryName: delivery.name,
+        taskCount,
+      });
       await runDownloadCommand(context, plan, options);
     });
 };
@@ -91,7 +101,12 @@ const batchSubcommand: DownloadSubcommand = (download, context) => {
       const projectId = idOf(batch.project) ?? named?.id ?? '';
       // The project's name names the folder; a batch found by itself only carries the project's id.
       const project = named ?? (await client.getProject({ project_id: projectId }, context.call));
-      const plan = taskListDownloadPlan(client, { projectId: project.id, projectName: project.name, batch: { id: batch.id, name: batch.name }, status: options.status });
+      const plan = taskListDownloadPlan(client, {
+        projectId: project.id,
+        projectName: project.name,
+        batch: { id: batch.id, name: batch.name },
+        status: options.status,
+      });
       await runDownloadCommand(context, plan, options);
     });
 };
@@ -102,7 +117,12 @@ export const DOWNLOAD_SUBCOMMANDS: readonly DownloadSubcommand[] = [deliverySubc
 export function registerDownloadCommands(program: Command, context: CliContext): void {
   const download = program
     .command('download')
-    .description('Download a list of tasks to a JSONL file: resumable after Ctrl+C or failures, written atomically, with a manifest beside it.')
-    .addHelpText('after', '\nRunning the same command again resumes an unfinished download; --force starts over.\nExit codes: 0 file complete, 1 failure (the partial file is kept), 2 usage error, 130 interrupted (resumable).');
+    .description(
+      'Download a list of tasks to a JSONL file: resumable after Ctrl+C or failures, written atomically, with a manifest beside it.',
+    )
+    .addHelpText(
+      'after',
+      '\nRunning the same command again resumes an unfinished download; --force starts over.\nExit codes: 0 file complete, 1 failure (the partial file is kept), 2 usage error, 130 interrupted (resumable).',
+    );
   for (const add of DOWNLOAD_SUBCOMMANDS) add(download, context);
 }

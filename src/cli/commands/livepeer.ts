@@ -39,7 +39,11 @@ export function registerLivepeerCommands(program: Command, context: CliContext):
       const client = context.livepeer(options);
       // Small pages when only a few tasks are wanted and nothing is filtered out on this side.
       const pageSize = options.phase ? 100 : Math.min(100, options.limit ?? 100);
-      const tasks = client.iterateTasks({ limit: Math.min(MAX_LIMIT, pageSize), filters: { type: options.type } }, { phases: options.phase ? [options.phase] : undefined }, context.call);
+      const tasks = client.iterateTasks(
+        { limit: Math.min(MAX_LIMIT, pageSize), filters: { type: options.type } },
+        { phases: options.phase ? [options.phase] : undefined },
+        context.call,
+      );
       await context.out.lines(tasks, options.limit);
     });
 

@@ -13,7 +13,8 @@ interface TasksOptions {
 
 export function positiveInteger(raw: string): number {
   const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < 1) throw new InvalidArgumentError('expected a positive whole number.');
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < 1)
+    throw new InvalidArgumentError('expected a positive whole number.');
   return value;
 }
 

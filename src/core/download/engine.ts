@@ -145,7 +145,9 @@ class DownloadRun {
         const page: DownloadPage = await inFlight;
         const next: string | null = page.nextToken;
         if (next !== null && next === token) {
-          throw new InvalidResponseError('The server sent the same next_token twice in a row; following it would repeat the same page forever.');
+          throw new InvalidResponseError(
+            'The server sent the same next_token twice in a row; following it would repeat the same page forever.',
+          );
         }
         inFlight = next === null ? null : this.fetch(next, controller.signal);
         token = next ?? undefined;
@@ -153,7 +155,12 @@ class DownloadRun {
         await file.appendLines(page.tasks).catch((error: unknown) => {
           throw new WriteFailure(error);
         });
-        await this.checkpoint({ count: this.manifest.count + page.tasks.length, bytes: file.size, pages: this.manifest.pages + 1, nextToken: next });
+        await this.checkpoint({
+          count: this.manifest.count + page.tasks.length,
+          bytes: file.size,
+          pages: this.manifest.pages + 1,
+          nextToken: next,
+        });
       }
     } catch (error) {
       controller.abort();
@@ -190,15 +197,36 @@ class DownloadRun {
     }
     await rename(this.paths.partial, this.paths.file);
     const at = this.isoNow();
-    this.manifest = { ...this.manifest, status: 'complete', updatedAt: at, completedAt: at, sha256, size, lastError: null, warnings: [...this.warnings] };
+    this.manifest = {
+      ...this.manifest,
+      status: 'complete',
+      updatedAt: at,
+      completedAt: at,
+      sha256,
+      size,
+      lastError: null,
+      warnings: [...this.warnings],
+    };
     await writeManifest(this.paths.manifest, this.manifest);
-    return { paths: this.paths, file: this.paths.file, count, bytes: size, sha256, expectedTotal: expected, resumedFrom: this.resumedFrom, warnings: this.warnings, manifest: this.manifest };
+    return {
+      paths: this.paths,
+      file: this.paths.file,
+      count,
+      bytes: size,
+      sha256,
+      expectedTotal: expected,
+      resumedFrom: this.resumedFrom,
+      warnings: this.warnings,
+      manifest: this.manifest,
+    };
   }
 
   /** Records why the run stopped (the checkpoint stays as it was) and builds the error to throw. */
   private async stopped(error: unknown, token: string | undefined): Promise<Error> {
     const cancelled = this.options.signal?.aborted === true;
-    const result = cancelled ? cancelledError(this.paths, this.manifest.count) : incompleteError(error, token, this.paths, this.manifest.count, this.plan.expectedTotal);
+    const result = cancelled
+      ? cancelledError(this.paths, this.manifest.count)
+      : incompleteError(error, token, this.paths, this.manifest.count, this.plan.expectedTotal);
     const lastError = cancelled ? 'Cancelled.' : result.message;
     this.manifest = { ...this.manifest, updatedAt: this.isoNow(), lastError };
     await writeManifest(this.paths.manifest, this.manifest).catch(() => undefined);
@@ -231,7 +259,13 @@ class DownloadRun {
     const seconds = (this.now() - this.startedMs) / 1000;
     const fresh = manifest.count - this.resumedFrom;
     const tasksPerSecond = seconds > 0 ? fresh / seconds : 0;
-    this.options.onProgress?.({ written: manifest.count, total: this.plan.expectedTotal, bytes: manifest.bytes, tasksPerSecond, resumedFrom: this.resumedFrom });
+    this.options.onProgress?.({
+      written: manifest.count,
+      total: this.plan.expectedTotal,
+      bytes: manifest.bytes,
+      tasksPerSecond,
+      resumedFrom: this.resumedFrom,
+    });
   }
 
   private isoNow(): string {

@@ -30,7 +30,9 @@ export class AlreadyDownloadedError extends DownloadError {
     /** null when the file exists without a manifest of ours (we never overwrite it silently). */
     readonly manifest: DownloadManifest | null,
   ) {
-    const what = manifest ? `was downloaded completely (${manifest.count.toLocaleString('en-US')} tasks, ${manifest.completedAt ?? 'earlier'})` : 'exists already';
+    const what = manifest
+      ? `was downloaded completely (${manifest.count.toLocaleString('en-US')} tasks, ${manifest.completedAt ?? 'earlier'})`
+      : 'exists already';
     super(`“${paths.file}” ${what}. To download it again and replace it, start over with force (--force on the command line).`, paths);
   }
 }

@@ -20,7 +20,13 @@ export class WriteFailure extends Error {
  * @param token the page token of the request that failed (undefined for the first page).
  * @param written tasks safely in the partial file.
  */
-export function incompleteError(error: unknown, token: string | undefined, paths: DownloadPaths, written: number, total: number | null): DownloadIncompleteError {
+export function incompleteError(
+  error: unknown,
+  token: string | undefined,
+  paths: DownloadPaths,
+  written: number,
+  total: number | null,
+): DownloadIncompleteError {
   const cause = error instanceof WriteFailure ? error.cause : error;
   const reason = incompleteReason(error, token);
   const count = written.toLocaleString('en-US');
@@ -28,7 +34,8 @@ export function incompleteError(error: unknown, token: string | undefined, paths
   const what = `Downloading “${path.basename(paths.file)}” stopped after ${progress}: ${messageOf(cause)}.`;
   const kept = `The partial file is kept (${paths.partial}).`;
   const restart = 'start over with force (--force on the command line)';
-  const resume = written === 0 ? 'run the download again' : `run the download again: it resumes from task ${(written + 1).toLocaleString('en-US')}`;
+  const resume =
+    written === 0 ? 'run the download again' : `run the download again: it resumes from task ${(written + 1).toLocaleString('en-US')}`;
   const next: Record<IncompleteReason, string> = {
     token_refused: `The server would not continue from the saved page (its next_token may have expired), so resuming cannot work: ${restart}.`,
     rejected: `Check that it still exists and that the filters are valid; resuming will not help. To try from the beginning, ${restart}.`,

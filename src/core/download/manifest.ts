@@ -44,7 +44,10 @@ export interface DownloadManifest {
 /** Linux and macOS can refuse to follow a symlink planted at the temp path; Windows has no flag. */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
-export type ManifestRead = { readonly state: 'missing' } | { readonly state: 'unreadable'; readonly problem: string } | { readonly state: 'ok'; readonly manifest: DownloadManifest };
+export type ManifestRead =
+  | { readonly state: 'missing' }
+  | { readonly state: 'unreadable'; readonly problem: string }
+  | { readonly state: 'ok'; readonly manifest: DownloadManifest };
 
 export async function readManifest(file: string): Promise<ManifestRead> {
   let text: string;

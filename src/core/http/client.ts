@@ -12,7 +12,15 @@ import {
   networkFailure,
   timeoutFailure,
 } from './responseErrors';
-import { abortableSleep, backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, type RetryPolicy, type Sleep } from './retry';
+import {
+  abortableSleep,
+  backoffDelayMs,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+  type Sleep,
+} from './retry';
 import type { HttpTransport, TransportResponse } from './transport';
 import { TASK_LENS_VERSION } from '../version';
 
@@ -191,7 +199,8 @@ export class HttpClient {
         signal: controller.signal,
         redirect,
       });
-      const success = redirect === 'manual' ? response.status >= 300 && response.status < 400 : response.status >= 200 && response.status < 300;
+      const success =
+        redirect === 'manual' ? response.status >= 300 && response.status < 400 : response.status >= 200 && response.status < 300;
       if (success) return await read(response, endpoint, attempt);
       return await this.statusFailure(response, endpoint, attempt);
     } catch (error) {
@@ -251,7 +260,12 @@ const readRedirect: ResponseReader<string> = async (response, endpoint, attempt)
   const location = response.header('location');
   await response.discard();
   if (location) return { ok: true, value: location };
-  return { ok: false, error: invalidBodyFailure(endpoint, `redirect (${response.status}) without a Location header`, attempt), retryable: false, reason: 'no location' };
+  return {
+    ok: false,
+    error: invalidBodyFailure(endpoint, `redirect (${response.status}) without a Location header`, attempt),
+    retryable: false,
+    reason: 'no location',
+  };
 };
 
 function errorCode(error: unknown): string {

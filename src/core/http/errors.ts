@@ -5,15 +5,7 @@
  */
 
 export type TaskLensErrorKind =
-  | 'auth'
-  | 'not_found'
-  | 'rate_limited'
-  | 'server'
-  | 'bad_request'
-  | 'network'
-  | 'timeout'
-  | 'cancelled'
-  | 'invalid_response';
+  'auth' | 'not_found' | 'rate_limited' | 'server' | 'bad_request' | 'network' | 'timeout' | 'cancelled' | 'invalid_response';
 
 /** The request an error is about, as it may be shown: no query string, no credentials. */
 export interface Endpoint {
@@ -67,10 +59,7 @@ export class RateLimitedError extends TaskLensError {
   readonly kind = 'rate_limited';
   /** The wait the server asked for, when it said. */
   readonly retryAfterMs: number | undefined;
-  constructor(
-    message: string,
-    details: TaskLensErrorDetails & { readonly retryAfterMs?: number } = {},
-  ) {
+  constructor(message: string, details: TaskLensErrorDetails & { readonly retryAfterMs?: number } = {}) {
     super(message, details);
     this.retryAfterMs = details.retryAfterMs;
   }

@@ -17,7 +17,10 @@ export type PageFetcher<P extends Page<unknown>> = (nextToken: string | undefine
  * Yields pages until one has no `nextToken`. Start from `startToken` to resume an interrupted
  * walk. Empty pages that still carry a token are followed (servers may return sparse pages).
  */
-export async function* iteratePages<P extends Page<unknown>>(fetchPage: PageFetcher<P>, startToken?: string): AsyncGenerator<P, void, undefined> {
+export async function* iteratePages<P extends Page<unknown>>(
+  fetchPage: PageFetcher<P>,
+  startToken?: string,
+): AsyncGenerator<P, void, undefined> {
   let token = startToken;
   for (;;) {
     const page = await fetchPage(token);
@@ -25,7 +28,9 @@ export async function* iteratePages<P extends Page<unknown>>(fetchPage: PageFetc
     if (page.nextToken === null) return;
     if (page.nextToken === token) {
       // Following the same token again would loop forever and look like a hang.
-      throw new InvalidResponseError('Paging stopped: the server sent the same next_token twice in a row, which would repeat the same page forever.');
+      throw new InvalidResponseError(
+        'Paging stopped: the server sent the same next_token twice in a row, which would repeat the same page forever.',
+      );
     }
     token = page.nextToken;
   }

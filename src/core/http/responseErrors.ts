@@ -103,10 +103,7 @@ export function errorForStatus(failure: StatusFailure): TaskLensError {
     );
   }
   if (status >= 300 && status < 400) {
-    return new InvalidResponseError(
-      `Unexpected redirect (${status}) from ${where} — check the base URL.`,
-      details,
-    );
+    return new InvalidResponseError(`Unexpected redirect (${status}) from ${where} — check the base URL.`, details);
   }
   return new BadRequestError(`Request rejected (${status}) by ${where}.${said(serverMessage)}`, details);
 }

@@ -85,7 +85,11 @@ export class LivepeerClient {
   }
 
   /** Every page from `query.cursor` to the end (phase-filtered when asked); empty filtered pages are yielded too. */
-  async *iterateTaskPages(query: TaskListQuery = {}, filter: PhaseFilter = {}, call?: CallOptions): AsyncGenerator<TaskPage, void, undefined> {
+  async *iterateTaskPages(
+    query: TaskListQuery = {},
+    filter: PhaseFilter = {},
+    call?: CallOptions,
+  ): AsyncGenerator<TaskPage, void, undefined> {
     const match = phaseMatcher(filter.phases);
     let cursor = query.cursor;
     for (;;) {
@@ -154,7 +158,8 @@ function expectObjectArray<T>(body: unknown, endpoint: Endpoint): T[] {
 }
 
 function expectObjectWithId<T>(body: unknown, endpoint: Endpoint): T {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid(endpoint, `the body should be a JSON object but is ${jsonType(body)}`);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw invalid(endpoint, `the body should be a JSON object but is ${jsonType(body)}`);
   if (typeof (body as { id?: unknown }).id !== 'string') throw invalid(endpoint, '“id” should be a string');
   return body as T;
 }

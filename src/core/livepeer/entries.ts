@@ -4,7 +4,19 @@
  */
 import { escapeMarkdown as md } from '../platform/markdown';
 import type { Entry } from '../platform/platform';
-import { assetPhaseLook, byteSize, duration, msDate, percent, phaseWithProgress, safeLink, shortId, sourceName, taskPhaseLook, valueLabel } from './looks';
+import {
+  assetPhaseLook,
+  byteSize,
+  duration,
+  msDate,
+  percent,
+  phaseWithProgress,
+  safeLink,
+  shortId,
+  sourceName,
+  taskPhaseLook,
+  valueLabel,
+} from './looks';
 import type { Asset, Task } from './types';
 
 /**
@@ -60,7 +72,10 @@ export function taskEntryBase(task: Task, position: string | number): Entry {
 
 function taskTooltip(task: Task): string {
   const status = task.status ?? {};
-  const lines = [`**${md(valueLabel(task.type))} task** — ${md(phaseWithProgress(status.phase, status.progress))}`, `Task ${code(String(task.id ?? '?'))}`];
+  const lines = [
+    `**${md(valueLabel(task.type))} task** — ${md(phaseWithProgress(status.phase, status.progress))}`,
+    `Task ${code(String(task.id ?? '?'))}`,
+  ];
   if (typeof status.errorMessage === 'string' && status.errorMessage) lines.push(`Error: ${md(status.errorMessage.slice(0, 500))}`);
   if (typeof status.retries === 'number') lines.push(`Retries: ${status.retries}`);
   const source = sourceName(task);
@@ -82,7 +97,10 @@ export function assetEntry(asset: Asset, role: AssetRole, fallbackId: string): E
   const name = typeof asset.name === 'string' && asset.name ? asset.name : `Asset ${shortId(id)}`;
   const size = byteSize(asset.size);
   const length = duration(asset.videoSpec?.duration);
-  const progress = status.phase === 'processing' && typeof status.progress === 'number' ? `processing ${percent(status.progress)}` : valueLabel(status.phase);
+  const progress =
+    status.phase === 'processing' && typeof status.progress === 'number'
+      ? `processing ${percent(status.progress)}`
+      : valueLabel(status.phase);
   const link = safeLink(asset.downloadUrl) ?? safeLink(asset.playbackUrl);
   return {
     key: `${role}:${id}`,
@@ -112,7 +130,10 @@ function assetTooltip(asset: Asset, role: AssetRole, id: string, name: string): 
   ];
   for (const [label, value] of facts) if (value) lines.push(`${label}: ${md(value)}`);
   // Shown as code, not as links: the URLs come from the API and are opened only through `link`.
-  for (const [label, url] of [['Playback URL', asset.playbackUrl], ['Download URL', asset.downloadUrl]] as const) {
+  for (const [label, url] of [
+    ['Playback URL', asset.playbackUrl],
+    ['Download URL', asset.downloadUrl],
+  ] as const) {
     if (typeof url === 'string' && url) lines.push(`${label}: ${code(url.slice(0, 300))}`);
   }
   return lines.join('\n\n');

@@ -5,7 +5,6 @@
 import { statusLookIn, type StatusLook } from '../platform/platform';
 import type { Task } from './types';
 
-
 const TASK_PHASE: Record<string, StatusLook> = {
   pending: { icon: 'clock', tone: 'pending' },
   waiting: { icon: 'watch', tone: 'pending' },

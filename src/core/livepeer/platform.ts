@@ -1,7 +1,19 @@
 /** Livepeer Studio as a Platform: one "Tasks" list (paged, filterable by type and phase) → task → assets. */
 import { isCancelledError, NotFoundError } from '../http/errors';
 import type { CallOptions } from '../http/client';
-import type { Children, DownloadPlan, DownloadRef, Entry, EntryPage, FilterSpec, FilterValues, PageRequest, Platform, RelatedDocument, TaskDocument } from '../platform/platform';
+import type {
+  Children,
+  DownloadPlan,
+  DownloadRef,
+  Entry,
+  EntryPage,
+  FilterSpec,
+  FilterValues,
+  PageRequest,
+  Platform,
+  RelatedDocument,
+  TaskDocument,
+} from '../platform/platform';
 import { LivepeerClient, phaseMatcher } from './client';
 import { assetEntry, assetLinks, missingAssetEntry, ROLE_LABEL, taskEntryBase, type AssetRole } from './entries';
 import { valueLabel } from './looks';
@@ -72,7 +84,12 @@ export class LivepeerPlatform implements Platform {
           return { ...base, raw: await this.client.getAsset(id, { details: true }, call) };
         } catch (error) {
           if (isCancelledError(error)) throw error;
-          const problem = error instanceof NotFoundError ? 'Not found (404) — the asset may have been deleted, or it belongs to another project.' : error instanceof Error ? error.message : String(error);
+          const problem =
+            error instanceof NotFoundError
+              ? 'Not found (404) — the asset may have been deleted, or it belongs to another project.'
+              : error instanceof Error
+                ? error.message
+                : String(error);
           return { ...base, raw: null, problem };
         }
       }),
@@ -91,7 +108,14 @@ export class LivepeerPlatform implements Platform {
     return {
       folderName: 'livepeer',
       fileName: suffix ? `tasks-${suffix}` : 'tasks',
-      source: { platform: 'livepeer', baseUrl: this.client.http.buildUrl('/').href.replace(/\/$/, ''), list: 'tasks', type: type ?? null, phase: phase ?? null, order: 'createdAt-true' },
+      source: {
+        platform: 'livepeer',
+        baseUrl: this.client.http.buildUrl('/').href.replace(/\/$/, ''),
+        list: 'tasks',
+        type: type ?? null,
+        phase: phase ?? null,
+        order: 'createdAt-true',
+      },
       expectedTotal,
       fetchPage: async (token, call) => {
         const page = await this.client.listTasks({ ...query, cursor: token }, call);
@@ -104,7 +128,11 @@ export class LivepeerPlatform implements Platform {
     return {
       key: 'tasks',
       type: 'tasks',
-      look: { label: 'Tasks', icon: 'checklist', tooltip: 'Video tasks of this project (upload, export, transcode-file, clip, …), newest first.' },
+      look: {
+        label: 'Tasks',
+        icon: 'checklist',
+        tooltip: 'Video tasks of this project (upload, export, transcode-file, clip, …), newest first.',
+      },
       download: { kind: TASKS_DOWNLOAD_KIND, label: 'tasks', params: {} },
       children: { mode: 'paged', filters: [TYPE_FILTER, PHASE_FILTER], loadPage: (request) => this.loadTaskPage(request) },
     };
@@ -120,14 +148,21 @@ export class LivepeerPlatform implements Platform {
     const page = filters.phase
       ? await this.client.listMatchingTasks(query, { phases: [filters.phase], want: pageSize }, call)
       : await this.client.listTasks({ ...query, count: token === undefined }, call);
-    return { entries: page.items.map((t, i) => this.taskEntry(t, `${token ?? 'start'}+${i}`)), nextToken: page.nextCursor, total: page.totalCount };
+    return {
+      entries: page.items.map((t, i) => this.taskEntry(t, `${token ?? 'start'}+${i}`)),
+      nextToken: page.nextCursor,
+      total: page.totalCount,
+    };
   }
 
   private taskEntry(task: Task, position: string): Entry {
     const entry = taskEntryBase(task, position);
     const links = assetLinks(task);
     if (links.length === 0) return entry;
-    return { ...entry, children: { mode: 'list', load: (call) => Promise.all(links.map(({ role, id }) => this.assetChild(role, id, call))) } };
+    return {
+      ...entry,
+      children: { mode: 'list', load: (call) => Promise.all(links.map(({ role, id }) => this.assetChild(role, id, call))) },
+    };
   }
 
   /** A deleted or foreign asset (404) becomes an entry saying so; other failures show as the list's error. */

@@ -148,7 +148,12 @@ export interface TranscodeFileParams {
   input?: Maybe<{ url?: Maybe<string>; [key: string]: unknown }>;
   /** Object-store credentials in the URL come back masked as `***:***`. */
   storage?: Maybe<{ url?: Maybe<string>; [key: string]: unknown }>;
-  outputs?: Maybe<{ hls?: Maybe<{ path?: Maybe<string> }>; mp4?: Maybe<{ path?: Maybe<string> }>; fmp4?: Maybe<{ path?: Maybe<string> }>; [key: string]: unknown }>;
+  outputs?: Maybe<{
+    hls?: Maybe<{ path?: Maybe<string> }>;
+    mp4?: Maybe<{ path?: Maybe<string> }>;
+    fmp4?: Maybe<{ path?: Maybe<string> }>;
+    [key: string]: unknown;
+  }>;
   profiles?: Maybe<TranscodeProfile[]>;
   targetSegmentSizeSecs?: Maybe<number>;
   creatorId?: Maybe<string | { type?: Maybe<string>; value?: Maybe<string> }>;
@@ -262,6 +267,15 @@ export interface VideoSpec {
   /** Bits per second. */
   bitrate?: Maybe<number>;
   /** Only with `details=1`. */
-  tracks?: Maybe<Array<{ type?: Maybe<string>; codec?: Maybe<string>; width?: Maybe<number>; height?: Maybe<number>; fps?: Maybe<number>; [key: string]: unknown }>>;
+  tracks?: Maybe<
+    Array<{
+      type?: Maybe<string>;
+      codec?: Maybe<string>;
+      width?: Maybe<number>;
+      height?: Maybe<number>;
+      fps?: Maybe<number>;
+      [key: string]: unknown;
+    }>
+  >;
   [key: string]: unknown;
 }

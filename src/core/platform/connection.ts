@@ -51,9 +51,11 @@ export function parseConnections(raw: unknown, source: string): ParsedConnection
     const baseUrl = typeof e.baseUrl === 'string' ? normaliseBaseUrl(e.baseUrl) : undefined;
     const apiKeyEnv = e.apiKeyEnv;
     if (!name) problems.push(`${where}: "name" is missing.`);
-    else if (!CONNECTION_KINDS.includes(kind as ConnectionKind)) problems.push(`${where} (${name}): "kind" must be one of ${CONNECTION_KINDS.join(', ')}.`);
+    else if (!CONNECTION_KINDS.includes(kind as ConnectionKind))
+      problems.push(`${where} (${name}): "kind" must be one of ${CONNECTION_KINDS.join(', ')}.`);
     else if (!baseUrl) problems.push(`${where} (${name}): "baseUrl" must be an http(s) URL without credentials or query.`);
-    else if (apiKeyEnv !== undefined && (typeof apiKeyEnv !== 'string' || !ENV_NAME.test(apiKeyEnv))) problems.push(`${where} (${name}): "apiKeyEnv" must be an environment variable name.`);
+    else if (apiKeyEnv !== undefined && (typeof apiKeyEnv !== 'string' || !ENV_NAME.test(apiKeyEnv)))
+      problems.push(`${where} (${name}): "apiKeyEnv" must be an environment variable name.`);
     else if (valid.some((c) => c.name === name)) problems.push(`${where}: another connection is already named "${name}".`);
     else valid.push({ name, kind: kind as ConnectionKind, baseUrl, ...(typeof apiKeyEnv === 'string' ? { apiKeyEnv } : {}) });
   });

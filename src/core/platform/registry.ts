@@ -16,7 +16,13 @@ export interface PlatformOptions {
 }
 
 export function createPlatform(connection: ConnectionConfig, options: PlatformOptions): Platform {
-  const http = new HttpClient({ baseUrl: connection.baseUrl, apiKey: options.apiKey, transport: options.transport, onRetry: options.onRetry, authHint: options.authHint });
+  const http = new HttpClient({
+    baseUrl: connection.baseUrl,
+    apiKey: options.apiKey,
+    transport: options.transport,
+    onRetry: options.onRetry,
+    authHint: options.authHint,
+  });
   switch (connection.kind) {
     case 'scale':
       return new ScalePlatform(new ScaleClient(http));

@@ -119,7 +119,10 @@ export class ScaleClient {
   }
 
   async getAnnotation(annotationId: string, call?: CallOptions): Promise<Annotation> {
-    return expectObject(await this.get('/v2/annotation', { annotation_id: annotationId }, call), this.endpoint('/v2/annotation')) as Annotation;
+    return expectObject(
+      await this.get('/v2/annotation', { annotation_id: annotationId }, call),
+      this.endpoint('/v2/annotation'),
+    ) as Annotation;
   }
 
   // Deliveries -----------------------------------------------------------------------------------

@@ -52,7 +52,10 @@ export function deliveryDownloadPlan(client: ScaleClient, target: DeliveryTarget
     },
     expectedTotal: target.taskCount,
     fetchPage: async (token, call) => {
-      const page = await client.getDeliveryPage({ delivery_id: target.deliveryId, limit: PAGE_SIZE, next_token: token, opts: DOWNLOAD_OPTIONS }, call);
+      const page = await client.getDeliveryPage(
+        { delivery_id: target.deliveryId, limit: PAGE_SIZE, next_token: token, opts: DOWNLOAD_OPTIONS },
+        call,
+      );
       return { tasks: page.items, nextToken: page.nextToken };
     },
   };
@@ -90,17 +93,27 @@ export function taskListDownloadPlan(client: ScaleClient, target: TaskListTarget
 export async function planScaleDownload(client: ScaleClient, ref: DownloadRef, filters: FilterValues = {}): Promise<DownloadPlan> {
   const param = (key: string): string => {
     const value = ref.params[key];
-    if (!value) throw new BadRequestError(`“${ref.label}” cannot be downloaded: its ${key} is missing (a Task Lens bug; please report it).`);
+    if (!value)
+      throw new BadRequestError(`“${ref.label}” cannot be downloaded: its ${key} is missing (a Task Lens bug; please report it).`);
     return value;
   };
   const project = { projectId: param('projectId'), projectName: param('projectName') };
   switch (ref.kind) {
     case 'delivery': {
       const deliveryId = param('deliveryId');
-      return deliveryDownloadPlan(client, { ...project, deliveryId, deliveryName: param('deliveryName'), taskCount: await taskCountOf(client, project.projectId, deliveryId) });
+      return deliveryDownloadPlan(client, {
+        ...project,
+        deliveryId,
+        deliveryName: param('deliveryName'),
+        taskCount: await taskCountOf(client, project.projectId, deliveryId),
+      });
     }
     case 'batch':
-      return taskListDownloadPlan(client, { ...project, batch: { id: param('batchId'), name: param('batchName') }, status: filters.status });
+      return taskListDownloadPlan(client, {
+        ...project,
+        batch: { id: param('batchId'), name: param('batchName') },
+        status: filters.status,
+      });
     case 'project-tasks':
       return taskListDownloadPlan(client, { ...project, status: filters.status });
     default:

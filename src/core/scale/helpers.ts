@@ -19,7 +19,9 @@ export function nameOf(value: string | { readonly name?: string | null } | null 
 }
 
 /** Name when expanded, id otherwise: a label that is always something. */
-export function labelOf(value: string | { readonly id?: string | null; readonly name?: string | null } | null | undefined): string | undefined {
+export function labelOf(
+  value: string | { readonly id?: string | null; readonly name?: string | null } | null | undefined,
+): string | undefined {
   return nameOf(value) ?? idOf(value);
 }
 

@@ -10,8 +10,16 @@ import { batchStatusLook, statusLabel, taskStatusLook } from './looks';
 import type { TasksQuery } from './queries';
 import type { Batch, Delivery, Project, Task } from './types';
 
-const TASK_STATUS_FILTER: FilterSpec = { key: 'status', label: 'Status', options: TASK_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) };
-const BATCH_STATUS_FILTER: FilterSpec = { key: 'status', label: 'Status', options: BATCH_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) };
+const TASK_STATUS_FILTER: FilterSpec = {
+  key: 'status',
+  label: 'Status',
+  options: TASK_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+};
+const BATCH_STATUS_FILTER: FilterSpec = {
+  key: 'status',
+  label: 'Status',
+  options: BATCH_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+};
 
 export class ScalePlatform implements Platform {
   readonly kind = 'scale' as const;
@@ -46,12 +54,24 @@ export class ScalePlatform implements Platform {
     if (projectId) context.projectId = projectId;
     if (batchName) context.batchName = batchName;
     if (batchId) context.batchId = batchId;
-    const treePath = projectId ? [`project:${projectId}`, ...(batchId ? ['batches', `batch:${batchId}`] : ['all-tasks']), `task:${task.task_id}`] : [];
-    return { id: task.task_id, raw: task, pathSegments: [projectName ?? projectId ?? 'project', batchName ?? batchId ?? 'no batch'], context, treePath };
+    const treePath = projectId
+      ? [`project:${projectId}`, ...(batchId ? ['batches', `batch:${batchId}`] : ['all-tasks']), `task:${task.task_id}`]
+      : [];
+    return {
+      id: task.task_id,
+      raw: task,
+      pathSegments: [projectName ?? projectId ?? 'project', batchName ?? batchId ?? 'no batch'],
+      context,
+      treePath,
+    };
   }
 
   /** A name for an id: known already, expanded in the response, or looked up (once). */
-  private async nameFor(id: string, expanded: string | undefined, lookup: () => Promise<{ name?: string | null }>): Promise<string | undefined> {
+  private async nameFor(
+    id: string,
+    expanded: string | undefined,
+    lookup: () => Promise<{ name?: string | null }>,
+  ): Promise<string | undefined> {
     if (expanded) this.names.set(id, expanded);
     if (!this.names.has(id)) {
       try {
@@ -79,7 +99,11 @@ export class ScalePlatform implements Platform {
       },
       children: {
         mode: 'list',
-        load: async () => [this.batchesGroup(p), this.deliveriesGroup(p), this.tasksGroup(p, 'all-tasks', 'All tasks', { project_id: p.id }, [p.name, 'all tasks'])],
+        load: async () => [
+          this.batchesGroup(p),
+          this.deliveriesGroup(p),
+          this.tasksGroup(p, 'all-tasks', 'All tasks', { project_id: p.id }, [p.name, 'all tasks']),
+        ],
       },
     };
   }
@@ -93,7 +117,10 @@ export class ScalePlatform implements Platform {
         mode: 'paged',
         filters: [BATCH_STATUS_FILTER],
         loadPage: async ({ token, pageSize, filters, signal }) => {
-          const page = await this.client.listBatches({ project_id: p.id, limit: pageSize, next_token: token, status: filters.status }, { signal });
+          const page = await this.client.listBatches(
+            { project_id: p.id, limit: pageSize, next_token: token, status: filters.status },
+            { signal },
+          );
           return { entries: page.items.map((b) => this.batchEntry(b, p)), nextToken: page.nextToken };
         },
       },
@@ -144,7 +171,11 @@ export class ScalePlatform implements Platform {
         icon: 'package',
         tooltip: `**${md(d.name)}**\n\nDelivery \`${md(d.id)}\`\n\n${count ?? 'unknown number of'} tasks, delivered ${md(shortDate(d.delivered_at))}`,
       },
-      download: { kind: 'delivery', label: d.name, params: { projectId: p.id, projectName: p.name, deliveryId: d.id, deliveryName: d.name } },
+      download: {
+        kind: 'delivery',
+        label: d.name,
+        params: { projectId: p.id, projectName: p.name, deliveryId: d.id, deliveryName: d.name },
+      },
       children: {
         mode: 'paged',
         loadPage: async ({ token, pageSize, signal }) => {
@@ -156,7 +187,13 @@ export class ScalePlatform implements Platform {
   }
 
   private tasksGroup(p: Project, key: string, label: string, selector: TasksQuery, path: string[]): Entry {
-    return { key, type: 'tasks', look: { label, icon: 'checklist' }, ...this.taskPages(selector, path), download: { kind: 'project-tasks', label: `${p.name} tasks`, params: { projectId: p.id, projectName: p.name } } };
+    return {
+      key,
+      type: 'tasks',
+      look: { label, icon: 'checklist' },
+      ...this.taskPages(selector, path),
+      download: { kind: 'project-tasks', label: `${p.name} tasks`, params: { projectId: p.id, projectName: p.name } },
+    };
   }
 
   private taskPages(selector: TasksQuery, path: string[]): { children: Children } {

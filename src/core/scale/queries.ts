@@ -56,7 +56,8 @@ export type DeliveriesQuery = ProjectSelector & {
 };
 
 /** A delivery by id alone (ids are global), or by name within a project. */
-export type DeliverySelector = { delivery_id: string; delivery_name?: never } | (ProjectSelector & { delivery_name: string; delivery_id?: never });
+export type DeliverySelector =
+  { delivery_id: string; delivery_name?: never } | (ProjectSelector & { delivery_name: string; delivery_id?: never });
 
 export type DeliveryQuery = DeliverySelector &
   PageQuery & {

@@ -43,7 +43,12 @@ export async function resolveProject(client: ScaleClient, idOrName: string, call
   );
 }
 
-export async function resolveBatch(client: ScaleClient, idOrName: string, project: Project | string | undefined, call?: CallOptions): Promise<Batch> {
+export async function resolveBatch(
+  client: ScaleClient,
+  idOrName: string,
+  project: Project | string | undefined,
+  call?: CallOptions,
+): Promise<Batch> {
   if (project !== undefined) {
     const projectId = idOf(project) ?? '';
     // Batch lookups by name are not scoped to a project, so search the project's own list.
@@ -54,7 +59,9 @@ export async function resolveBatch(client: ScaleClient, idOrName: string, projec
     }
     if (byName) return byName;
     const projectLabel = typeof project === 'string' ? project : project.name;
-    throw new NotFoundError(`No batch with the name or id ${quoted(idOrName)} in project ${quoted(projectLabel)} — check the spelling or list the project's batches.`);
+    throw new NotFoundError(
+      `No batch with the name or id ${quoted(idOrName)} in project ${quoted(projectLabel)} — check the spelling or list the project's batches.`,
+    );
   }
   const byId = () => client.getBatch({ batch_id: idOrName }, call);
   const byName = () => client.getBatch({ batch_name: idOrName }, call);
@@ -65,11 +72,18 @@ export async function resolveBatch(client: ScaleClient, idOrName: string, projec
   );
 }
 
-export async function resolveDelivery(client: ScaleClient, project: Project | string, idOrName: string, call?: CallOptions): Promise<Delivery> {
+export async function resolveDelivery(
+  client: ScaleClient,
+  project: Project | string,
+  idOrName: string,
+  call?: CallOptions,
+): Promise<Delivery> {
   const projectId = idOf(project) ?? '';
   const deliveries = await client.listDeliveries({ project_id: projectId }, call);
   const found = deliveries.find((d) => d.id === idOrName) ?? deliveries.find((d) => d.name === idOrName);
   if (found) return found;
   const projectLabel = typeof project === 'string' ? project : project.name;
-  throw new NotFoundError(`No delivery with the name or id ${quoted(idOrName)} in project ${quoted(projectLabel)} — check the spelling or list the project's deliveries.`);
+  throw new NotFoundError(
+    `No delivery with the name or id ${quoted(idOrName)} in project ${quoted(projectLabel)} — check the spelling or list the project's deliveries.`,
+  );
 }

@@ -207,16 +207,50 @@ export interface DatasetTask {
 
 // §6.10 envelopes ----------------------------------------------------------------------------------
 
-export interface GetProjectsResponse { projects: Project[] }
-export interface GetBatchesResponse { batches: Batch[]; next_token?: Maybe<string> }
-export interface GetTasksResponse { tasks: Task[]; next_token?: Maybe<string> }
-export interface GetDeliveriesResponse { deliveries: Delivery[] }
-export interface GetDeliveredTasksResponse { delivery?: Maybe<ExpandableDelivery>; tasks: Task[]; next_token?: Maybe<string> }
-export interface GetDeliveryTasksResponse { docs: DeliveryTaskDoc[]; total: number; next_token?: Maybe<string> }
-export interface GetSchemaResponse { schema: DeliverySchemaWire }
-export interface GetDatasetsResponse { datasets: Dataset[] }
-export interface GetDatasetDeliveriesResponse { deliveries: DatasetDelivery[] }
-export interface GetDatasetDeliveryResponse { delivery?: Maybe<ExpandableDatasetDelivery>; tasks: DatasetTask[]; next_token?: Maybe<string> }
-export interface GetDatasetTasksResponse { tasks: DatasetTask[]; next_token?: Maybe<string> }
+export interface GetProjectsResponse {
+  projects: Project[];
+}
+export interface GetBatchesResponse {
+  batches: Batch[];
+  next_token?: Maybe<string>;
+}
+export interface GetTasksResponse {
+  tasks: Task[];
+  next_token?: Maybe<string>;
+}
+export interface GetDeliveriesResponse {
+  deliveries: Delivery[];
+}
+export interface GetDeliveredTasksResponse {
+  delivery?: Maybe<ExpandableDelivery>;
+  tasks: Task[];
+  next_token?: Maybe<string>;
+}
+export interface GetDeliveryTasksResponse {
+  docs: DeliveryTaskDoc[];
+  total: number;
+  next_token?: Maybe<string>;
+}
+export interface GetSchemaResponse {
+  schema: DeliverySchemaWire;
+}
+export interface GetDatasetsResponse {
+  datasets: Dataset[];
+}
+export interface GetDatasetDeliveriesResponse {
+  deliveries: DatasetDelivery[];
+}
+export interface GetDatasetDeliveryResponse {
+  delivery?: Maybe<ExpandableDatasetDelivery>;
+  tasks: DatasetTask[];
+  next_token?: Maybe<string>;
+}
+export interface GetDatasetTasksResponse {
+  tasks: DatasetTask[];
+  next_token?: Maybe<string>;
+}
 /** Body of every documented error status. */
-export interface ErrorResponse { status_code?: Maybe<number>; error?: Maybe<string> }
+export interface ErrorResponse {
+  status_code?: Maybe<number>;
+  error?: Maybe<string>;
+}

@@ -89,7 +89,9 @@ export async function setApiKey(ctx: CommandContext, nodeOrConnection?: TreeNode
     const err = checked.err;
     if (isTaskLensError(err) && err.kind === 'cancelled') return;
     if (isTaskLensError(err) && err.kind === 'auth') {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} rejected the key ({1}); it was not saved. Check the key and try again.', conn.name, String(err.status ?? 401)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('{0} rejected the key ({1}); it was not saved. Check the key and try again.', conn.name, String(err.status ?? 401)),
+      );
       return;
     }
     const saveAnyway = vscode.l10n.t('Save Anyway');

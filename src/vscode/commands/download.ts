@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import { isCancelledError } from '../../core/http/errors';
-import { AlreadyDownloadedError, DownloadIncompleteError, DownloadSourceMismatchError, inspectDownload, runDownload, type DownloadProgress, type DownloadResult } from '../../core/download';
+import {
+  AlreadyDownloadedError,
+  DownloadIncompleteError,
+  DownloadSourceMismatchError,
+  inspectDownload,
+  runDownload,
+  type DownloadProgress,
+  type DownloadResult,
+} from '../../core/download';
 import type { Entry, FilterValues } from '../../core/platform/platform';
 import type { Connection } from '../connections';
 import { pickDownloadRoot } from '../downloadFolder';
@@ -21,10 +29,18 @@ const ACCEPTS: Record<DownloadKind, (e: Entry) => boolean> = {
  * Downloads a delivery, a batch's (or project's) tasks, or a task list into the workspace, with a
  * cancellable progress notification. Resumes an interrupted download; asks before replacing one.
  */
-export async function downloadCommand(ctx: CommandContext, kind: DownloadKind, node?: unknown, force = false): Promise<DownloadResult | undefined> {
+export async function downloadCommand(
+  ctx: CommandContext,
+  kind: DownloadKind,
+  node?: unknown,
+  force = false,
+): Promise<DownloadResult | undefined> {
   if (!vscode.workspace.isTrusted) {
     const manage = vscode.l10n.t('Manage Workspace Trust');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Downloads write files into the workspace, so they need a trusted workspace.'), manage);
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Downloads write files into the workspace, so they need a trusted workspace.'),
+      manage,
+    );
     if (answer === manage) await vscode.commands.executeCommand('workbench.trust.manage');
     return undefined;
   }
@@ -39,35 +55,50 @@ export async function downloadCommand(ctx: CommandContext, kind: DownloadKind, n
   if (!force && existing.state === 'complete') {
     const again = vscode.l10n.t('Download Again');
     const open = vscode.l10n.t('Open File');
-    const count = existing.manifest ? vscode.l10n.t('{0} tasks', existing.manifest.count.toLocaleString('en-US')) : vscode.l10n.t('a file of the same name');
-    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is already downloaded ({1}).', vscode.workspace.asRelativePath(existing.paths.file), count), again, open);
+    const count = existing.manifest
+      ? vscode.l10n.t('{0} tasks', existing.manifest.count.toLocaleString('en-US'))
+      : vscode.l10n.t('a file of the same name');
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('“{0}” is already downloaded ({1}).', vscode.workspace.asRelativePath(existing.paths.file), count),
+      again,
+      open,
+    );
     if (answer === open) await vscode.window.showTextDocument(vscode.Uri.file(existing.paths.file));
     if (answer !== again) return undefined;
     force = true;
   }
   if (!force && existing.state === 'partial' && existing.sameSource === false) {
     const restart = vscode.l10n.t('Start Over');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('An unfinished download of a different list is in the way at “{0}”. Replace it?', vscode.workspace.asRelativePath(existing.paths.partial)), restart);
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'An unfinished download of a different list is in the way at “{0}”. Replace it?',
+        vscode.workspace.asRelativePath(existing.paths.partial),
+      ),
+      restart,
+    );
     if (answer !== restart) return undefined;
     force = true;
   }
 
   const title = vscode.l10n.t('Downloading “{0}”', target.entry.look.label);
   try {
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      let reported = 0;
-      return runDownload(plan, root, {
-        force,
-        signal: abort.signal,
-        onProgress: (p) => {
-          const increment = p.total ? ((p.written - reported) / p.total) * 100 : undefined;
-          reported = p.written;
-          progress.report({ message: progressMessage(p), increment });
-        },
-      });
-    });
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        let reported = 0;
+        return runDownload(plan, root, {
+          force,
+          signal: abort.signal,
+          onProgress: (p) => {
+            const increment = p.total ? ((p.written - reported) / p.total) * 100 : undefined;
+            reported = p.written;
+            progress.report({ message: progressMessage(p), increment });
+          },
+        });
+      },
+    );
     ctx.log.info(`Downloaded ${result.count} tasks to ${result.file} (sha256 ${result.sha256})`);
     void announce(result);
     return result;
@@ -78,7 +109,8 @@ export async function downloadCommand(ctx: CommandContext, kind: DownloadKind, n
 
 function progressMessage(p: DownloadProgress): string {
   const written = p.written.toLocaleString('en-US');
-  const of = p.total !== null ? vscode.l10n.t('{0} of {1} tasks', written, p.total.toLocaleString('en-US')) : vscode.l10n.t('{0} tasks', written);
+  const of =
+    p.total !== null ? vscode.l10n.t('{0} of {1} tasks', written, p.total.toLocaleString('en-US')) : vscode.l10n.t('{0} tasks', written);
   const rate = p.tasksPerSecond > 0 ? ` · ${Math.round(p.tasksPerSecond).toLocaleString('en-US')}/s` : '';
   const resumed = p.resumedFrom > 0 ? ` · ${vscode.l10n.t('resumed at {0}', p.resumedFrom.toLocaleString('en-US'))}` : '';
   return `${of}${rate}${resumed}`;
@@ -90,14 +122,26 @@ async function announce(result: DownloadResult): Promise<void> {
   const uri = vscode.Uri.file(result.file);
   const warnings = result.warnings.length ? ` ${result.warnings.join(' ')}` : '';
   const show = result.warnings.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  const answer = await show(vscode.l10n.t('Downloaded {0} tasks to {1}.', result.count.toLocaleString('en-US'), vscode.workspace.asRelativePath(uri)) + warnings, open, reveal);
+  const answer = await show(
+    vscode.l10n.t('Downloaded {0} tasks to {1}.', result.count.toLocaleString('en-US'), vscode.workspace.asRelativePath(uri)) + warnings,
+    open,
+    reveal,
+  );
   if (answer === open) await vscode.window.showTextDocument(uri, { preview: false });
   if (answer === reveal) await vscode.commands.executeCommand('revealInExplorer', uri);
 }
 
-async function handleFailure(ctx: CommandContext, err: unknown, kind: DownloadKind, node: EntryNode | undefined, title: string): Promise<undefined> {
+async function handleFailure(
+  ctx: CommandContext,
+  err: unknown,
+  kind: DownloadKind,
+  node: EntryNode | undefined,
+  title: string,
+): Promise<undefined> {
   if (isCancelledError(err)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0}: cancelled. What was downloaded is kept; run the download again to resume.', title));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0}: cancelled. What was downloaded is kept; run the download again to resume.', title),
+    );
     return undefined;
   }
   if (err instanceof DownloadIncompleteError) {
@@ -124,7 +168,8 @@ interface DownloadTarget {
 }
 
 async function downloadTarget(ctx: CommandContext, kind: DownloadKind, node: unknown): Promise<DownloadTarget | undefined> {
-  if (node instanceof EntryNode && node.entry.download) return { connection: node.connection, entry: node.entry, filters: ctx.tree.filtersOf(node), node };
+  if (node instanceof EntryNode && node.entry.download)
+    return { connection: node.connection, entry: node.entry, filters: ctx.tree.filtersOf(node), node };
   const connection = await pickConnection(ctx.store, vscode.l10n.t('Download'));
   if (!connection) return undefined;
   const path = await pickEntryPath(ctx.platforms, connection, vscode.l10n.t('Download'), ACCEPTS[kind], ctx.tree.pageSize());

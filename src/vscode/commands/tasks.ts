@@ -16,7 +16,8 @@ export interface TaskTarget {
 }
 
 export async function taskTarget(ctx: CommandContext, node: unknown, title: string): Promise<TaskTarget | undefined> {
-  if (node instanceof EntryNode && node.entry.task) return { connection: node.connection, taskId: node.entry.task.id, pathSegments: node.entry.task.pathSegments };
+  if (node instanceof EntryNode && node.entry.task)
+    return { connection: node.connection, taskId: node.entry.task.id, pathSegments: node.entry.task.pathSegments };
   const connection = (node as TreeNode | undefined)?.connection ?? (await pickConnection(ctx.store, title));
   if (!connection) return undefined;
   const taskId = (
@@ -25,13 +26,15 @@ export async function taskTarget(ctx: CommandContext, node: unknown, title: stri
       prompt: vscode.l10n.t('Task ID on “{0}”', connection.name),
       placeHolder: '6650f0c2a1b2c3d4e5f60001',
       ignoreFocusOut: true,
-      validateInput: (v) => (/^[\w.:-]{1,200}$/.test(v.trim()) ? undefined : vscode.l10n.t('A task ID is letters, digits, “_”, “-”, “.” or “:”.')),
+      validateInput: (v) =>
+        /^[\w.:-]{1,200}$/.test(v.trim()) ? undefined : vscode.l10n.t('A task ID is letters, digits, “_”, “-”, “.” or “:”.'),
     })
   )?.trim();
   if (!taskId) return undefined;
   // The names in the tab's path come from the task itself.
-  const doc = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching task {0}…', taskId) }, async () =>
-    (await ctx.platforms.get(connection)).getTask(taskId),
+  const doc = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching task {0}…', taskId) },
+    async () => (await ctx.platforms.get(connection)).getTask(taskId),
   );
   return { connection, taskId: doc.id, pathSegments: doc.pathSegments, treePath: doc.treePath };
 }
@@ -53,14 +56,23 @@ export async function showTaskJson(target: TaskTarget, options: { preview?: bool
 /** Writes the task JSON shown in the active tab (or of a tree item) to a file the user picks. */
 export async function saveTaskJsonCopy(ctx: CommandContext, node?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   let source = vscode.window.activeTextEditor?.document;
-  if (node instanceof EntryNode && node.entry.task) source = await vscode.workspace.openTextDocument(TaskDocumentProvider.uriFor(node.connection, node.entry.task.id, node.entry.task.pathSegments));
+  if (node instanceof EntryNode && node.entry.task)
+    source = await vscode.workspace.openTextDocument(
+      TaskDocumentProvider.uriFor(node.connection, node.entry.task.id, node.entry.task.pathSegments),
+    );
   if (!source || source.uri.scheme !== TASK_SCHEME) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a task’s JSON first (Task Lens: Open Task JSON…).'));
     return undefined;
   }
   const fileName = source.uri.path.split('/').pop() ?? 'task.json';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const destination = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined, filters: { JSON: ['json'] }, saveLabel: vscode.l10n.t('Save Copy') }));
+  const destination =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+      filters: { JSON: ['json'] },
+      saveLabel: vscode.l10n.t('Save Copy'),
+    }));
   if (!destination) return undefined;
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(source.getText()));
   ctx.log.info(`Saved a copy of ${fileName} to ${destination.fsPath}`);

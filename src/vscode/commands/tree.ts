@@ -17,7 +17,10 @@ export async function loadMore(ctx: CommandContext, node?: LoadMoreNode): Promis
     await ctx.tree.loadMore(node);
   } catch (err) {
     const retry = vscode.l10n.t('Retry');
-    const answer = await vscode.window.showErrorMessage(vscode.l10n.t('Couldn’t load more: {0}', err instanceof Error ? err.message : String(err)), retry);
+    const answer = await vscode.window.showErrorMessage(
+      vscode.l10n.t('Couldn’t load more: {0}', err instanceof Error ? err.message : String(err)),
+      retry,
+    );
     if (answer === retry) await loadMore(ctx, node);
   }
 }
@@ -36,7 +39,10 @@ export async function filterByStatus(ctx: CommandContext, node?: TreeNode): Prom
   const values: Record<string, string> = { ...current };
   for (const spec of specs) {
     const picked = await vscode.window.showQuickPick(
-      [{ label: vscode.l10n.t('Any {0}', spec.label.toLowerCase()), value: '' }, ...spec.options.map((o) => ({ label: o.label, value: o.value, picked: current[spec.key] === o.value }))],
+      [
+        { label: vscode.l10n.t('Any {0}', spec.label.toLowerCase()), value: '' },
+        ...spec.options.map((o) => ({ label: o.label, value: o.value, picked: current[spec.key] === o.value })),
+      ],
       { title: vscode.l10n.t('Filter “{0}” by {1}', target.entry.look.label, spec.label.toLowerCase()) },
     );
     if (!picked) return;
@@ -72,7 +78,13 @@ function filtersOf(entry: Entry): readonly FilterSpec[] {
 async function pickFilterableNode(ctx: CommandContext): Promise<EntryNode | undefined> {
   const conn = await pickConnection(ctx.store, vscode.l10n.t('Filter'));
   if (!conn) return undefined;
-  const path = await pickEntryPath(ctx.platforms, conn, vscode.l10n.t('Filter'), (e) => filtersOf(e).length > 0 && e.type !== 'batches', ctx.tree.pageSize());
+  const path = await pickEntryPath(
+    ctx.platforms,
+    conn,
+    vscode.l10n.t('Filter'),
+    (e) => filtersOf(e).length > 0 && e.type !== 'batches',
+    ctx.tree.pageSize(),
+  );
   return path ? await ctx.tree.nodeForPath(conn, path) : undefined;
 }
 

@@ -30,7 +30,8 @@ export class TaskDocumentProvider implements vscode.FileSystemProvider {
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    if (!uri.path.endsWith('.json')) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
+    if (!uri.path.endsWith('.json'))
+      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
     const { bytes, mtime } = await this.load(uri);
     return { type: vscode.FileType.File, ctime: mtime, mtime, size: bytes.byteLength, permissions: vscode.FilePermission.Readonly };
   }
@@ -85,7 +86,10 @@ export class TaskDocumentProvider implements vscode.FileSystemProvider {
 
 /** Names become path segments: no separators, no empty or dot-only segments. */
 function safeSegment(name: string): string {
-  const cleaned = name.replace(/[/\\]/g, '∕').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const cleaned = name
+    .replace(/[/\\]/g, '∕')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim();
   return !cleaned || /^\.+$/.test(cleaned) ? '_' : cleaned.slice(0, 80);
 }
 

@@ -38,7 +38,10 @@ export class TaskPanel {
     public pinned: boolean,
     private readonly host: TaskPanelHost,
   ) {
-    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(host.extensionUri, 'dist'), vscode.Uri.joinPath(host.extensionUri, 'media')] };
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(host.extensionUri, 'dist'), vscode.Uri.joinPath(host.extensionUri, 'media')],
+    };
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'task-lens.svg');
     panel.webview.onDidReceiveMessage((msg: unknown) => this.onMessage(msg));
     panel.onDidDispose(() => {

@@ -52,7 +52,10 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       this.preview.panel.reveal();
       return this.preview;
     }
-    const panel = vscode.window.createWebviewPanel(TASK_VIEW_TYPE, target.taskId, vscode.ViewColumn.Active, { enableFindWidget: true, enableScripts: true });
+    const panel = vscode.window.createWebviewPanel(TASK_VIEW_TYPE, target.taskId, vscode.ViewColumn.Active, {
+      enableFindWidget: true,
+      enableScripts: true,
+    });
     const taskPanel = new TaskPanel(panel, target, Boolean(options.pin), this.host);
     this.panels.add(taskPanel);
     if (!options.pin) this.preview = taskPanel;

@@ -26,7 +26,9 @@ export class ConnectionNode implements TreeNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(c.kind === 'livepeer' ? 'device-camera-video' : 'cloud');
     item.description = kind;
-    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(c.name)}** — ${kind}\n\n${escapeMarkdown(c.baseUrl)}\n\nDefined in: ${c.source} settings`);
+    item.tooltip = new vscode.MarkdownString(
+      `**${escapeMarkdown(c.name)}** — ${kind}\n\n${escapeMarkdown(c.baseUrl)}\n\nDefined in: ${c.source} settings`,
+    );
     item.contextValue = `connection connection-${c.kind} connection-${c.source} refreshable`;
     item.accessibilityInformation = { label: vscode.l10n.t('Connection {0}, {1}', c.name, kind) };
     return item;

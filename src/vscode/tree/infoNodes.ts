@@ -23,7 +23,10 @@ export class LoadMoreNode implements TreeNode {
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.list.isLoading ? 'loading~spin' : 'ellipsis');
-    item.description = this.list.total != null ? vscode.l10n.t('{0} of {1} loaded', loaded, this.list.total.toLocaleString('en-US')) : vscode.l10n.t('{0} loaded', loaded);
+    item.description =
+      this.list.total != null
+        ? vscode.l10n.t('{0} of {1} loaded', loaded, this.list.total.toLocaleString('en-US'))
+        : vscode.l10n.t('{0} loaded', loaded);
     item.contextValue = 'loadMore';
     item.command = { command: CommandIds.loadMore, title: vscode.l10n.t('Load More'), arguments: [this] };
     item.accessibilityInformation = { label: `${label} ${item.description}` };
@@ -49,7 +52,12 @@ export class ErrorNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const keyProblem = this.problem === 'noKey' || this.problem === 'auth';
-    const label = this.problem === 'noKey' ? vscode.l10n.t('No API key') : this.problem === 'auth' ? vscode.l10n.t('API key rejected') : vscode.l10n.t('Couldn’t load');
+    const label =
+      this.problem === 'noKey'
+        ? vscode.l10n.t('No API key')
+        : this.problem === 'auth'
+          ? vscode.l10n.t('API key rejected')
+          : vscode.l10n.t('Couldn’t load');
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(keyProblem ? 'key' : 'error', new vscode.ThemeColor('taskLens.status.error'));

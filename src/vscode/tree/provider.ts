@@ -68,7 +68,9 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * would, so that reveal and filters act on the items the user sees.
    */
   async nodeForPath(connection: Connection, path: readonly Entry[]): Promise<EntryNode | undefined> {
-    let parent: TreeNode = this.roots.find((r) => r.connection.name === connection.name) ?? new ConnectionNode(this, connection, () => this.platforms.get(connection));
+    let parent: TreeNode =
+      this.roots.find((r) => r.connection.name === connection.name) ??
+      new ConnectionNode(this, connection, () => this.platforms.get(connection));
     for (const entry of path) {
       const children = await this.getChildren(parent);
       parent = children.find((c) => c instanceof EntryNode && c.entry.key === entry.key) ?? new EntryNode(this, parent, connection, entry);
@@ -126,7 +128,13 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const connection = owner.connection;
     if (!connection) return [];
     const nodes: TreeNode[] = list.entries.map((e) => new EntryNode(this, owner, connection, e));
-    if (nodes.length === 0) nodes.push(new MessageNode(owner, this.filterDescription(owner) ? vscode.l10n.t('Nothing matches the filter') : vscode.l10n.t('Nothing here yet')));
+    if (nodes.length === 0)
+      nodes.push(
+        new MessageNode(
+          owner,
+          this.filterDescription(owner) ? vscode.l10n.t('Nothing matches the filter') : vscode.l10n.t('Nothing here yet'),
+        ),
+      );
     if (list.hasMore) nodes.push(new LoadMoreNode(owner, list));
     return nodes;
   }
@@ -156,16 +164,23 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   filterDescription(owner: TreeNode): string {
     const values = this.filters.get(owner.id);
-    return values ? Object.entries(values).map(([k, v]) => `${k}: ${v.replace(/_/g, ' ')}`).join(', ') : '';
+    return values
+      ? Object.entries(values)
+          .map(([k, v]) => `${k}: ${v.replace(/_/g, ' ')}`)
+          .join(', ')
+      : '';
   }
 
   private errorNode(owner: TreeNode, err: unknown): ErrorNode {
     const message = err instanceof Error ? err.message : String(err);
     const problem: ProblemKind =
-      err instanceof MissingKeyError ? 'noKey'
-      : isTaskLensError(err) && err.kind === 'auth' ? 'auth'
-      : isTaskLensError(err) && (err.kind === 'network' || err.kind === 'timeout') ? 'unreachable'
-      : 'other';
+      err instanceof MissingKeyError
+        ? 'noKey'
+        : isTaskLensError(err) && err.kind === 'auth'
+          ? 'auth'
+          : isTaskLensError(err) && (err.kind === 'network' || err.kind === 'timeout')
+            ? 'unreachable'
+            : 'other';
     this.log.warn(`Loading ${owner.id} failed: ${message}`);
     return new ErrorNode(owner, problem, message);
   }

@@ -43,15 +43,24 @@ function statusFmt(withChip: boolean): Fmt {
     if (time) parts.push(h('span', { class: 'muted' }, lt('updated'), ' ', time));
     // On a card the error has its own callout.
     const message = own(v, 'errorMessage');
-    if (withChip && message !== undefined) parts.push(h('span', { class: 'pre-wrap lp-asset-error' }, str(message) ?? anyVal(message, ctx)));
+    if (withChip && message !== undefined)
+      parts.push(h('span', { class: 'pre-wrap lp-asset-error' }, str(message) ?? anyVal(message, ctx)));
     if (parts.length === 0) return OMIT;
-    return h('span', { class: 'lp-asset-status' }, parts.flatMap((p, i) => (i === 0 ? [p] : [' · ', p])));
+    return h(
+      'span',
+      { class: 'lp-asset-status' },
+      parts.flatMap((p, i) => (i === 0 ? [p] : [' · ', p])),
+    );
   };
 }
 
 const tracks: Fmt = (v, ctx) => {
   if (!Array.isArray(v) || v.length === 0 || !v.every(isRec)) return undefined;
-  return h('ul', { class: 'lp-tracks' }, (v as Rec[]).map((t) => h('li', null, trackLine(t, ctx))));
+  return h(
+    'ul',
+    { class: 'lp-tracks' },
+    (v as Rec[]).map((t) => h('li', null, trackLine(t, ctx))),
+  );
 };
 
 function trackLine(t: Rec, ctx: Ctx): Child {
@@ -78,7 +87,14 @@ const hashes: Fmt = (v) => {
   return h(
     'ul',
     { class: 'lp-hashes' },
-    (v as Rec[]).map((x) => h('li', null, str(x.algorithm) !== undefined ? h('span', { class: 'muted' }, `${str(x.algorithm)} `) : null, codeVal(x.hash as string, lt('hash')))),
+    (v as Rec[]).map((x) =>
+      h(
+        'li',
+        null,
+        str(x.algorithm) !== undefined ? h('span', { class: 'muted' }, `${str(x.algorithm)} `) : null,
+        codeVal(x.hash as string, lt('hash')),
+      ),
+    ),
   );
 };
 
@@ -179,12 +195,21 @@ function assetCard(doc: RelatedDoc, asset: Rec, ctx: Ctx): HTMLElement {
   return h(
     'article',
     { class: 'lp-asset-card', 'aria-label': doc.label },
-    cardHead(doc, name !== undefined && name !== '' ? name : h('span', { class: 'muted' }, lt('unnamed')), isRec(status) ? phaseChip(status.phase, true) : null),
+    cardHead(
+      doc,
+      name !== undefined && name !== '' ? name : h('span', { class: 'muted' }, lt('unnamed')),
+      isRec(status) ? phaseChip(status.phase, true) : null,
+    ),
     h('div', { class: 'lp-asset-id' }, codeVal(id, lt('assetId'))),
     error !== undefined && error !== '' ? callout('error', lt('assetError'), h('span', { class: 'pre-wrap' }, error)) : null,
     doc.problem ? callout('warning', lt('assetMissing'), h('span', { class: 'pre-wrap lp-problem' }, doc.problem)) : null,
     fieldList(asset, assetFields({ name: false, statusChip: false }), ctx, { rest: false }),
-    h('details', { class: 'lp-folded lp-all-fields' }, h('summary', null, lt('allFields')), kvView(asset, { revealSecrets: ctx.revealSecrets, maxDepth: 6 })),
+    h(
+      'details',
+      { class: 'lp-folded lp-all-fields' },
+      h('summary', null, lt('allFields')),
+      kvView(asset, { revealSecrets: ctx.revealSecrets, maxDepth: 6 }),
+    ),
   );
 }
 
@@ -218,6 +243,10 @@ export function renderAssets(ctx: Ctx): HTMLElement | null {
     'section',
     { class: 'lp-section lp-assets', 'aria-label': lt('assets') },
     h('h2', null, lt('assets')),
-    h('div', { class: 'lp-asset-cards' }, docs.map((d) => relatedCard(d, ctx))),
+    h(
+      'div',
+      { class: 'lp-asset-cards' },
+      docs.map((d) => relatedCard(d, ctx)),
+    ),
   );
 }

@@ -52,7 +52,8 @@ export function typeLabel(type: string | undefined): string {
 function typeBadges(type: string | undefined): Child[] {
   const label = typeLabel(type);
   const out: Child[] = [];
-  if (type !== undefined && label.toLowerCase() !== type) out.push(h('code', { class: 'lp-type-wire muted', title: lt('taskType', type) }, type));
+  if (type !== undefined && label.toLowerCase() !== type)
+    out.push(h('code', { class: 'lp-type-wire muted', title: lt('taskType', type) }, type));
   if (type !== undefined && LEGACY_TYPES.has(type)) out.push(chip(lt('legacy'), 'lp-legacy', lt('legacyHint')));
   if (type !== undefined && !isKnownType(type)) out.push(chip(lt('unknownType'), 'lp-unknown-type', lt('unknownTypeHint')));
   return out;
@@ -129,7 +130,14 @@ export function renderProgress(task: LpTask): HTMLElement | null {
 }
 
 function step(cls: string, label: string, value: Child, note?: string): HTMLElement {
-  return h('li', { class: `lp-step ${cls}` }, h('span', { class: 'lp-step-label' }, label), ' ', value, note ? h('small', { class: 'lp-step-note muted' }, ` ${note}`) : null);
+  return h(
+    'li',
+    { class: `lp-step ${cls}` },
+    h('span', { class: 'lp-step-label' }, label),
+    ' ',
+    value,
+    note ? h('small', { class: 'lp-step-note muted' }, ` ${note}`) : null,
+  );
 }
 
 function gap(from: number | undefined, to: number | undefined): string | undefined {
@@ -167,7 +175,20 @@ export function renderTimeline(task: LpTask): HTMLElement | null {
 }
 
 /** Top-level fields (and status fields) no section shows, under their wire names. */
-export const KNOWN_TOP = new Set(['id', 'type', 'createdAt', 'scheduledAt', 'inputAssetId', 'outputAssetId', 'projectId', 'requesterId', 'params', 'status', 'output', 'clip']);
+export const KNOWN_TOP = new Set([
+  'id',
+  'type',
+  'createdAt',
+  'scheduledAt',
+  'inputAssetId',
+  'outputAssetId',
+  'projectId',
+  'requesterId',
+  'params',
+  'status',
+  'output',
+  'clip',
+]);
 export const KNOWN_STATUS = new Set(['phase', 'updatedAt', 'progress', 'errorMessage', 'retries']);
 
 export function otherFields(task: LpTask): Rec | undefined {

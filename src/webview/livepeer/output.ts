@@ -35,7 +35,12 @@ function assetProducing(v: unknown, ctx: Ctx): Child {
     ctx,
   );
   if (spec === undefined && files === null) return textVal('{ }', 'kv-empty');
-  return [spec !== undefined ? h('div', { class: 'lp-asset-spec' }, h('h4', null, lt('assetSpec')), assetSpecView(spec, ctx) ?? textVal('{ }', 'kv-empty')) : null, files];
+  return [
+    spec !== undefined
+      ? h('div', { class: 'lp-asset-spec' }, h('h4', null, lt('assetSpec')), assetSpecView(spec, ctx) ?? textVal('{ }', 'kv-empty'))
+      : null,
+    files,
+  ];
 }
 
 const EXPORT_IPFS_FIELDS: Field[] = [
@@ -51,7 +56,13 @@ const exportIpfs: Fmt = (v, ctx) => (isRec(v) ? fieldList(v, EXPORT_IPFS_FIELDS,
 
 const EXPORT_FIELDS: Field[] = [{ key: 'ipfs', label: 'ipfs', fmt: exportIpfs }];
 
-const EXPORT_DATA_FIELDS: Field[] = [{ key: 'ipfs', label: 'ipfs', fmt: (v, ctx) => (isRec(v) ? fieldList(v, [{ key: 'cid', label: 'cid', fmt: F.code('cid') }], ctx) : undefined) }];
+const EXPORT_DATA_FIELDS: Field[] = [
+  {
+    key: 'ipfs',
+    label: 'ipfs',
+    fmt: (v, ctx) => (isRec(v) ? fieldList(v, [{ key: 'cid', label: 'cid', fmt: F.code('cid') }], ctx) : undefined),
+  },
+];
 
 /** `baseUrl` + `path`, when that is an http(s) URL. */
 function joinUrl(base: string | undefined, path: string): string | undefined {
@@ -63,14 +74,23 @@ function joinUrl(base: string | undefined, path: string): string | undefined {
 function pathLink(path: string, base: string | undefined): HTMLElement {
   const url = joinUrl(base, path);
   if (url === undefined) return codeVal(path, lt('url'));
-  return h('span', { class: 'lp-code' }, h('a', { href: url, class: 'link lp-link', title: url }, path), copyButton(url, lt('copy', lt('url'))));
+  return h(
+    'span',
+    { class: 'lp-code' },
+    h('a', { href: url, class: 'link lp-link', title: url }, path),
+    copyButton(url, lt('copy', lt('url'))),
+  );
 }
 
 function pathFmt(base: string | undefined): Fmt {
   return (v) => {
     if (isRec(v) && Object.keys(v).length === 1 && typeof v.path === 'string') return pathLink(v.path, base);
     if (Array.isArray(v) && v.length > 0 && v.every((x) => isRec(x) && Object.keys(x).length === 1 && typeof x.path === 'string')) {
-      return h('ul', { class: 'lp-paths' }, (v as Rec[]).map((x) => h('li', null, pathLink(x.path as string, base))));
+      return h(
+        'ul',
+        { class: 'lp-paths' },
+        (v as Rec[]).map((x) => h('li', null, pathLink(x.path as string, base))),
+      );
     }
     return undefined;
   };
@@ -116,7 +136,10 @@ const OUTPUT_RENDERERS: Readonly<Record<string, (v: unknown, ctx: Ctx) => Child>
   upload: assetProducing,
   import: assetProducing,
   clip: assetProducing,
-  transcode: (v, ctx) => (isRec(v) && Object.keys(v).length === 1 && v.asset !== undefined ? assetProducing(v.asset, ctx) : byFields([{ key: 'asset', label: 'assetSpec', fmt: (a, c) => h('div', null, assetProducing(a, c)) }])(v, ctx)),
+  transcode: (v, ctx) =>
+    isRec(v) && Object.keys(v).length === 1 && v.asset !== undefined
+      ? assetProducing(v.asset, ctx)
+      : byFields([{ key: 'asset', label: 'assetSpec', fmt: (a, c) => h('div', null, assetProducing(a, c)) }])(v, ctx),
   export: byFields(EXPORT_FIELDS),
   exportData: byFields(EXPORT_DATA_FIELDS),
   transcodeFile,
@@ -147,7 +170,9 @@ export function renderOutput(task: LpTask, ctx: Ctx): HTMLElement {
   }
   if (content.length === 0) {
     const terminal = task.phase === 'completed' || task.phase === 'failed' || task.phase === 'cancelled';
-    content.push(h('p', { class: 'muted lp-empty' }, terminal || task.phase === undefined ? lt('noOutput') : lt('noOutputYet', task.phase)));
+    content.push(
+      h('p', { class: 'muted lp-empty' }, terminal || task.phase === undefined ? lt('noOutput') : lt('noOutputYet', task.phase)),
+    );
   }
   return h('section', { class: 'lp-section lp-output', 'aria-label': lt('output') }, h('h2', null, lt('output')), content);
 }

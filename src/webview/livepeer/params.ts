@@ -20,11 +20,17 @@ const urlObject: Fmt = (v, ctx) => {
   return fieldList(v, [{ key: 'url', label: 'url', fmt: F.url }], ctx);
 };
 
-const encryption: Fmt = (v, ctx) => (isRec(v) ? h('span', { class: 'lp-encryption' }, chip(lt('encrypted'), 'lp-encrypted'), Object.keys(v).length > 0 ? anyVal(v, ctx) : null) : undefined);
+const encryption: Fmt = (v, ctx) =>
+  isRec(v)
+    ? h('span', { class: 'lp-encryption' }, chip(lt('encrypted'), 'lp-encrypted'), Object.keys(v).length > 0 ? anyVal(v, ctx) : null)
+    : undefined;
 
 const kv: Fmt = (v, ctx) => anyVal(v, ctx);
 
-const foldedObj = (title: LivepeerStringKey): Fmt => (v, ctx) => (isRec(v) && Object.keys(v).length > 0 ? folded(lt(title), v, ctx) : undefined);
+const foldedObj =
+  (title: LivepeerStringKey): Fmt =>
+  (v, ctx) =>
+    isRec(v) && Object.keys(v).length > 0 ? folded(lt(title), v, ctx) : undefined;
 
 const UPLOAD_FIELDS: Field[] = [
   { key: 'url', label: 'sourceUrl', fmt: F.url },
@@ -100,7 +106,10 @@ function clipStrategy(v: unknown, ctx: Ctx): Child | undefined {
   if (!isRec(v)) return undefined;
   const start = num(v.startTime);
   const end = num(v.endTime);
-  const extra: Array<[string, Child]> = start !== undefined && end !== undefined && end >= start ? [[lt('clipLength'), h('span', { class: 'lp-clip-length' }, formatElapsed(end - start))]] : [];
+  const extra: Array<[string, Child]> =
+    start !== undefined && end !== undefined && end >= start
+      ? [[lt('clipLength'), h('span', { class: 'lp-clip-length' }, formatElapsed(end - start))]]
+      : [];
   return fieldList(
     v,
     [
@@ -143,7 +152,12 @@ export function paramsKey(type: string | undefined): string | undefined {
 function block(key: string, value: unknown, ctx: Ctx, heading: boolean): HTMLElement {
   const fields = Object.prototype.hasOwnProperty.call(PARAM_FIELDS, key) ? PARAM_FIELDS[key] : undefined;
   const body = fields && isRec(value) ? (fieldList(value, fields, ctx) ?? textVal('{ }', 'kv-empty')) : anyVal(value, ctx);
-  return h('div', { class: `lp-block lp-params-${key.replace(/[^A-Za-z0-9-]/g, '_')}` }, heading ? h('h3', { class: 'lp-key' }, key) : null, body);
+  return h(
+    'div',
+    { class: `lp-block lp-params-${key.replace(/[^A-Za-z0-9-]/g, '_')}` },
+    heading ? h('h3', { class: 'lp-key' }, key) : null,
+    body,
+  );
 }
 
 export function renderParams(task: LpTask, ctx: Ctx): HTMLElement {

@@ -57,7 +57,15 @@ export function profilesTable(list: unknown[], ctx: Ctx): HTMLElement {
   return h(
     'table',
     { class: 'grid-table lp-profiles' },
-    h('thead', null, h('tr', null, cols.map(([, label]) => h('th', { scope: 'col' }, label)))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        cols.map(([, label]) => h('th', { scope: 'col' }, label)),
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -75,7 +83,6 @@ export function profilesTable(list: unknown[], ctx: Ctx): HTMLElement {
     ),
   );
 }
-
 
 /** Field formatters for a list of profiles and a single (legacy) profile. */
 export const profilesFmt: Fmt = (v, ctx) => (Array.isArray(v) ? profilesTable(v, ctx) : undefined);

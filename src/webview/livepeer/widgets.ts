@@ -134,17 +134,24 @@ export interface FieldListOptions {
 
 export const F = {
   text: ((v) => (typeof v === 'string' ? textVal(v) : undefined)) as Fmt,
-  code: (copyLabel?: LivepeerStringKey): Fmt => (v) => {
-    const s = str(v);
-    return s !== undefined ? codeVal(s, copyLabel !== undefined ? lt(copyLabel) : undefined) : undefined;
-  },
+  code:
+    (copyLabel?: LivepeerStringKey): Fmt =>
+    (v) => {
+      const s = str(v);
+      return s !== undefined ? codeVal(s, copyLabel !== undefined ? lt(copyLabel) : undefined) : undefined;
+    },
   url: ((v) => urlVal(v)) as Fmt,
   bool: ((v) => (typeof v === 'boolean' ? boolVal(v) : undefined)) as Fmt,
   num: ((v) => (num(v) !== undefined ? numVal(v as number) : undefined)) as Fmt,
   seconds: ((v) => (num(v) !== undefined ? h('span', { class: 'kv-number' }, lt('seconds', formatNumber(v as number))) : undefined)) as Fmt,
-  bytes: ((v) => (num(v) !== undefined ? h('span', { title: `${formatNumber(v as number)} B` }, formatBytes(v as number)) : undefined)) as Fmt,
-  duration: ((v) => (num(v) !== undefined ? h('span', { title: lt('seconds', formatNumber(v as number)) }, formatMediaDuration(v as number)) : undefined)) as Fmt,
-  bitrate: ((v) => (num(v) !== undefined ? h('span', { title: `${formatNumber(v as number)} bps` }, formatBitrate(v as number)) : undefined)) as Fmt,
+  bytes: ((v) =>
+    num(v) !== undefined ? h('span', { title: `${formatNumber(v as number)} B` }, formatBytes(v as number)) : undefined) as Fmt,
+  duration: ((v) =>
+    num(v) !== undefined
+      ? h('span', { title: lt('seconds', formatNumber(v as number)) }, formatMediaDuration(v as number))
+      : undefined) as Fmt,
+  bitrate: ((v) =>
+    num(v) !== undefined ? h('span', { title: `${formatNumber(v as number)} bps` }, formatBitrate(v as number)) : undefined) as Fmt,
   time: ((v) => msTime(v)) as Fmt,
   exactTime: ((v) => msTime(v, true)) as Fmt,
   path: ((v) => {

@@ -28,8 +28,11 @@ export function fileChip(f: FileV): HTMLElement {
   const link = isAllowedLinkUrl(f.url) ? f.url : isAllowedLinkUrl(f.scaleUrl) ? f.scaleUrl : undefined;
   const size = f.size ?? (f.content ? base64Size(f.content) : undefined);
   const thumb = thumbnailSrc(f);
-  const meta = [f.mimeType, size !== undefined ? formatBytes(size) : undefined, f.duration !== undefined ? t('duration', formatNumber(f.duration)) : undefined]
-    .filter((x): x is string => x !== undefined && x !== '');
+  const meta = [
+    f.mimeType,
+    size !== undefined ? formatBytes(size) : undefined,
+    f.duration !== undefined ? t('duration', formatNumber(f.duration)) : undefined,
+  ].filter((x): x is string => x !== undefined && x !== '');
   return h(
     'li',
     { class: `file-chip file-${f.kind}` },

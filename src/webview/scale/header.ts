@@ -32,7 +32,11 @@ function refItem(labelKey: StringKey, ref: Ref, fallbackName: string | null | un
     h(
       'dd',
       null,
-      h('button', { type: 'button', class: 'link-button', 'data-action': 'command', 'data-command': cmd, title: t('revealItem', name) }, name),
+      h(
+        'button',
+        { type: 'button', class: 'link-button', 'data-action': 'command', 'data-command': cmd, title: t('revealItem', name) },
+        name,
+      ),
       ref.id !== undefined && ref.id !== name ? h('code', { class: 'ref-id muted' }, ` ${ref.id}`) : null,
     ),
   ];
@@ -44,7 +48,9 @@ function timeItem(labelKey: StringKey, iso: string | undefined): HTMLElement[] |
 }
 
 function notes(list: NoteV[], kind: 'error' | 'warning', title: string): HTMLElement[] {
-  return list.map((n) => callout(kind, n.type !== undefined ? `${title}: ${n.type}` : title, h('span', { class: 'pre-wrap' }, n.message ?? '')));
+  return list.map((n) =>
+    callout(kind, n.type !== undefined ? `${title}: ${n.type}` : title, h('span', { class: 'pre-wrap' }, n.message ?? '')),
+  );
 }
 
 export function renderHeader(task: TaskV, ctx: Ctx): HTMLElement {
@@ -65,7 +71,12 @@ export function renderHeader(task: TaskV, ctx: Ctx): HTMLElement {
     notes(task.errors, 'error', t('taskError')),
     notes(task.reports, 'warning', t('sensitiveReport')),
     task.metadata && mdKeys > 0
-      ? h('details', { class: 'metadata' }, h('summary', null, t('metadata', mdKeys)), kvView(task.metadata, { revealSecrets: ctx.revealSecrets }))
+      ? h(
+          'details',
+          { class: 'metadata' },
+          h('summary', null, t('metadata', mdKeys)),
+          kvView(task.metadata, { revealSecrets: ctx.revealSecrets }),
+        )
       : null,
   );
 }

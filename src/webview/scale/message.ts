@@ -33,7 +33,13 @@ export function roleBadge(role: string | undefined): HTMLElement {
 
 function body(m: MessageV, o: MessageOptions): HTMLElement {
   const hasExtras =
-    m.referenceTexts.length + m.attachments.length + m.chunks.length + m.reasoning.length + m.annotations.length + m.rubricEvaluations.length > 0;
+    m.referenceTexts.length +
+      m.attachments.length +
+      m.chunks.length +
+      m.reasoning.length +
+      m.annotations.length +
+      m.rubricEvaluations.length >
+    0;
   return h(
     'div',
     { class: 'message-body' },
@@ -45,7 +51,9 @@ function body(m: MessageV, o: MessageOptions): HTMLElement {
     modelParameters(m.modelParameters),
     reasoning(m.reasoning),
     referenceTexts(m.referenceTexts),
-    m.attachments.length > 0 ? h('div', { class: 'attachments' }, h('div', { class: 'sub-title' }, t('attachments')), fileChips(m.attachments)) : null,
+    m.attachments.length > 0
+      ? h('div', { class: 'attachments' }, h('div', { class: 'sub-title' }, t('attachments')), fileChips(m.attachments))
+      : null,
     chunks(m.chunks, o.ctx),
     m.rubricEvaluations.map((e) => rubricEvaluation(e, o.defs, o.maxScore, o.ctx)),
     renderAnnotations(m.annotations, o.ctx),
@@ -71,7 +79,13 @@ export function renderMessage(m: MessageV, o: MessageOptions): HTMLElement {
     return h(
       'details',
       { class: cls },
-      h('summary', { class: 'message-head' }, roleBadge(m.role), m.sourceId !== undefined && m.sourceId !== 'system' ? h('code', { class: 'source-id' }, m.sourceId) : null, h('span', { class: 'first-line' }, firstLine)),
+      h(
+        'summary',
+        { class: 'message-head' },
+        roleBadge(m.role),
+        m.sourceId !== undefined && m.sourceId !== 'system' ? h('code', { class: 'source-id' }, m.sourceId) : null,
+        h('span', { class: 'first-line' }, firstLine),
+      ),
       body(m, o),
     );
   }

@@ -22,7 +22,10 @@ export function modelParameters(mp: Rec | undefined): HTMLElement | null {
   const parts: string[] = [];
   if (mp.model !== undefined) parts.push(display(mp.model));
   const keys = Object.keys(mp).filter((k) => k !== 'model');
-  const ordered = [...Object.keys(PARAM_NAMES).filter((k) => keys.includes(k)), ...keys.filter((k) => !Object.prototype.hasOwnProperty.call(PARAM_NAMES, k))];
+  const ordered = [
+    ...Object.keys(PARAM_NAMES).filter((k) => keys.includes(k)),
+    ...keys.filter((k) => !Object.prototype.hasOwnProperty.call(PARAM_NAMES, k)),
+  ];
   for (const k of ordered) {
     const v = mp[k];
     const n = num(v);

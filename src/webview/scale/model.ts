@@ -5,7 +5,10 @@
  */
 import { aget, arr, bget, isRec, nget, own, rec, sget, str, strs, type Rec } from '../shell/model';
 
-export interface Ref { id?: string; name?: string }
+export interface Ref {
+  id?: string;
+  name?: string;
+}
 
 export interface AnnotationV {
   id?: string;
@@ -36,17 +39,37 @@ export interface FileV {
   kind: 'image' | 'audio' | 'file';
 }
 
-export interface ReferenceTextV { content?: string; category?: string; url?: string }
-export interface ChunkV { type?: string; text?: string; annotations: AnnotationV[] }
-export interface CriterionEvalV { definitionId?: string; score?: number; annotations: AnnotationV[] }
+export interface ReferenceTextV {
+  content?: string;
+  category?: string;
+  url?: string;
+}
+export interface ChunkV {
+  type?: string;
+  text?: string;
+  annotations: AnnotationV[];
+}
+export interface CriterionEvalV {
+  definitionId?: string;
+  score?: number;
+  annotations: AnnotationV[];
+}
 export interface RubricEvalV {
   criteria: CriterionEvalV[];
   annotations: AnnotationV[];
   totalScore?: number;
   percentage?: number;
 }
-export interface CriterionDefV { id?: string; criterion?: string; weight?: number; annotations: AnnotationV[] }
-export interface RubricV { maxTotalScore?: number; criteria: CriterionDefV[] }
+export interface CriterionDefV {
+  id?: string;
+  criterion?: string;
+  weight?: number;
+  annotations: AnnotationV[];
+}
+export interface RubricV {
+  maxTotalScore?: number;
+  criteria: CriterionDefV[];
+}
 
 export interface MessageV {
   role?: string;
@@ -61,10 +84,26 @@ export interface MessageV {
   rubricEvaluations: RubricEvalV[];
 }
 
-export interface TurnV { id?: string; messages: MessageV[]; annotations: AnnotationV[]; rubrics: RubricV[] }
-export interface SubmissionV { at?: string; contributor?: string }
-export interface ThreadV { id?: string; turns: TurnV[]; annotations: AnnotationV[]; submissions: SubmissionV[] }
-export interface NoteV { type?: string; message?: string }
+export interface TurnV {
+  id?: string;
+  messages: MessageV[];
+  annotations: AnnotationV[];
+  rubrics: RubricV[];
+}
+export interface SubmissionV {
+  at?: string;
+  contributor?: string;
+}
+export interface ThreadV {
+  id?: string;
+  turns: TurnV[];
+  annotations: AnnotationV[];
+  submissions: SubmissionV[];
+}
+export interface NoteV {
+  type?: string;
+  message?: string;
+}
 
 export interface TaskV {
   id?: string;
@@ -99,7 +138,7 @@ export function readAnnotation(v: unknown): AnnotationV {
     notApplicable: bget(a, 'not_applicable') === true,
     cannotAssess: bget(a, 'cannot_assess') === true,
     justification: sget(a, 'justification'),
-    criteria: str(criteria) ?? (isRec(criteria) ? sget(criteria, 'title') ?? sget(criteria, 'key') ?? sget(criteria, 'id') : undefined),
+    criteria: str(criteria) ?? (isRec(criteria) ? (sget(criteria, 'title') ?? sget(criteria, 'key') ?? sget(criteria, 'id')) : undefined),
     hasValue: Object.prototype.hasOwnProperty.call(a, 'value') && a.value !== null && a.value !== undefined,
     value: own(a, 'value'),
     possibleValues: Array.isArray(pv) ? pv : undefined,
@@ -108,7 +147,9 @@ export function readAnnotation(v: unknown): AnnotationV {
 }
 
 export function readAnnotations(v: unknown): AnnotationV[] {
-  return arr(v).filter((x) => isRec(x)).map(readAnnotation);
+  return arr(v)
+    .filter((x) => isRec(x))
+    .map(readAnnotation);
 }
 
 export function readFile(v: unknown): FileV {
@@ -177,7 +218,9 @@ export function readMessage(v: unknown): MessageV {
       text: sget(k, 'text'),
       annotations: readAnnotations(own(k, 'annotations')),
     })),
-    reasoning: aget(c, 'reasoning').map((r) => (typeof r === 'string' ? r : sget(r, 'content'))).filter((s): s is string => s !== undefined),
+    reasoning: aget(c, 'reasoning')
+      .map((r) => (typeof r === 'string' ? r : sget(r, 'content')))
+      .filter((s): s is string => s !== undefined),
     modelParameters: isRec(mp) && Object.keys(mp).length > 0 ? mp : undefined,
     annotations: readAnnotations(own(m, 'annotations')),
     rubricEvaluations: aget(m, 'rubric_evaluations').filter(isRec).map(readRubricEval),

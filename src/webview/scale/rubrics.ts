@@ -19,7 +19,17 @@ export function rubricDefinitions(rubrics: RubricV[], ctx: Ctx): HTMLElement | n
         h(
           'table',
           { class: 'grid-table' },
-          h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('criterion')), h('th', { scope: 'col' }, t('weight')), h('th', { scope: 'col' }, t('notes')))),
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'col' }, t('criterion')),
+              h('th', { scope: 'col' }, t('weight')),
+              h('th', { scope: 'col' }, t('notes')),
+            ),
+          ),
           h(
             'tbody',
             null,
@@ -52,7 +62,8 @@ export function maxScoreOf(rubrics: RubricV[]): number | undefined {
 
 export function totalText(e: RubricEvalV, max: number | undefined): string {
   const parts: string[] = [];
-  if (e.totalScore !== undefined) parts.push(max !== undefined ? `${formatNumber(e.totalScore)} / ${formatNumber(max)}` : formatNumber(e.totalScore));
+  if (e.totalScore !== undefined)
+    parts.push(max !== undefined ? `${formatNumber(e.totalScore)} / ${formatNumber(max)}` : formatNumber(e.totalScore));
   if (e.percentage !== undefined) parts.push(t('percentage', formatNumber(e.percentage)));
   return parts.join(' · ');
 }
@@ -75,7 +86,12 @@ export function rubricEvaluation(e: RubricEvalV, defs: Map<string, CriterionDefV
   return h(
     'div',
     { class: 'rubric-eval' },
-    h('div', { class: 'sub-title' }, t('rubricEvaluation'), total ? h('span', { class: 'rubric-total' }, ` · ${t('total')} ${total}`) : null),
+    h(
+      'div',
+      { class: 'sub-title' },
+      t('rubricEvaluation'),
+      total ? h('span', { class: 'rubric-total' }, ` · ${t('total')} ${total}`) : null,
+    ),
     h(
       'table',
       { class: 'grid-table' },

@@ -14,7 +14,11 @@ import { callout } from '../shell/widgets';
 
 function emptyState(task: TaskV): HTMLElement {
   const key = task.reports.length > 0 ? 'emptyReported' : task.status === 'pending' ? 'emptyPending' : 'emptyOther';
-  return h('div', { class: `empty-state empty-${key === 'emptyReported' ? 'reported' : key === 'emptyPending' ? 'pending' : 'other'}` }, t(key));
+  return h(
+    'div',
+    { class: `empty-state empty-${key === 'emptyReported' ? 'reported' : key === 'emptyPending' ? 'pending' : 'other'}` },
+    t(key),
+  );
 }
 
 export const renderScale: PlatformRenderer = (raw: unknown, ctx: Ctx) => {
@@ -25,7 +29,14 @@ export const renderScale: PlatformRenderer = (raw: unknown, ctx: Ctx) => {
     return { taskId: task.id, head };
   }
   const shells = task.threads.map((th, i) => threadShell(th, i, task.threads.length, ctx));
-  head.push(h('div', { class: 'threads' }, threadTabs(task.threads), shells.map((s) => s.section)));
+  head.push(
+    h(
+      'div',
+      { class: 'threads' },
+      threadTabs(task.threads),
+      shells.map((s) => s.section),
+    ),
+  );
   const total = task.threads.reduce((n, th) => n + th.turns.length, 0);
   function* steps(): Generator<void> {
     for (let i = 0; i < task.threads.length; i++) {

@@ -37,7 +37,9 @@ export function preferenceWinners(task: TaskV): Map<string, number> {
   const add = (id: string) => wins.set(id, (wins.get(id) ?? 0) + 1);
   for (const th of task.threads) {
     for (const tu of th.turns) {
-      const ids = candidatesOf(tu).map((m) => m.sourceId).filter((s): s is string => s !== undefined);
+      const ids = candidatesOf(tu)
+        .map((m) => m.sourceId)
+        .filter((s): s is string => s !== undefined);
       if (ids.length === 0) continue;
       const p = preferredAmong(ids, tu.annotations, th.annotations);
       if (p) p.ids.forEach(add);

@@ -19,15 +19,72 @@ export function currentDocument(): Document {
 }
 
 const TAGS = new Set([
-  'a', 'article', 'blockquote', 'br', 'button', 'code', 'dd', 'details', 'div', 'dl', 'dt', 'em', 'footer',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'i', 'img', 'kbd', 'li', 'main', 'mark', 'nav', 'ol', 'p', 'pre',
-  's', 'section', 'small', 'span', 'strong', 'summary', 'table', 'tbody', 'td', 'th', 'thead',
-  'time', 'tr', 'ul',
+  'a',
+  'article',
+  'blockquote',
+  'br',
+  'button',
+  'code',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'i',
+  'img',
+  'kbd',
+  'li',
+  'main',
+  'mark',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  's',
+  'section',
+  'small',
+  'span',
+  'strong',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'ul',
 ]);
 
 const ATTRS = new Set([
-  'class', 'id', 'title', 'role', 'tabindex', 'type', 'open', 'hidden', 'alt', 'href', 'src',
-  'colspan', 'datetime', 'start', 'scope', 'lang', 'dir', 'disabled',
+  'class',
+  'id',
+  'title',
+  'role',
+  'tabindex',
+  'type',
+  'open',
+  'hidden',
+  'alt',
+  'href',
+  'src',
+  'colspan',
+  'datetime',
+  'start',
+  'scope',
+  'lang',
+  'dir',
+  'disabled',
 ]);
 
 const DATA_IMAGE_RE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -66,11 +123,7 @@ export function append(parent: Node, child: Child): void {
   }
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs?: Attrs | null,
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
   if (!TAGS.has(tag)) throw new Error(`element not allowed: ${tag}`);
   const el = currentDocument().createElement(tag);
   if (attrs) for (const name of Object.keys(attrs)) setAttr(el, name, attrs[name]);

@@ -30,7 +30,11 @@ export function relativeTime(ms: number, now: number = Date.now()): string {
 }
 
 export function utc(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC');
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')
+    .replace(/Z$/, ' UTC');
 }
 
 /** A `<time>` showing relative time with the exact UTC time on hover; raw text if unparsable. */

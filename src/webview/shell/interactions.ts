@@ -111,7 +111,7 @@ function onKey(root: Element, e: KeyboardEvent): void {
 export function installInteractions(root: HTMLElement, post: Post): () => void {
   const click = (e: MouseEvent) => {
     const target = e.target as Node | null;
-    const el = isElement(target) ? target : target?.parentElement ?? null;
+    const el = isElement(target) ? target : (target?.parentElement ?? null);
     if (!el || !root.contains(el)) return;
     const link = el.closest('a');
     if (link) {

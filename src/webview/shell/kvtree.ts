@@ -56,14 +56,22 @@ function renderValue(v: unknown, opts: KvOptions, depth: number, seen: Set<unkno
   if (entries.length === 0) return h('span', { class: 'kv-empty' }, Array.isArray(v) ? '[ ]' : '{ }');
   seen.add(v);
   const max = opts.maxEntries ?? 200;
-  const rows: Child[] = entries.slice(0, max).map(([k, x]) =>
-    h(
-      'tr',
-      null,
-      h('th', { scope: 'row', class: Array.isArray(v) ? 'kv-index' : 'kv-key' }, k),
-      h('td', null, !opts.revealSecrets && isSecretKey(k) && typeof x === 'string' && x !== '' ? maskedSecret() : renderValue(x, opts, depth + 1, seen)),
-    ),
-  );
+  const rows: Child[] = entries
+    .slice(0, max)
+    .map(([k, x]) =>
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'row', class: Array.isArray(v) ? 'kv-index' : 'kv-key' }, k),
+        h(
+          'td',
+          null,
+          !opts.revealSecrets && isSecretKey(k) && typeof x === 'string' && x !== ''
+            ? maskedSecret()
+            : renderValue(x, opts, depth + 1, seen),
+        ),
+      ),
+    );
   seen.delete(v);
   if (entries.length > max) {
     rows.push(h('tr', null, h('td', { colspan: 2, class: 'more' }, t('moreItems', entries.length - max))));

@@ -20,9 +20,26 @@ const ALIGN = /^text-align:\s*(left|right|center)$/;
 
 /** Block and inline containers markdown-it emits (with html: false), mapped to our tags. */
 const CONTAINERS: Readonly<Record<string, keyof HTMLElementTagNameMap>> = {
-  p: 'p', h1: 'h1', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h5', h6: 'h6', blockquote: 'blockquote',
-  ul: 'ul', ol: 'ol', li: 'li', table: 'table', thead: 'thead', tbody: 'tbody', tr: 'tr',
-  th: 'th', td: 'td', strong: 'strong', em: 'em', s: 's',
+  p: 'p',
+  h1: 'h1',
+  h2: 'h2',
+  h3: 'h3',
+  h4: 'h4',
+  h5: 'h5',
+  h6: 'h6',
+  blockquote: 'blockquote',
+  ul: 'ul',
+  ol: 'ol',
+  li: 'li',
+  table: 'table',
+  thead: 'thead',
+  tbody: 'tbody',
+  tr: 'tr',
+  th: 'th',
+  td: 'td',
+  strong: 'strong',
+  em: 'em',
+  s: 's',
 };
 
 type Token = ReturnType<MarkdownIt['parse']>[number];

@@ -15,7 +15,15 @@ export function renderToolbar(context: RenderContext | undefined): HTMLElement {
   const button = (cmd: PageCommand, ico: string, label: string, pressed?: boolean) =>
     h(
       'button',
-      { type: 'button', class: 'tool', 'data-action': 'command', 'data-command': cmd, title: label, 'aria-label': label, 'aria-pressed': pressed === undefined ? undefined : String(pressed) },
+      {
+        type: 'button',
+        class: 'tool',
+        'data-action': 'command',
+        'data-command': cmd,
+        title: label,
+        'aria-label': label,
+        'aria-pressed': pressed === undefined ? undefined : String(pressed),
+      },
       icon(ico),
       h('span', { class: 'tool-label' }, label),
     );

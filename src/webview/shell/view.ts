@@ -162,7 +162,8 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
     loading() {
       if (root.querySelector('.content')) {
         root.setAttribute('aria-busy', 'true');
-        if (!root.querySelector('.loading-bar')) root.prepend(h('div', { class: 'loading-bar', role: 'progressbar', 'aria-label': t('loading') }));
+        if (!root.querySelector('.loading-bar'))
+          root.prepend(h('div', { class: 'loading-bar', role: 'progressbar', 'aria-label': t('loading') }));
         return;
       }
       show(h('p', { class: 'loading', role: 'status' }, t('loading')));

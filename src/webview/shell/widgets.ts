@@ -17,7 +17,11 @@ export function foldable(content: HTMLElement): HTMLElement {
     'div',
     { class: 'fold folded' },
     h('div', { class: 'fold-body' }, content),
-    h('button', { type: 'button', class: 'fold-toggle link-button', 'data-action': 'toggle-fold', 'aria-expanded': 'false' }, t('showMore')),
+    h(
+      'button',
+      { type: 'button', class: 'fold-toggle link-button', 'data-action': 'toggle-fold', 'aria-expanded': 'false' },
+      t('showMore'),
+    ),
   );
 }
 

@@ -16,11 +16,28 @@ const SPECIALS = {
   completedUpload: { type: 'upload', phase: 'completed', fileName: 'intro.mp4' },
   runningUpload: { type: 'upload', phase: 'running', progress: 0.42, fileName: 'keynote-2024.mov' },
   pendingUpload: { type: 'upload', phase: 'pending', fileName: 'direct upload.mp4' },
-  failedUpload: { type: 'upload', phase: 'failed', retries: 0, errorMessage: 'unsupported input: the file is not a video (detected text/html)', fileName: 'broken-file.avi' },
+  failedUpload: {
+    type: 'upload',
+    phase: 'failed',
+    retries: 0,
+    errorMessage: 'unsupported input: the file is not a video (detected text/html)',
+    fileName: 'broken-file.avi',
+  },
   waitingExport: { type: 'export', phase: 'waiting', retries: 1, errorMessage: 'failed to export: IPFS pin request timed out' },
   completedExport: { type: 'export', phase: 'completed' },
-  failedRetriedExport: { type: 'export', phase: 'failed', retries: 2, errorMessage: 'failed to export: upload to https://uploads.example.com/export returned 503' },
-  deletedInputExport: { type: 'export', phase: 'failed', retries: 0, errorMessage: 'task cancelled, asset has been deleted', missingInput: true },
+  failedRetriedExport: {
+    type: 'export',
+    phase: 'failed',
+    retries: 2,
+    errorMessage: 'failed to export: upload to https://uploads.example.com/export returned 503',
+  },
+  deletedInputExport: {
+    type: 'export',
+    phase: 'failed',
+    retries: 0,
+    errorMessage: 'task cancelled, asset has been deleted',
+    missingInput: true,
+  },
   completedExportData: { type: 'export-data', phase: 'completed' },
   completedTranscode: { type: 'transcode-file', phase: 'completed', fileName: 'source.mp4' },
   runningTranscodeFile: { type: 'transcode-file', phase: 'running', progress: 0.1 },
@@ -50,7 +67,21 @@ export const LIVEPEER_FIXTURES = {
 } as const;
 
 const TYPE_CYCLE = ['upload', 'upload', 'export', 'clip', 'transcode-file', 'upload', 'export-data', 'clip', 'upload', 'export'];
-const OLD_PHASES = ['completed', 'completed', 'failed', 'completed', 'completed', 'completed', 'completed', 'failed', 'completed', 'completed', 'completed', 'cancelled', 'completed'];
+const OLD_PHASES = [
+  'completed',
+  'completed',
+  'failed',
+  'completed',
+  'completed',
+  'completed',
+  'completed',
+  'failed',
+  'completed',
+  'completed',
+  'completed',
+  'cancelled',
+  'completed',
+];
 const RECENT_PHASES = ['completed', 'running', 'failed', 'waiting', 'completed', 'pending', 'running', 'completed'];
 /** The oldest tasks are legacy types, as an account from before 2023-09 would have. */
 const LEGACY_COUNT = 12;
@@ -58,7 +89,8 @@ const LEGACY_COUNT = 12;
 const RECENT_COUNT = 30;
 
 function fillerSpec(index: number): TaskSpec {
-  if (index < LEGACY_COUNT) return { type: index % 2 === 0 ? 'import' : 'transcode', phase: OLD_PHASES[index % OLD_PHASES.length] ?? 'completed' };
+  if (index < LEGACY_COUNT)
+    return { type: index % 2 === 0 ? 'import' : 'transcode', phase: OLD_PHASES[index % OLD_PHASES.length] ?? 'completed' };
   const type = TYPE_CYCLE[index % TYPE_CYCLE.length] ?? 'upload';
   const recent = index >= FILLER_COUNT - RECENT_COUNT;
   const phases = recent ? RECENT_PHASES : OLD_PHASES;

@@ -16,7 +16,11 @@ const KIND_CODES = { task: 1, asset: 2, project: 3, user: 4, other: 5 } as const
 /** A lowercase v4-shaped UUID that depends only on (kind, index), never on the seed. */
 export function lpUuid(kind: keyof typeof KIND_CODES, index: number): string {
   const next = mulberry32(mixSeed(0x1f9e, KIND_CODES[kind], index));
-  const hex = Array.from({ length: 4 }, () => Math.floor(next() * 2 ** 32).toString(16).padStart(8, '0')).join('');
+  const hex = Array.from({ length: 4 }, () =>
+    Math.floor(next() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('');
   const variant = '89ab'[Number.parseInt(hex[16] ?? '0', 16) % 4];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -45,7 +49,16 @@ export interface World {
   assetCount: number;
 }
 
-const FILE_NAMES = ['intro.mp4', 'keynote-2024.mov', 'product demo (final).mp4', 'drone_footage_4k.mp4', 'podcast-ep-12.m4a', 'lecture 03 – optics.mkv', 'trailer.webm', 'interview_raw.avi'];
+const FILE_NAMES = [
+  'intro.mp4',
+  'keynote-2024.mov',
+  'product demo (final).mp4',
+  'drone_footage_4k.mp4',
+  'podcast-ep-12.m4a',
+  'lecture 03 – optics.mkv',
+  'trailer.webm',
+  'interview_raw.avi',
+];
 const FAILURES = [
   'unsupported input: no video or audio stream found in file',
   'error downloading input: 404 Not Found from https://media.example.com/raw/missing.mp4',
@@ -55,7 +68,14 @@ const FAILURES = [
 
 const OUTPUT_TYPES = new Set(['upload', 'import', 'clip', 'transcode']);
 const INPUT_TYPES = new Set(['export', 'transcode']);
-const ASSET_PHASE: Record<string, string> = { pending: 'uploading', waiting: 'waiting', running: 'processing', completed: 'ready', failed: 'failed', cancelled: 'failed' };
+const ASSET_PHASE: Record<string, string> = {
+  pending: 'uploading',
+  waiting: 'waiting',
+  running: 'processing',
+  completed: 'ready',
+  failed: 'failed',
+  cancelled: 'failed',
+};
 
 export function buildTask(world: World, index: number, spec: TaskSpec): Task {
   const rng = new Rng(mixSeed(world.seed, index));
@@ -66,7 +86,8 @@ export function buildTask(world: World, index: number, spec: TaskSpec): Task {
   const status = statusFor(spec, updatedAt, rng);
   const inputAssetId = INPUT_TYPES.has(spec.type) ? inputAsset(world, rng, createdAt, spec.missingInput === true) : undefined;
   const outputAssetId = OUTPUT_TYPES.has(spec.type) ? outputAsset(world, rng, spec, fileName, createdAt, status) : undefined;
-  const output = spec.phase === 'completed' ? outputFor(spec.type, outputAssetId ? world.assets.get(outputAssetId) : undefined, rng) : undefined;
+  const output =
+    spec.phase === 'completed' ? outputFor(spec.type, outputAssetId ? world.assets.get(outputAssetId) : undefined, rng) : undefined;
   return {
     id: lpUuid('task', index),
     type: spec.type,
@@ -86,9 +107,11 @@ export function buildTask(world: World, index: number, spec: TaskSpec): Task {
 function statusFor(spec: TaskSpec, updatedAt: number, rng: Rng): TaskStatus {
   const { phase } = spec;
   if (phase === 'pending' || phase === 'completed' || phase === 'cancelled') return { phase, updatedAt };
-  if (phase === 'waiting') return { phase, updatedAt, retries: spec.retries ?? 0, ...(spec.errorMessage ? { errorMessage: spec.errorMessage } : {}) };
+  if (phase === 'waiting')
+    return { phase, updatedAt, retries: spec.retries ?? 0, ...(spec.errorMessage ? { errorMessage: spec.errorMessage } : {}) };
   if (phase === 'running') return { phase, updatedAt, retries: spec.retries ?? 0, progress: spec.progress ?? rng.decimal(0.05, 0.95, 3) };
-  if (phase === 'failed') return { phase, updatedAt, errorMessage: spec.errorMessage ?? rng.pick(FAILURES), retries: spec.retries ?? rng.pick([0, 2]) };
+  if (phase === 'failed')
+    return { phase, updatedAt, errorMessage: spec.errorMessage ?? rng.pick(FAILURES), retries: spec.retries ?? rng.pick([0, 2]) };
   // An unknown phase: shaped like a running one, so clients must not assume anything from it.
   return { phase, updatedAt, retries: 0 };
 }
@@ -103,9 +126,19 @@ function paramsFor(type: string, fileName: string, rng: Rng, createdAt: number):
     case 'export':
       return rng.chance(0.7)
         ? { export: { ipfs: { nftMetadataTemplate: 'file' } } }
-        : { export: { custom: { url: 'https://uploads.example.com/export', method: 'PUT', headers: { 'x-export-source': 'task-lens-emulator' } } } };
+        : {
+            export: {
+              custom: { url: 'https://uploads.example.com/export', method: 'PUT', headers: { 'x-export-source': 'task-lens-emulator' } },
+            },
+          };
     case 'export-data':
-      return { exportData: { type: 'attestation', id: lpUuid('other', createdAt % 100_000), content: { primaryType: 'VideoAttestation', message: { video: 'ipfs://bafy…', signer: '0x0000' } } } };
+      return {
+        exportData: {
+          type: 'attestation',
+          id: lpUuid('other', createdAt % 100_000),
+          content: { primaryType: 'VideoAttestation', message: { video: 'ipfs://bafy…', signer: '0x0000' } },
+        },
+      };
     case 'transcode-file':
       return {
         'transcode-file': {
@@ -152,12 +185,30 @@ function outputFor(type: string, asset: Asset | undefined, rng: Rng): TaskOutput
       const video = `bafybei${hex(rng, 24)}`;
       const meta = `bafybei${hex(rng, 24)}`;
       const gateway = (cid: string) => `https://ipfs-gateway.example/ipfs/${cid}`;
-      return { export: { ipfs: { videoFileCid: video, videoFileUrl: `ipfs://${video}`, videoFileGatewayUrl: gateway(video), nftMetadataCid: meta, nftMetadataUrl: `ipfs://${meta}`, nftMetadataGatewayUrl: gateway(meta) } } };
+      return {
+        export: {
+          ipfs: {
+            videoFileCid: video,
+            videoFileUrl: `ipfs://${video}`,
+            videoFileGatewayUrl: gateway(video),
+            nftMetadataCid: meta,
+            nftMetadataUrl: `ipfs://${meta}`,
+            nftMetadataGatewayUrl: gateway(meta),
+          },
+        },
+      };
     }
     case 'export-data':
       return { exportData: { ipfs: { cid: `bafybei${hex(rng, 24)}` } } };
     case 'transcode-file':
-      return { transcodeFile: { hls: { path: '/out/hls/index.m3u8' }, mp4: [{ path: '/out/mp4/static720p0.mp4' }], request_id: hex(rng, 20), input_video: { duration: rng.decimal(10, 600, 1), size: rng.int(1, 900) * 1_048_576 } } };
+      return {
+        transcodeFile: {
+          hls: { path: '/out/hls/index.m3u8' },
+          mp4: [{ path: '/out/mp4/static720p0.mp4' }],
+          request_id: hex(rng, 20),
+          input_video: { duration: rng.decimal(10, 600, 1), size: rng.int(1, 900) * 1_048_576 },
+        },
+      };
     default:
       return { [type]: { vttUrl: 'https://playback.example/captions/en.vtt' } };
   }
@@ -168,7 +219,10 @@ function outputAsset(world: World, rng: Rng, spec: TaskSpec, fileName: string, c
   if (spec.missingOutput) return id;
   const phase = ASSET_PHASE[spec.phase] ?? 'processing';
   const asset = makeAsset(id, rng, fileName.replace(/\.[^.]+$/, ''), createdAt, phase, status);
-  asset.source = spec.type === 'clip' ? { type: 'clip', sessionId: lpUuid('other', rng.int(0, 9999)) } : { type: 'url', url: `https://media.example.com/raw/${encodeURIComponent(fileName)}` };
+  asset.source =
+    spec.type === 'clip'
+      ? { type: 'clip', sessionId: lpUuid('other', rng.int(0, 9999)) }
+      : { type: 'url', url: `https://media.example.com/raw/${encodeURIComponent(fileName)}` };
   world.assets.set(id, asset);
   if (phase === 'ready') world.readyAssets.push(id);
   return id;
@@ -178,7 +232,10 @@ function inputAsset(world: World, rng: Rng, createdAt: number, missing: boolean)
   if (!missing && world.readyAssets.length > 0) return rng.pick(world.readyAssets);
   const id = lpUuid('asset', world.assetCount++);
   if (!missing) {
-    world.assets.set(id, makeAsset(id, rng, 'archive footage', createdAt - 86_400_000, 'ready', { phase: 'completed', updatedAt: createdAt - 86_000_000 }));
+    world.assets.set(
+      id,
+      makeAsset(id, rng, 'archive footage', createdAt - 86_400_000, 'ready', { phase: 'completed', updatedAt: createdAt - 86_000_000 }),
+    );
     world.readyAssets.push(id);
   }
   return id;

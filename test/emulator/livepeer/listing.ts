@@ -58,7 +58,8 @@ function rangePredicate(field: Field, value: unknown): Predicate {
   const checks: Array<(n: number) => boolean> = [];
   for (const [op, bound] of Object.entries(value)) {
     // `eq` is listed by the server but falls through into its error branch (a missing `break`).
-    if (!(RANGE_OPS as readonly string[]).includes(op) || typeof bound !== 'number') throw new RouteError(400, `error parsing filters: unsupported operator ${op} for ${field}`);
+    if (!(RANGE_OPS as readonly string[]).includes(op) || typeof bound !== 'number')
+      throw new RouteError(400, `error parsing filters: unsupported operator ${op} for ${field}`);
     checks.push(op === 'gt' ? (n) => n > bound : op === 'gte' ? (n) => n >= bound : op === 'lt' ? (n) => n < bound : (n) => n <= bound);
   }
   return (task) => {

@@ -20,7 +20,12 @@ export class AnnotationIds {
 
 const QUALITY_LABELS = ['Major Issues', 'Minor Issues', 'No Issues'];
 
-export function integerAnnotation(ids: AnnotationIds, rng: Rng, key = 'instruction_following', title = 'Instruction following'): Annotation {
+export function integerAnnotation(
+  ids: AnnotationIds,
+  rng: Rng,
+  key = 'instruction_following',
+  title = 'Instruction following',
+): Annotation {
   return {
     id: ids.next(),
     key,
@@ -44,17 +49,38 @@ export function textAnnotation(ids: AnnotationIds, value: string, key = 'rewrite
 
 export function categoryAnnotation(ids: AnnotationIds, rng: Rng): Annotation {
   const options = ['Coding', 'Math', 'Writing', 'Other'];
-  return { id: ids.next(), key: 'prompt_category', type: 'category', title: 'Prompt category', labels: options, value: rng.pick(options), possible_values: options };
+  return {
+    id: ids.next(),
+    key: 'prompt_category',
+    type: 'category',
+    title: 'Prompt category',
+    labels: options,
+    value: rng.pick(options),
+    possible_values: options,
+  };
 }
 
 export function categoryMultipleAnnotation(ids: AnnotationIds, rng: Rng): Annotation {
   const options = ['Missing docstring', 'Verbose', 'Incorrect', 'Unsafe'];
-  return { id: ids.next(), key: 'issues', type: 'category_multiple', title: 'Issues found', value: rng.sample(options, rng.int(0, 2)), possible_values: options };
+  return {
+    id: ids.next(),
+    key: 'issues',
+    type: 'category_multiple',
+    title: 'Issues found',
+    value: rng.sample(options, rng.int(0, 2)),
+    possible_values: options,
+  };
 }
 
 export function fileAnnotation(ids: AnnotationIds, single: boolean): Annotation {
   const file = { mime_type: 'text/x-python', scale_url: 'https://scale-files.emulator.invalid/f/test_reverse.py', name: 'test_reverse.py' };
-  return { id: ids.next(), key: 'supporting_files', type: 'file', title: 'Supporting files', value: single ? { ...file, url: 'https://signed.emulator.invalid/test_reverse.py?sig=abc' } : [file] };
+  return {
+    id: ids.next(),
+    key: 'supporting_files',
+    type: 'file',
+    title: 'Supporting files',
+    value: single ? { ...file, url: 'https://signed.emulator.invalid/test_reverse.py?sig=abc' } : [file],
+  };
 }
 
 export function labeledTextAnnotation(ids: AnnotationIds): Annotation {
@@ -79,7 +105,13 @@ export function rankedGroupsAnnotation(ids: AnnotationIds, groups: string[][]): 
 }
 
 export function rubricCriteriaAnnotation(ids: AnnotationIds, weight: number): Annotation {
-  return { id: ids.next(), key: 'criterion_weight', type: 'rubric_criteria', title: 'Criterion weight', value: { weight, rationale: 'Correctness matters most' } };
+  return {
+    id: ids.next(),
+    key: 'criterion_weight',
+    type: 'rubric_criteria',
+    title: 'Criterion weight',
+    value: { weight, rationale: 'Correctness matters most' },
+  };
 }
 
 export function rubricRatingAnnotation(ids: AnnotationIds, criteriaId: string, score: number): Annotation {
@@ -89,7 +121,12 @@ export function rubricRatingAnnotation(ids: AnnotationIds, criteriaId: string, s
     type: 'rubric_rating',
     title: 'Rubric rating',
     metadata: { criteria: criteriaId },
-    value: { score, color: score > 0 ? 'green' : 'red', justification: score > 0 ? 'Compiles and passes tests.' : 'Does not compile.', reviewer_confidence: 'high' },
+    value: {
+      score,
+      color: score > 0 ? 'green' : 'red',
+      justification: score > 0 ? 'Compiles and passes tests.' : 'Does not compile.',
+      reviewer_confidence: 'high',
+    },
   };
 }
 
@@ -113,7 +150,9 @@ export function workspaceContainerAnnotation(ids: AnnotationIds, rng: Rng): Anno
         workspace_image_version: 3,
       },
       last_code_run_event: { exit_code: 0, duration_ms: rng.int(40, 900), command: 'pytest -q' },
-      output_files: [{ file_name: 'out.txt', scale_url: 'https://scale-files.emulator.invalid/f/out.txt', file_language: 'text', file_content: 'ok\n' }],
+      output_files: [
+        { file_name: 'out.txt', scale_url: 'https://scale-files.emulator.invalid/f/out.txt', file_language: 'text', file_content: 'ok\n' },
+      ],
       stdout_output: { content: '3 passed in 0.04s', scale_url: 'https://scale-files.emulator.invalid/f/stdout.txt' },
       stderr_output: { content: '' },
       test_stdout_output: { content: '...', url: 'https://signed.emulator.invalid/test_stdout.txt' },

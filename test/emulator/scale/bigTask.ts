@@ -16,7 +16,10 @@ export function bigTask(place: TaskPlace, summary: TaskSummary): Task {
     turns.push({
       id: `turn_${t}`,
       annotations: [],
-      messages: [plainMessage('user', 'user', `(${t + 1}) ${userPrompt(topic, rng, t % 3)}`), modelMessage('model_a', answer, rng, [integerAnnotation(ids, rng)])],
+      messages: [
+        plainMessage('user', 'user', `(${t + 1}) ${userPrompt(topic, rng, t % 3)}`),
+        modelMessage('model_a', answer, rng, [integerAnnotation(ids, rng)]),
+      ],
     });
   }
   return { ...taskHeader(place, summary, rng), threads: [{ id: 'thread_0', annotations: [], turns }] };

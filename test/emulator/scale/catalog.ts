@@ -46,7 +46,18 @@ const PROJECT_NAMES = [
   'Evals – Safety (multilingual) 🌍',
 ] as const;
 
-const MIXED = ['completed', 'completed', 'pending', 'completed', 'error', 'canceled', 'completed', 'deleted', 'quality_review', 'completed'];
+const MIXED = [
+  'completed',
+  'completed',
+  'pending',
+  'completed',
+  'error',
+  'canceled',
+  'completed',
+  'deleted',
+  'quality_review',
+  'completed',
+];
 
 /** Well-known objects, by the name tests use. Ids do not depend on the seed or size options. */
 export const SCALE_FIXTURES = {
@@ -121,11 +132,22 @@ export function buildCatalog(sizedDeliveryCount: number): Catalog {
       id: P(index),
       name,
       created_at: day(index * 3),
-      types: [['RLHF: Pref Ranking'], ['SFT'], ['RLHF: Pref Ranking with Rewrites', 'Rubrics'], ['Other'], [], ['Evals', 'Safety red-teaming']][index] ?? [],
+      types:
+        [['RLHF: Pref Ranking'], ['SFT'], ['RLHF: Pref Ranking with Rewrites', 'Rubrics'], ['Other'], [], ['Evals', 'Safety red-teaming']][
+          index
+        ] ?? [],
       models: index === 4 ? [] : ['model-a', 'model-b'],
     },
   }));
-  const batch = (collection: number, projectIndex: number, name: string, status: string, size: number, statusPattern: readonly string[], factory: TaskFactory = 'standard'): BatchDef => ({
+  const batch = (
+    collection: number,
+    projectIndex: number,
+    name: string,
+    status: string,
+    size: number,
+    statusPattern: readonly string[],
+    factory: TaskFactory = 'standard',
+  ): BatchDef => ({
     collection,
     projectIndex,
     size,

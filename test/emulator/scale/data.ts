@@ -4,7 +4,15 @@
  */
 import type { Annotation, Task } from '../../../src/core/scale/types';
 import { bigTask } from './bigTask';
-import { buildCatalog, DEFAULT_SIZED_DELIVERY, SCALE_FIXTURES, type BatchDef, type Catalog, type DeliveryDef, type ProjectDef } from './catalog';
+import {
+  buildCatalog,
+  DEFAULT_SIZED_DELIVERY,
+  SCALE_FIXTURES,
+  type BatchDef,
+  type Catalog,
+  type DeliveryDef,
+  type ProjectDef,
+} from './catalog';
 import { decodeId, objectId } from './ids';
 import { showcaseTask } from './showcase';
 import { generateTask, type TaskPlace, type TaskSummary } from './taskGenerator';
@@ -86,7 +94,13 @@ export class ScaleData {
 
   batchSource(def: BatchDef): TaskSource {
     const extras = this.extrasByBatch.get(def.batch.id) ?? [];
-    const place = (index: number): TaskPlace => ({ seed: this.seed, collection: def.collection, index, projectId: def.batch.project as string, batchId: def.batch.id });
+    const place = (index: number): TaskPlace => ({
+      seed: this.seed,
+      collection: def.collection,
+      index,
+      projectId: def.batch.project as string,
+      batchId: def.batch.id,
+    });
     const summaryAt = (index: number): TaskSummary => {
       const extra = extras[index - def.size];
       if (extra) return { status: extra.status, createdAt: extra.created_at, completedAt: extra.completed_at ?? null };

@@ -48,7 +48,10 @@ function datasetTask(seed: number, def: DatasetDeliveryDef, i: number, expand: r
     response: {
       conversation: [
         { role: 'user', text: rng.pick(['My order has not arrived.', 'How do I reset my password?', 'Please review this diff.']) },
-        { role: 'assistant', text: rng.pick(['Sorry to hear that — let me check.', 'Here is how to do it:\n\n1. Open settings\n2. Choose *Security*']) },
+        {
+          role: 'assistant',
+          text: rng.pick(['Sorry to hear that — let me check.', 'Here is how to do it:\n\n1. Open settings\n2. Choose *Security*']),
+        },
       ],
       attachments: [{ id: `att_${i}_0`, name: `screenshot_${i}.png`, mime_type: 'image/png' }],
       labels: { resolved: rng.chance(0.7), sentiment: rng.pick(['positive', 'neutral', 'negative']) },
@@ -91,7 +94,10 @@ export function registerDatasetRoutes(scale: RouteGroup, data: ScaleData): void 
     if (!datasetId && !deliveryId) throw new RouteError(400, 'One of dataset_id, delivery_id is required');
     const delivered = dateRange(query, 'delivered');
     const defs = DATASET_DELIVERIES.filter(
-      (d) => (!deliveryId || d.delivery.id === deliveryId) && (!datasetId || DATASETS[d.datasetIndex]?.id === datasetId) && delivered(d.delivery.delivered_at),
+      (d) =>
+        (!deliveryId || d.delivery.id === deliveryId) &&
+        (!datasetId || DATASETS[d.datasetIndex]?.id === datasetId) &&
+        delivered(d.delivery.delivered_at),
     );
     const starts = defs.map((_, i) => defs.slice(0, i).reduce((sum, d) => sum + d.count, 0));
     const length = defs.reduce((sum, d) => sum + d.count, 0);

@@ -30,7 +30,8 @@ export function registerDeliveryRoutes(scale: RouteGroup, data: ScaleData): void
     if (key === 'delivery_id') {
       def = data.findDelivery(query.get('delivery_id') ?? '');
     } else {
-      if (!query.has('project_id') && !query.has('project_name')) throw new RouteError(400, 'delivery_name requires project_id or project_name');
+      if (!query.has('project_id') && !query.has('project_name'))
+        throw new RouteError(400, 'delivery_name requires project_id or project_name');
       const project = projectFrom(data, query);
       def = data.deliveriesOf(project.index).find((d) => d.delivery.name === query.get('delivery_name'));
     }
@@ -55,7 +56,9 @@ export function registerDeliveryRoutes(scale: RouteGroup, data: ScaleData): void
     const status = query.get('status');
     const completed = dateRange(query, 'completed');
     const filtered = status !== null || query.has('completed_after') || query.has('completed_before');
-    const include = filtered ? (i: number) => (status === null || source.summaryAt(i).status === status) && completed(source.summaryAt(i).completedAt) : undefined;
+    const include = filtered
+      ? (i: number) => (status === null || source.summaryAt(i).status === status) && completed(source.summaryAt(i).completedAt)
+      : undefined;
     const page = pageOf(query, context, source.length, include);
     const docs = page.indices.map((i) => deliveryDoc(data, project, source.taskAt(i)));
     return { status: 200, body: { docs, total: docs.length, ...(page.nextToken ? { next_token: page.nextToken } : {}) } };
@@ -102,9 +105,15 @@ function deliveryDoc(data: ScaleData, project: ProjectDef, task: Task): Record<s
 function deliveredResponse(task: Task): Record<string, unknown> {
   const bare = transformTask(task, {
     annotation: (a) => ({ key: a.key, value: a.value }),
-    message: (m) => ({ role: m.role, content: { text: (m.content as { text?: unknown } | undefined)?.text ?? null }, annotations: m.annotations }),
+    message: (m) => ({
+      role: m.role,
+      content: { text: (m.content as { text?: unknown } | undefined)?.text ?? null },
+      annotations: m.annotations,
+    }),
   });
-  return { threads: (bare.threads ?? []).map((t) => ({ id: t.id, turns: t.turns.map((turn) => ({ id: turn.id, messages: turn.messages })) })) };
+  return {
+    threads: (bare.threads ?? []).map((t) => ({ id: t.id, turns: t.turns.map((turn) => ({ id: turn.id, messages: turn.messages })) })),
+  };
 }
 
 function deliverySchema(project: ProjectDef): Record<string, unknown> {

@@ -42,7 +42,8 @@ export function startOffset(query: URLSearchParams, context: RouteContext): numb
   } catch {
     throw new RouteError(400, 'next_token is malformed');
   }
-  if (typeof payload.skip !== 'number' || typeof payload.iat !== 'number' || payload.skip < 0) throw new RouteError(400, 'next_token is malformed');
+  if (typeof payload.skip !== 'number' || typeof payload.iat !== 'number' || payload.skip < 0)
+    throw new RouteError(400, 'next_token is malformed');
   if (payload.f !== fingerprint(query)) throw new RouteError(400, 'next_token does not belong to this query (filters changed)');
   if (context.tokenExpired(payload.iat)) throw new RouteError(400, 'next_token expired, restart the listing from the first page');
   return payload.skip;
@@ -63,7 +64,12 @@ export interface PageSlice {
  * Picks the next page of a lazy sequence of `length` items, keeping those `include` accepts. A
  * sparse filter may yield a short or empty page that still has a token, as real servers do.
  */
-export function pageOf(query: URLSearchParams, context: RouteContext, length: number, include: (index: number) => boolean = () => true): PageSlice {
+export function pageOf(
+  query: URLSearchParams,
+  context: RouteContext,
+  length: number,
+  include: (index: number) => boolean = () => true,
+): PageSlice {
   const limit = parseLimit(query);
   let cursor = startOffset(query, context);
   const indices: number[] = [];

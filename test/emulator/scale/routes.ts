@@ -29,7 +29,8 @@ function registerScaleControl(router: Router, data: ScaleData): void {
   const control = router.group({ name: 'scale-control', control: true, errorBody: scaleErrorBody });
   control.post('/__emulator/scale/tasks', ({ body }) => {
     const task = body as Partial<Task> | undefined;
-    if (typeof task !== 'object' || task === null || typeof task.task_id !== 'string') throw new RouteError(400, 'Send one task object with a string task_id');
+    if (typeof task !== 'object' || task === null || typeof task.task_id !== 'string')
+      throw new RouteError(400, 'Send one task object with a string task_id');
     data.registerExtraTask(task as Task);
     return { status: 201, body: { task_id: task.task_id } };
   });
@@ -48,7 +49,9 @@ function registerProjectRoutes(scale: RouteGroup, data: ScaleData): void {
     const status = query.get('status');
     const created = dateRange(query, 'created');
     const completed = query.has('completed_after') || query.has('completed_before') ? dateRange(query, 'completed') : () => true;
-    const batches = data.batchesOf(project.index).filter((b) => (status === null || b.batch.status === status) && created(b.batch.created_at) && completed(b.batch.completed_at));
+    const batches = data
+      .batchesOf(project.index)
+      .filter((b) => (status === null || b.batch.status === status) && created(b.batch.created_at) && completed(b.batch.completed_at));
     const page = pageOf(query, context, batches.length);
     const items = page.indices.map((i) => expandProject(data, (batches[i] as (typeof batches)[number]).batch, query));
     return { status: 200, body: { batches: items, ...(page.nextToken ? { next_token: page.nextToken } : {}) } };

@@ -22,7 +22,17 @@ export const SHOWCASE = {
   attachments: 8,
 } as const;
 
-export const SHOWCASE_STATUSES: readonly string[] = ['completed', 'error', 'completed', 'pending', 'quality_review', 'canceled', 'deleted', 'completed', 'completed'];
+export const SHOWCASE_STATUSES: readonly string[] = [
+  'completed',
+  'error',
+  'completed',
+  'pending',
+  'quality_review',
+  'canceled',
+  'deleted',
+  'completed',
+  'completed',
+];
 
 export const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -43,7 +53,10 @@ export function showcaseTask(place: TaskPlace, summary: TaskSummary): Task {
     case SHOWCASE.sensitive: {
       // Reported tasks come back without a `threads` key at all.
       const { threads: _omitted, ...header } = taskHeader(place, summary, rng);
-      return { ...header, sensitive_content_reports: [{ type: 'self_harm', message: 'Reported by a contributor during review.' }, { type: 'pii' }] };
+      return {
+        ...header,
+        sensitive_content_reports: [{ type: 'self_harm', message: 'Reported by a contributor during review.' }, { type: 'pii' }],
+      };
     }
     case SHOWCASE.sideBySide:
       return { ...taskHeader(place, summary, rng), threads: sideBySideThreads(rng, ids) };
@@ -94,7 +107,10 @@ function kitchenSinkThread(rng: Rng, ids: A.AnnotationIds): Thread {
       percentage: 60,
     },
   ];
-  const modelB = modelMessage('model_b', assistantAnswer(topic, rng, 1), rng, [A.integerAnnotation(ids, rng), A.textAnnotation(ids, rewriteText(topic))]);
+  const modelB = modelMessage('model_b', assistantAnswer(topic, rng, 1), rng, [
+    A.integerAnnotation(ids, rng),
+    A.textAnnotation(ids, rewriteText(topic)),
+  ]);
   const user: Message = {
     role: 'user',
     source_id: 'user',
@@ -102,7 +118,11 @@ function kitchenSinkThread(rng: Rng, ids: A.AnnotationIds): Thread {
       text: `${topic.prompt}\n\nSee the attached diagram and the background notes.`,
       attachments: [{ mime_type: 'image/png', name: 'diagram.png', content: TINY_PNG_BASE64, file_size_in_bytes: 68 }],
       reference_texts: [
-        { content: 'A singly linked list is a chain of nodes, each pointing to the next.', category: 'background', url: 'https://en.wikipedia.org/wiki/Linked_list' },
+        {
+          content: 'A singly linked list is a chain of nodes, each pointing to the next.',
+          category: 'background',
+          url: 'https://en.wikipedia.org/wiki/Linked_list',
+        },
         { content: 'Style guide: prefer iterative solutions.', category: 'guidelines' },
       ],
     },
@@ -125,7 +145,12 @@ function kitchenSinkThread(rng: Rng, ids: A.AnnotationIds): Thread {
           {
             max_total_score: 10,
             criteria_definitions: [
-              { id: 'crit_1', criterion: 'Code compiles without modification', weight: 6, annotations: everyType(ids, rng, criterionAnnotationId) },
+              {
+                id: 'crit_1',
+                criterion: 'Code compiles without modification',
+                weight: 6,
+                annotations: everyType(ids, rng, criterionAnnotationId),
+              },
               { id: 'crit_2', criterion: 'Explains time complexity', weight: 4, annotations: [] },
             ],
           },
@@ -135,7 +160,10 @@ function kitchenSinkThread(rng: Rng, ids: A.AnnotationIds): Thread {
       {
         id: 'turn_1',
         annotations: [],
-        messages: [plainMessage('user', 'user', 'Thanks! What is the complexity?'), modelMessage('model_a', '## Complexity\n\n- Time: **O(n)**\n- Space: **O(1)**', rng, [])],
+        messages: [
+          plainMessage('user', 'user', 'Thanks! What is the complexity?'),
+          modelMessage('model_a', '## Complexity\n\n- Time: **O(n)**\n- Space: **O(1)**', rng, []),
+        ],
       },
     ],
   };
@@ -144,11 +172,19 @@ function kitchenSinkThread(rng: Rng, ids: A.AnnotationIds): Thread {
 /** Three candidates in one turn, ranked with a tie; a second thread shows thread tabs. */
 function sideBySideThreads(rng: Rng, ids: A.AnnotationIds): Thread[] {
   const topic = topicFor(rng);
-  const candidates = ['model_a', 'model_b', 'model_c'].map((model, i) => modelMessage(model, assistantAnswer(topic, rng, i), rng, [A.integerAnnotation(ids, rng)]));
+  const candidates = ['model_a', 'model_b', 'model_c'].map((model, i) =>
+    modelMessage(model, assistantAnswer(topic, rng, i), rng, [A.integerAnnotation(ids, rng)]),
+  );
   const first: Thread = {
     id: 'thread_0',
     annotations: [A.rankedGroupsAnnotation(ids, [['model_c'], ['model_a', 'model_b']])],
-    turns: [{ id: 'turn_0', annotations: [A.rankedChoicesAnnotation(ids, ['model_c', 'model_a', 'model_b'])], messages: [plainMessage('user', 'user', topic.prompt), ...candidates] }],
+    turns: [
+      {
+        id: 'turn_0',
+        annotations: [A.rankedChoicesAnnotation(ids, ['model_c', 'model_a', 'model_b'])],
+        messages: [plainMessage('user', 'user', topic.prompt), ...candidates],
+      },
+    ],
   };
   const second: Thread = {
     id: 'thread_1',
@@ -157,7 +193,11 @@ function sideBySideThreads(rng: Rng, ids: A.AnnotationIds): Thread[] {
       {
         id: 'turn_0',
         annotations: [],
-        messages: [plainMessage('user', 'user', 'Same question, shorter please.'), modelMessage('model_a', 'Iterate and flip `next` pointers.', rng, []), modelMessage('model_b', 'Walk the list once, reversing links.', rng, [])],
+        messages: [
+          plainMessage('user', 'user', 'Same question, shorter please.'),
+          modelMessage('model_a', 'Iterate and flip `next` pointers.', rng, []),
+          modelMessage('model_b', 'Walk the list once, reversing links.', rng, []),
+        ],
       },
     ],
   };
@@ -171,7 +211,15 @@ function attachmentsThread(rng: Rng, ids: A.AnnotationIds): Thread {
     content: {
       text: 'Transcribe the recording and describe the screenshot.',
       attachments: [
-        { mime_type: 'audio/mpeg', url: 'https://signed.emulator.invalid/call.mp3?sig=1', scale_url: 'https://scale-files.emulator.invalid/call.mp3', duration: 42.5, transcript: 'Hello, I would like to change my plan.', transcript_start: 0, transcript_end: 4.2 },
+        {
+          mime_type: 'audio/mpeg',
+          url: 'https://signed.emulator.invalid/call.mp3?sig=1',
+          scale_url: 'https://scale-files.emulator.invalid/call.mp3',
+          duration: 42.5,
+          transcript: 'Hello, I would like to change my plan.',
+          transcript_start: 0,
+          transcript_end: 4.2,
+        },
         { mime_type: 'image/jpeg', url: 'https://signed.emulator.invalid/screen.jpg?sig=2', name: 'screen.jpg', file_size_in_bytes: 48213 },
         { mime_type: 'image/png', name: 'inline.png', content: TINY_PNG_BASE64 },
         { mime_type: 'text/plain', name: 'notes.txt', content: Buffer.from('Customer called twice.\n').toString('base64') },
@@ -183,6 +231,12 @@ function attachmentsThread(rng: Rng, ids: A.AnnotationIds): Thread {
   return {
     id: 'thread_0',
     annotations: [],
-    turns: [{ id: 'turn_0', annotations: [], messages: [user, modelMessage('model_a', 'The caller asks to change their plan.', rng, [A.integerAnnotation(ids, rng)])] }],
+    turns: [
+      {
+        id: 'turn_0',
+        annotations: [],
+        messages: [user, modelMessage('model_a', 'The caller asks to change their plan.', rng, [A.integerAnnotation(ids, rng)])],
+      },
+    ],
   };
 }

@@ -29,18 +29,30 @@ export function transformTask(
 ): Task {
   const annotationFn = fns.annotation;
   const annotate = (list: unknown) => (annotationFn ? mapArray(list, (a) => annotationFn(a as Annotation) as JsonRecord) : list);
-  const withAnnotations = (record: JsonRecord): JsonRecord => ('annotations' in record ? { ...record, annotations: annotate(record.annotations) } : record);
+  const withAnnotations = (record: JsonRecord): JsonRecord =>
+    'annotations' in record ? { ...record, annotations: annotate(record.annotations) } : record;
   const message = (m: JsonRecord): JsonRecord => {
     let out = withAnnotations(m);
-    if (isRecord(out.content) && Array.isArray(out.content.chunks)) out = { ...out, content: { ...out.content, chunks: mapArray(out.content.chunks, withAnnotations) } };
+    if (isRecord(out.content) && Array.isArray(out.content.chunks))
+      out = { ...out, content: { ...out.content, chunks: mapArray(out.content.chunks, withAnnotations) } };
     if (Array.isArray(out.rubric_evaluations)) {
-      out = { ...out, rubric_evaluations: mapArray(out.rubric_evaluations, (e) => ({ ...withAnnotations(e), ...('criteria_evaluations' in e ? { criteria_evaluations: mapArray(e.criteria_evaluations, withAnnotations) } : {}) })) };
+      out = {
+        ...out,
+        rubric_evaluations: mapArray(out.rubric_evaluations, (e) => ({
+          ...withAnnotations(e),
+          ...('criteria_evaluations' in e ? { criteria_evaluations: mapArray(e.criteria_evaluations, withAnnotations) } : {}),
+        })),
+      };
     }
     return fns.message ? fns.message(out) : out;
   };
   const turn = (t: JsonRecord): JsonRecord => {
     let out: JsonRecord = { ...withAnnotations(t), messages: mapArray(t.messages, message) };
-    if (Array.isArray(out.rubrics)) out = { ...out, rubrics: mapArray(out.rubrics, (r) => ({ ...r, criteria_definitions: mapArray(r.criteria_definitions, withAnnotations) })) };
+    if (Array.isArray(out.rubrics))
+      out = {
+        ...out,
+        rubrics: mapArray(out.rubrics, (r) => ({ ...r, criteria_definitions: mapArray(r.criteria_definitions, withAnnotations) })),
+      };
     return out;
   };
   const thread = (t: JsonRecord): JsonRecord => {
@@ -56,7 +68,15 @@ export function walkAnnotations(task: Task, visit: (a: Annotation) => Annotation
   transformTask(task, { annotation: visit });
 }
 
-const ATTACHMENT_DETAIL_FIELDS = ['name', 'file_size_in_bytes', 'duration', 'transcript', 'transcript_url', 'transcript_start', 'transcript_end'];
+const ATTACHMENT_DETAIL_FIELDS = [
+  'name',
+  'file_size_in_bytes',
+  'duration',
+  'transcript',
+  'transcript_url',
+  'transcript_start',
+  'transcript_end',
+];
 
 export function applyTaskView(task: Task, view: TaskView): Task {
   const bare = !view.opts.has('annotation_details');
@@ -69,7 +89,10 @@ export function applyTaskView(task: Task, view: TaskView): Task {
       let result = m;
       if (noModelParameters && 'model_parameters' in result) result = omit(result, ['model_parameters']);
       if (noAttachmentDetails && isRecord(result.content) && Array.isArray(result.content.attachments)) {
-        result = { ...result, content: { ...result.content, attachments: mapArray(result.content.attachments, (f) => omit(f, ATTACHMENT_DETAIL_FIELDS)) } };
+        result = {
+          ...result,
+          content: { ...result.content, attachments: mapArray(result.content.attachments, (f) => omit(f, ATTACHMENT_DETAIL_FIELDS)) },
+        };
       }
       return result;
     },

@@ -25,12 +25,16 @@ const TOPICS: readonly Topic[] = [
     prompt: 'Explain the difference between a process and a thread, with an example in Go.',
     language: 'go',
     code: 'func main() {\n    var wg sync.WaitGroup\n    for i := 0; i < 3; i++ {\n        wg.Add(1)\n        go func(n int) { defer wg.Done(); fmt.Println(n) }(i)\n    }\n    wg.Wait()\n}',
-    points: ['Processes have separate address spaces', 'Threads share memory within a process', 'Goroutines are multiplexed onto OS threads'],
+    points: [
+      'Processes have separate address spaces',
+      'Threads share memory within a process',
+      'Goroutines are multiplexed onto OS threads',
+    ],
   },
   {
     prompt: 'Write a SQL query that returns the top 3 customers by revenue for each month.',
     language: 'sql',
-    code: 'SELECT month, customer_id, revenue\nFROM (\n  SELECT date_trunc(\'month\', paid_at) AS month, customer_id, SUM(amount) AS revenue,\n         RANK() OVER (PARTITION BY date_trunc(\'month\', paid_at) ORDER BY SUM(amount) DESC) AS r\n  FROM payments GROUP BY 1, 2\n) t WHERE r <= 3;',
+    code: "SELECT month, customer_id, revenue\nFROM (\n  SELECT date_trunc('month', paid_at) AS month, customer_id, SUM(amount) AS revenue,\n         RANK() OVER (PARTITION BY date_trunc('month', paid_at) ORDER BY SUM(amount) DESC) AS r\n  FROM payments GROUP BY 1, 2\n) t WHERE r <= 3;",
     points: ['Uses a window function per month', 'Ties share a rank', 'Works in PostgreSQL'],
   },
   {
@@ -65,7 +69,12 @@ export function systemPrompt(rng: Rng): string {
 
 export function userPrompt(topic: Topic, rng: Rng, turnIndex: number): string {
   if (turnIndex === 0) return topic.prompt;
-  return rng.pick(['Can you add type hints and a short docstring?', 'What is the complexity of that?', 'Now write a unit test for it.', 'Could you make it shorter?']);
+  return rng.pick([
+    'Can you add type hints and a short docstring?',
+    'What is the complexity of that?',
+    'Now write a unit test for it.',
+    'Could you make it shorter?',
+  ]);
 }
 
 /** A markdown answer with a heading, a list and a fenced code block; `variant` changes wording. */
@@ -96,7 +105,20 @@ export function rewriteText(topic: Topic): string {
 
 /** Roughly `bytes` characters of plausible filler, for size-controlled payloads. */
 export function filler(rng: Rng, bytes: number): string {
-  const words = ['data', 'model', 'review', 'response', 'quality', 'format', 'instruction', 'context', 'answer', 'example', 'correct', 'detail'];
+  const words = [
+    'data',
+    'model',
+    'review',
+    'response',
+    'quality',
+    'format',
+    'instruction',
+    'context',
+    'answer',
+    'example',
+    'correct',
+    'detail',
+  ];
   const out: string[] = [];
   let length = 0;
   while (length < bytes) {

@@ -15,7 +15,15 @@ export async function buildCli(folder: string): Promise<string> {
   const outDir = resolve(folder);
   mkdirSync(outDir, { recursive: true });
   const cliPath = join(outDir, 'cli.js');
-  await build({ entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: cliPath, logLevel: 'warning' });
+  await build({
+    entryPoints: ['src/cli/main.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: cliPath,
+    logLevel: 'warning',
+  });
   return cliPath;
 }
 
@@ -23,8 +31,14 @@ export async function buildCli(folder: string): Promise<string> {
  * Starts the CLI with only the variables given (plus PATH), so no proxy or key from the machine
  * leaks in; an `undefined` value leaves a variable out.
  */
-export function startCli(cliPath: string, args: string[], env: Record<string, string | undefined>): { child: ChildProcess; done: Promise<CliRun> } {
-  const merged = Object.fromEntries(Object.entries({ PATH: process.env.PATH ?? '', ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+export function startCli(
+  cliPath: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): { child: ChildProcess; done: Promise<CliRun> } {
+  const merged = Object.fromEntries(
+    Object.entries({ PATH: process.env.PATH ?? '', ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   const child = spawn(process.execPath, [cliPath, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   const done = new Promise<CliRun>((resolveRun, fail) => {
     let stdout = '';

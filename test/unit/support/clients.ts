@@ -34,7 +34,11 @@ export function testScale(emulator: Emulator, overrides: Partial<HttpClientOptio
 }
 
 /** A transport that answers every request with one canned response, recording the requests. */
-export function cannedTransport(status: number, body: string, headers: Record<string, string> = {}): HttpTransport & { requests: Array<{ url: string; headers: Readonly<Record<string, string>> }> } {
+export function cannedTransport(
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): HttpTransport & { requests: Array<{ url: string; headers: Readonly<Record<string, string>> }> } {
   const requests: Array<{ url: string; headers: Readonly<Record<string, string>> }> = [];
   return {
     name: 'canned',

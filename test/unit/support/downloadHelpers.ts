@@ -35,7 +35,11 @@ const servedCache = new Map<string, Promise<string>>();
  * What the emulator serves for a paged task list, fetched by hand (plain fetch, not the client
  * under test): every page followed to the end, each task re-serialised as one JSONL line.
  */
-export function servedJsonl(emulator: Emulator, endpoint: '/v2/delivery' | '/v2/tasks', params: Readonly<Record<string, string>>): Promise<string> {
+export function servedJsonl(
+  emulator: Emulator,
+  endpoint: '/v2/delivery' | '/v2/tasks',
+  params: Readonly<Record<string, string>>,
+): Promise<string> {
   const sizes = emulator.scale.catalog.batches.map((b) => b.size).join(',');
   const key = JSON.stringify([emulator.scale.seed, sizes, endpoint, params]);
   let served = servedCache.get(key);
@@ -75,8 +79,19 @@ export interface ProjectFixture {
   readonly name: string;
 }
 
-export function deliveryPlan(client: ScaleClient, project: ProjectFixture, delivery: DeliveryFixture, taskCount: number | null): DownloadPlan {
-  return deliveryDownloadPlan(client, { projectId: project.id, projectName: project.name, deliveryId: delivery.id, deliveryName: delivery.name, taskCount });
+export function deliveryPlan(
+  client: ScaleClient,
+  project: ProjectFixture,
+  delivery: DeliveryFixture,
+  taskCount: number | null,
+): DownloadPlan {
+  return deliveryDownloadPlan(client, {
+    projectId: project.id,
+    projectName: project.name,
+    deliveryId: delivery.id,
+    deliveryName: delivery.name,
+    taskCount,
+  });
 }
 
 /** Splits JSONL text into lines (without the newlines), checking the text ends with one. */

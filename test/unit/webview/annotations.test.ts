@@ -19,8 +19,14 @@ describe('webview annotations', () => {
 
   it('common row: title, key, description, flags, labels, justification', async () => {
     const el = await renderAnnotation(page, {
-      type: 'text', title: 'Rewrite', description: 'Rewrite the answer', value: 'better',
-      not_applicable: true, cannot_assess: true, labels: ['l1', 'l2'], justification: 'because',
+      type: 'text',
+      title: 'Rewrite',
+      description: 'Rewrite the answer',
+      value: 'better',
+      not_applicable: true,
+      cannot_assess: true,
+      labels: ['l1', 'l2'],
+      justification: 'because',
     });
     assert.equal(text(el.querySelector('.ann-title')), 'Rewrite');
     assert.equal(el.querySelector('.ann-title')?.getAttribute('title'), 'Rewrite the answer');
@@ -47,12 +53,22 @@ describe('webview annotations', () => {
 
   it('integer: "3 · Good" on a scale of dots lined up with labels', async () => {
     const el = await renderAnnotation(page, {
-      type: 'integer', labels: ['Poor', 'Okay', 'Good'], value: 3, possible_values: [1, 2, 3], justification: 'Follows all constraints.',
+      type: 'integer',
+      labels: ['Poor', 'Okay', 'Good'],
+      value: 3,
+      possible_values: [1, 2, 3],
+      justification: 'Follows all constraints.',
     });
     assert.equal(text(el.querySelector('.int-value')), '3 · Good');
     const steps = all(el, '.scale .step');
-    assert.deepEqual(steps.map((s) => text(s)), ['1 · Poor', '2 · Okay', '3 · Good']);
-    assert.deepEqual(steps.map((s) => s.classList.contains('chosen')), [false, false, true]);
+    assert.deepEqual(
+      steps.map((s) => text(s)),
+      ['1 · Poor', '2 · Okay', '3 · Good'],
+    );
+    assert.deepEqual(
+      steps.map((s) => s.classList.contains('chosen')),
+      [false, false, true],
+    );
     assert.equal(all(el, '.step.filled').length, 3);
     assert.equal(el.querySelector('.ann-labels'), null, 'labels shown on the scale, not repeated');
     assert.equal(text(el.querySelector('.justification')), 'Follows all constraints.');
@@ -69,10 +85,21 @@ describe('webview annotations', () => {
   });
 
   it('category: chips with the chosen one highlighted among possible values', async () => {
-    const el = await renderAnnotation(page, { type: 'category', labels: ['Coding', 'Math', 'Other'], value: 'Math', possible_values: ['Coding', 'Math', 'Other'] });
+    const el = await renderAnnotation(page, {
+      type: 'category',
+      labels: ['Coding', 'Math', 'Other'],
+      value: 'Math',
+      possible_values: ['Coding', 'Math', 'Other'],
+    });
     const chips = all(el, '.options .chip');
-    assert.deepEqual(chips.map((c) => text(c).replace(' (chosen)', '')), ['Coding', 'Math', 'Other']);
-    assert.deepEqual(chips.map((c) => c.classList.contains('chosen')), [false, true, false]);
+    assert.deepEqual(
+      chips.map((c) => text(c).replace(' (chosen)', '')),
+      ['Coding', 'Math', 'Other'],
+    );
+    assert.deepEqual(
+      chips.map((c) => c.classList.contains('chosen')),
+      [false, true, false],
+    );
     assert.equal(all(el, '[aria-current="true"]').length, 1);
   });
 
@@ -85,13 +112,21 @@ describe('webview annotations', () => {
 
   it('category_multiple: every chosen value highlighted', async () => {
     const el = await renderAnnotation(page, {
-      type: 'category_multiple', value: ['Missing docstring', 'Verbose'], possible_values: ['Missing docstring', 'Verbose', 'Incorrect'],
+      type: 'category_multiple',
+      value: ['Missing docstring', 'Verbose'],
+      possible_values: ['Missing docstring', 'Verbose', 'Incorrect'],
     });
-    assert.deepEqual(all(el, '.options .chip').map((c) => c.classList.contains('chosen')), [true, true, false]);
+    assert.deepEqual(
+      all(el, '.options .chip').map((c) => c.classList.contains('chosen')),
+      [true, true, false],
+    );
   });
 
   it('labeled_text: spans with their labels', async () => {
-    const el = await renderAnnotation(page, { type: 'labeled_text', value: [{ label: 'bug', text: 'prev.next = head' }, { text: 'no label' }] });
+    const el = await renderAnnotation(page, {
+      type: 'labeled_text',
+      value: [{ label: 'bug', text: 'prev.next = head' }, { text: 'no label' }],
+    });
     const spans = all(el, '.labeled-span');
     assert.equal(spans.length, 2);
     assert.equal(text(spans[0].querySelector('mark')), 'prev.next = head');
@@ -102,7 +137,10 @@ describe('webview annotations', () => {
   it('ranked_choices: an ordered list with the first marked', async () => {
     const el = await renderAnnotation(page, { type: 'ranked_choices', value: ['model_b', 'model_a', 'model_c'] });
     const items = all(el, '.ranking .rank');
-    assert.deepEqual(items.map((i) => text(i.querySelector('.rank-item'))), ['model_b', 'model_a', 'model_c']);
+    assert.deepEqual(
+      items.map((i) => text(i.querySelector('.rank-item'))),
+      ['model_b', 'model_a', 'model_c'],
+    );
     assert.ok(items[0].classList.contains('first'));
     assert.match(text(items[0]), /1st/);
     assert.ok(!items[1].classList.contains('first'));
@@ -125,7 +163,9 @@ describe('webview annotations', () => {
 
   it('rubric_rating: score, colour, justification and the criterion it rates', async () => {
     const el = await renderAnnotation(page, {
-      type: 'rubric_rating', metadata: { criteria: 'an_crit_1' }, value: { score: 1, color: 'green', justification: 'Compiles.' },
+      type: 'rubric_rating',
+      metadata: { criteria: 'an_crit_1' },
+      value: { score: 1, color: 'green', justification: 'Compiles.' },
     });
     assert.equal(text(el.querySelector('.score')), 'Score 1');
     assert.ok(el.querySelector('.rating-color.rating-green'));
@@ -135,7 +175,8 @@ describe('webview annotations', () => {
 
   it('file: file chips for a list and for a single file', async () => {
     let el = await renderAnnotation(page, {
-      type: 'file', value: [{ mime_type: 'text/x-python', scale_url: 'https://scale-files.example/f/test.py', name: 'test_reverse.py' }],
+      type: 'file',
+      value: [{ mime_type: 'text/x-python', scale_url: 'https://scale-files.example/f/test.py', name: 'test_reverse.py' }],
     });
     assert.equal(text(el.querySelector('.file-chip .file-name')), 'test_reverse.py');
     assert.equal(el.querySelector('.file-chip a')?.getAttribute('href'), 'https://scale-files.example/f/test.py');
@@ -148,7 +189,13 @@ describe('webview annotations', () => {
   it('workspace_container: streams and files; token masked until revealed', async () => {
     const value = {
       workspace_id: 'ws_123',
-      workspace_config: { workspace_id: 'ws_123', workspace_url: 'https://ws.example/123', workspace_token: 'sekrit-token-42', expires_at: '2030-01-01T00:00:00Z', inactivity_freeze_time: 600 },
+      workspace_config: {
+        workspace_id: 'ws_123',
+        workspace_url: 'https://ws.example/123',
+        workspace_token: 'sekrit-token-42',
+        expires_at: '2030-01-01T00:00:00Z',
+        inactivity_freeze_time: 600,
+      },
       output_files: [{ file_name: 'out.txt', scale_url: 'https://scale-files.example/f/out.txt', file_language: 'text' }],
       stdout_output: { content: 'All tests passed', scale_url: 'https://scale-files.example/f/stdout.txt' },
       stderr_output: { content: 'warning: x' },
@@ -164,14 +211,21 @@ describe('webview annotations', () => {
     assert.equal(text(el.querySelector('.output-file .file-name')), 'out.txt');
     const reveal = el.querySelector('[data-action="reveal-secrets"]') as HTMLElement;
     reveal.click();
-    assert.deepEqual(page.posted.filter((m) => m.type === 'revealSecrets'), [{ type: 'revealSecrets' }]);
+    assert.deepEqual(
+      page.posted.filter((m) => m.type === 'revealSecrets'),
+      [{ type: 'revealSecrets' }],
+    );
 
     el = await renderAnnotation(page, { type: 'workspace_container', value }, { revealSecrets: true });
     assert.equal(text(el.querySelector('.secret.revealed')), 'sekrit-token-42');
   });
 
   it('unknown type: a readable key/value view of its value', async () => {
-    const el = await renderAnnotation(page, { type: 'video_timestamp', title: 'When', value: { start: 1.5, end: 3, tags: ['intro', 'music'] } });
+    const el = await renderAnnotation(page, {
+      type: 'video_timestamp',
+      title: 'When',
+      value: { start: 1.5, end: 3, tags: ['intro', 'music'] },
+    });
     assert.ok(el.classList.contains('ann-unknown'));
     assert.match(text(el.querySelector('.ann-type')), /video_timestamp/);
     const kv = el.querySelector('.ann-value table.kv');

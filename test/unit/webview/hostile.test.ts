@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { buildHostileTask, hostileMarker, hostilePayloads } from '../../fixtures/hostile';
 import { all, clickEveryLink, openPage, useHitServer, type Page } from './helpers';
 
-const FORBIDDEN = 'script, iframe, object, embed, svg, math, form, meta, base, style, link, template, frame, frameset, applet, noscript, input, textarea, select, video, audio, source';
+const FORBIDDEN =
+  'script, iframe, object, embed, svg, math, form, meta, base, style, link, template, frame, frameset, applet, noscript, input, textarea, select, video, audio, source';
 const SAFE_URL = /^(https?:|mailto:|data:image\/(png|jpeg|gif|webp);base64,|#)/;
 
 describe('webview hostile corpus', function () {
@@ -29,17 +30,30 @@ describe('webview hostile corpus', function () {
         const win = page.window as unknown as Record<string, unknown>;
         assert.equal(win.__pwned, undefined, 'no payload executed');
 
-        assert.deepEqual(all(page.document, FORBIDDEN).map((e) => e.tagName), [], 'no dangerous elements');
+        assert.deepEqual(
+          all(page.document, FORBIDDEN).map((e) => e.tagName),
+          [],
+          'no dangerous elements',
+        );
         const bad: string[] = [];
         for (const el of all(page.document, '*')) {
           for (const attr of Array.from(el.attributes)) {
             if (/^on/i.test(attr.name)) bad.push(`${el.tagName} ${attr.name}`);
-            if (attr.name === 'style' || attr.name === 'srcset' || attr.name === 'ping' || attr.name === 'action' || attr.name === 'formaction') bad.push(`${el.tagName} ${attr.name}`);
-            if ((attr.name === 'href' || attr.name === 'src') && !SAFE_URL.test(attr.value)) bad.push(`${el.tagName} ${attr.name}=${attr.value}`);
+            if (
+              attr.name === 'style' ||
+              attr.name === 'srcset' ||
+              attr.name === 'ping' ||
+              attr.name === 'action' ||
+              attr.name === 'formaction'
+            )
+              bad.push(`${el.tagName} ${attr.name}`);
+            if ((attr.name === 'href' || attr.name === 'src') && !SAFE_URL.test(attr.value))
+              bad.push(`${el.tagName} ${attr.name}=${attr.value}`);
           }
         }
         assert.deepEqual(bad, [], 'no event handlers, inline styles or unsafe URLs');
-        for (const img of all(page.document, 'img')) assert.match(img.getAttribute('src') ?? '', /^data:image\/(png|jpeg|gif|webp);base64,/);
+        for (const img of all(page.document, 'img'))
+          assert.match(img.getAttribute('src') ?? '', /^data:image\/(png|jpeg|gif|webp);base64,/);
 
         const text = page.text();
         const missing = hostilePayloads.filter((p) => !text.includes(hostileMarker(p)));

@@ -23,7 +23,10 @@ describe('webview Livepeer task view', () => {
     assert.notEqual(rendererFor('livepeer'), rendererFor('no-such-platform'));
     const task = show('completedUpload');
     // Both render reports are posted before render() returns: no progressive slices.
-    assert.deepEqual(page.posted.map((m) => m.type === 'rendered' && m.phase), ['first', 'complete']);
+    assert.deepEqual(
+      page.posted.map((m) => m.type === 'rendered' && m.phase),
+      ['first', 'complete'],
+    );
     assert.deepEqual(
       all(page.root, '.toolbar .tool').map((b) => b.getAttribute('data-command')),
       ['openJson', 'copyId', 'refresh', 'revealInTree', 'pin'],
@@ -79,7 +82,10 @@ describe('webview Livepeer task view', () => {
     assert.equal(text(page.root.querySelector('.lp-type-wire')), 'transcode-file');
     const params = page.root.querySelector('.lp-params-transcode-file') as Element;
     assert.ok(params, 'params read from the kebab "transcode-file" key');
-    assert.match(text(params.querySelector('.lp-f-input')), /^s3\+https:\/\/\*\*\*:\*\*\*@storage\.example\.com\/source-bucket\/source\.mp4/);
+    assert.match(
+      text(params.querySelector('.lp-f-input')),
+      /^s3\+https:\/\/\*\*\*:\*\*\*@storage\.example\.com\/source-bucket\/source\.mp4/,
+    );
     assert.equal(params.querySelector('.lp-f-input a'), null, 's3+https is not a link');
     assert.match(text(params.querySelector('.lp-f-outputs')), /HLS manifest \/out\/hls MP4 \/out\/mp4/);
     const profiles = params.querySelector('table.lp-profiles') as Element;
@@ -157,7 +163,10 @@ describe('webview Livepeer task view', () => {
   it('timeline: created → scheduled → updated with relative text and exact UTC on hover', () => {
     const task = show('completedExport');
     const steps = all(page.root, '.lp-timeline > li');
-    assert.deepEqual(steps.map((s) => text(s.querySelector('.lp-step-label'))), ['Created', 'Scheduled', 'Updated']);
+    assert.deepEqual(
+      steps.map((s) => text(s.querySelector('.lp-step-label'))),
+      ['Created', 'Scheduled', 'Updated'],
+    );
     assert.deepEqual(
       steps.map((s) => s.querySelector('time')?.getAttribute('title')),
       [utc(task.createdAt!), utc(task.scheduledAt!), utc(task.status!.updatedAt!)],
@@ -293,7 +302,9 @@ describe('webview Livepeer task view', () => {
 
   it('masks secret-looking fields (export headers, pinata) unless secrets are revealed', () => {
     const task = fixtureTask('completedExport');
-    task.params = { export: { custom: { url: 'https://uploads.example.com/x', method: 'PUT', headers: { Authorization: 'Bearer s3cr3t' } } } };
+    task.params = {
+      export: { custom: { url: 'https://uploads.example.com/x', method: 'PUT', headers: { Authorization: 'Bearer s3cr3t' } } },
+    };
     renderLivepeer(page, task);
     assert.ok(!page.text().includes('s3cr3t'));
     assert.ok(page.root.querySelector('.lp-params-export .masked'));

@@ -34,7 +34,13 @@ export function relatedFor(task: Task): RelatedDoc[] {
     out.push(
       asset
         ? { label, type: 'asset', id, raw: JSON.parse(JSON.stringify(asset)) as unknown }
-        : { label, type: 'asset', id, raw: null, problem: 'Not found (404) — the asset may have been deleted, or it belongs to another project.' },
+        : {
+            label,
+            type: 'asset',
+            id,
+            raw: null,
+            problem: 'Not found (404) — the asset may have been deleted, or it belongs to another project.',
+          },
     );
   }
   return out;

@@ -18,7 +18,10 @@ describe('webview progressive rendering', function () {
       assert.ok(page.root.querySelector('.task-header'));
       assert.match(page.root.querySelector('.summary')?.textContent ?? '', /2,?000 turns/);
       assert.equal(page.root.querySelectorAll('.turn-card').length, 20);
-      assert.deepEqual(page.posted.map((m) => m.type === 'rendered' && m.phase), ['first']);
+      assert.deepEqual(
+        page.posted.map((m) => m.type === 'rendered' && m.phase),
+        ['first'],
+      );
       assert.match(page.root.querySelector('.render-progress')?.textContent ?? '', /20 of 2,?000/);
 
       assert.equal(await handle.done, 'complete');
@@ -26,7 +29,10 @@ describe('webview progressive rendering', function () {
       assert.ok(scheduled > 1, 'yielded to the event loop between slices');
       assert.equal(page.root.querySelector('.render-progress'), null);
       const phases = page.posted.filter((m) => m.type === 'rendered');
-      assert.deepEqual(phases.map((m) => m.type === 'rendered' && m.phase), ['first', 'complete']);
+      assert.deepEqual(
+        phases.map((m) => m.type === 'rendered' && m.phase),
+        ['first', 'complete'],
+      );
       const [first, complete] = phases.map((m) => (m.type === 'rendered' ? m.ms : -1));
       assert.ok(first >= 0 && complete >= first);
       // Turn order is preserved.

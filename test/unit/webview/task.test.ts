@@ -39,7 +39,10 @@ describe('webview task view', () => {
     assert.ok(root.querySelector('.chunks .ann-boolean .bool-yes'));
     assert.ok(root.querySelector('.turn-foot .ann-category'));
     assert.match(text(root.querySelector('.turn-foot .rubrics')), /Code compiles without modification/);
-    assert.deepEqual(page.posted.map((m) => m.type === 'rendered' && m.phase), ['first', 'complete']);
+    assert.deepEqual(
+      page.posted.map((m) => m.type === 'rendered' && m.phase),
+      ['first', 'complete'],
+    );
   });
 
   it('rubric_evaluations: criteria table with criterion text, weight, score, total and percentage', async () => {
@@ -57,8 +60,14 @@ describe('webview task view', () => {
     const grid = page.root.querySelector('.candidates');
     assert.ok(grid);
     const cols = all(grid, '.candidate');
-    assert.deepEqual(cols.map((c) => text(c.querySelector('.candidate-label'))), ['model_a', 'model_b']);
-    assert.deepEqual(cols.map((c) => c.classList.contains('preferred')), [false, true]);
+    assert.deepEqual(
+      cols.map((c) => text(c.querySelector('.candidate-label'))),
+      ['model_a', 'model_b'],
+    );
+    assert.deepEqual(
+      cols.map((c) => c.classList.contains('preferred')),
+      [false, true],
+    );
     assert.match(text(cols[1].querySelector('.preferred-badge')), /Preferred/);
     // The user message stays outside the grid, before it.
     assert.ok(page.root.querySelector('.turn-card > .message.role-user'));
@@ -71,10 +80,15 @@ describe('webview task view', () => {
       { role: 'assistant', source_id: 'b', content: { text: 'B' } },
       { role: 'assistant', source_id: 'c', content: { text: 'C' } },
     ]);
-    (task.threads as Array<Record<string, unknown>>)[0].annotations = [{ key: 'p', type: 'ranked_groups', value: [['zzz'], ['c', 'a'], ['b']] }];
+    (task.threads as Array<Record<string, unknown>>)[0].annotations = [
+      { key: 'p', type: 'ranked_groups', value: [['zzz'], ['c', 'a'], ['b']] },
+    ];
     await page.renderAll(task);
     const cols = all(page.root, '.candidate');
-    assert.deepEqual(cols.map((c) => c.classList.contains('preferred')), [true, false, true]);
+    assert.deepEqual(
+      cols.map((c) => c.classList.contains('preferred')),
+      [true, false, true],
+    );
     assert.match(text(cols[0].querySelector('.preferred-badge')), /tie/);
   });
 
@@ -102,14 +116,21 @@ describe('webview task view', () => {
   it('empty states say what they mean', async () => {
     await page.renderAll({ task_id: 't', status: 'pending' });
     assert.equal(text(page.root.querySelector('.empty-state')), 'This task has no threads yet — it is not completed.');
-    await page.renderAll({ task_id: 't', status: 'completed', sensitive_content_reports: [{ type: 'pii', message: 'contains an address' }] });
+    await page.renderAll({
+      task_id: 't',
+      status: 'completed',
+      sensitive_content_reports: [{ type: 'pii', message: 'contains an address' }],
+    });
     assert.equal(text(page.root.querySelector('.empty-state')), 'This task has no threads: it was reported for sensitive content.');
     assert.match(text(page.root.querySelector('.callout-warning')), /pii.*contains an address/);
   });
 
   it('errors as callouts right under the header, metadata folded as key/value', async () => {
     await page.renderAll({
-      task_id: 't', status: 'error', errors: [{ type: 'PROMPT_LENGTH_EXCEEDED', message: 'Prompt too long' }], metadata: { customer_ref: 'row-1', n: 2 },
+      task_id: 't',
+      status: 'error',
+      errors: [{ type: 'PROMPT_LENGTH_EXCEEDED', message: 'Prompt too long' }],
+      metadata: { customer_ref: 'row-1', n: 2 },
     });
     const header = page.root.querySelector('.task-header');
     assert.match(text(header?.querySelector('.callout-error')), /PROMPT_LENGTH_EXCEEDED.*Prompt too long/);
@@ -129,7 +150,10 @@ describe('webview task view', () => {
     click(page.root.querySelector('.task-id')!);
     const sent = page.posted.filter((m) => m.type !== 'rendered');
     assert.deepEqual(sent, [
-      ...['openJson', 'copyId', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch'].map((name) => ({ type: 'command', name })),
+      ...['openJson', 'copyId', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch'].map((name) => ({
+        type: 'command',
+        name,
+      })),
       { type: 'copy', text: '6650f0c2a1b2c3d4e5f60001' },
     ]);
     for (const b of all(page.root, '.toolbar button')) assert.ok(b.getAttribute('aria-label'), 'accessible label');
@@ -187,31 +211,51 @@ describe('webview task view', () => {
   });
 
   it('several threads become tabs', async () => {
-    const thread = (id: string) => ({ id, annotations: [], turns: [{ id: 't', messages: [{ role: 'user', content: { text: id } }], annotations: [] }] });
+    const thread = (id: string) => ({
+      id,
+      annotations: [],
+      turns: [{ id: 't', messages: [{ role: 'user', content: { text: id } }], annotations: [] }],
+    });
     await page.renderAll({ task_id: 'x', status: 'completed', threads: [thread('A'), thread('B')] });
     const tabs = all(page.root, '[role="tab"]');
     const panels = all(page.root, '[role="tabpanel"]');
     assert.equal(tabs.length, 2);
-    assert.deepEqual(panels.map((p) => p.hasAttribute('hidden')), [false, true]);
+    assert.deepEqual(
+      panels.map((p) => p.hasAttribute('hidden')),
+      [false, true],
+    );
     click(tabs[1]);
-    assert.deepEqual(panels.map((p) => p.hasAttribute('hidden')), [true, false]);
+    assert.deepEqual(
+      panels.map((p) => p.hasAttribute('hidden')),
+      [true, false],
+    );
     assert.equal(tabs[1].getAttribute('aria-selected'), 'true');
   });
 
   it('re-rendering the same task keeps the selected thread tab', async () => {
-    const thread = (id: string) => ({ id, annotations: [], turns: [{ id: 't', messages: [{ role: 'user', content: { text: id } }], annotations: [] }] });
+    const thread = (id: string) => ({
+      id,
+      annotations: [],
+      turns: [{ id: 't', messages: [{ role: 'user', content: { text: id } }], annotations: [] }],
+    });
     const task = { task_id: 'x', status: 'completed', threads: [thread('A'), thread('B')] };
     await page.renderAll(task);
     click(all(page.root, '[role="tab"]')[1]);
     await page.renderAll(task, { revealSecrets: true });
     assert.equal(all(page.root, '[role="tab"]')[1].getAttribute('aria-selected'), 'true');
-    assert.deepEqual(all(page.root, '[role="tabpanel"]').map((p) => p.hasAttribute('hidden')), [true, false]);
+    assert.deepEqual(
+      all(page.root, '[role="tabpanel"]').map((p) => p.hasAttribute('hidden')),
+      [true, false],
+    );
     await page.renderAll({ ...task, task_id: 'y' });
     assert.equal(all(page.root, '[role="tab"]')[0].getAttribute('aria-selected'), 'true', 'another task starts at the first tab');
   });
 
   it('a platform without its own view gets the generic one: id, status, key/value tree', async () => {
-    await page.renderAll({ id: 'lp_1', type: 'upload', status: { phase: 'running', progress: 0.5 }, params: { url: 'https://x.example/v.mp4' } }, { platform: 'labelbox' });
+    await page.renderAll(
+      { id: 'lp_1', type: 'upload', status: { phase: 'running', progress: 0.5 }, params: { url: 'https://x.example/v.mp4' } },
+      { platform: 'labelbox' },
+    );
     assert.equal(text(page.root.querySelector('.task-id')), 'lp_1');
     assert.equal(text(page.root.querySelector('.status-chip')), 'running');
     assert.match(text(page.root.querySelector('.generic-fields')), /params.*url.*https:\/\/x\.example\/v\.mp4/);
@@ -219,8 +263,24 @@ describe('webview task view', () => {
   });
 
   it('never throws on garbage', async () => {
-    for (const garbage of [null, 42, 'task', [], { threads: 'x' }, { threads: [null, 1, { turns: [null, { messages: [null, 'm', { content: 5 }] }] }] },
-      { task_id: {}, status: [], project: 7, batch: { name: {} }, created_at: 'not a date', metadata: [], errors: 'e', threads: [{ annotations: [{ type: 'integer', value: {}, possible_values: 'x', labels: 'y' }] }] }]) {
+    for (const garbage of [
+      null,
+      42,
+      'task',
+      [],
+      { threads: 'x' },
+      { threads: [null, 1, { turns: [null, { messages: [null, 'm', { content: 5 }] }] }] },
+      {
+        task_id: {},
+        status: [],
+        project: 7,
+        batch: { name: {} },
+        created_at: 'not a date',
+        metadata: [],
+        errors: 'e',
+        threads: [{ annotations: [{ type: 'integer', value: {}, possible_values: 'x', labels: 'y' }] }],
+      },
+    ]) {
       await page.renderAll(garbage);
       assert.ok(page.root.querySelector('.toolbar'));
     }

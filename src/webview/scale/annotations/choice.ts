@@ -25,7 +25,13 @@ function chips(a: AnnotationV, chosen: string[]): ValueView {
   for (const c of chosen) {
     if (options.includes(c)) continue;
     items.push(
-      h('li', { class: 'chip option chosen outside', title: t('notInOptions'), 'aria-current': 'true' }, icon('check'), c, srOnly(` (${t('chosen')}, ${t('notInOptions')})`)),
+      h(
+        'li',
+        { class: 'chip option chosen outside', title: t('notInOptions'), 'aria-current': 'true' },
+        icon('check'),
+        c,
+        srOnly(` (${t('chosen')}, ${t('notInOptions')})`),
+      ),
     );
   }
   return { node: h('ul', { class: 'chips options' }, items), usesLabels: lined };

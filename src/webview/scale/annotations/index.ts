@@ -72,7 +72,13 @@ export function renderAnnotation(a: AnnotationV, ctx: Ctx): HTMLElement {
       view ? view.node : h('span', { class: 'muted' }, a.notApplicable || a.cannotAssess ? '—' : t('noValue')),
     ),
     a.labels.length > 0 && !view?.usesLabels
-      ? h('div', { class: 'ann-labels' }, icon('tag'), ' ', a.labels.map((l) => chip(l, 'label')))
+      ? h(
+          'div',
+          { class: 'ann-labels' },
+          icon('tag'),
+          ' ',
+          a.labels.map((l) => chip(l, 'label')),
+        )
       : null,
     a.criteria !== undefined ? h('div', { class: 'ann-criteria muted' }, t('criteriaOf', a.criteria)) : null,
     a.justification !== undefined ? quote(a.justification, 'justification') : null,
@@ -84,5 +90,9 @@ export function renderAnnotation(a: AnnotationV, ctx: Ctx): HTMLElement {
 
 export function renderAnnotations(list: AnnotationV[], ctx: Ctx, extraClass = ''): HTMLElement | null {
   if (list.length === 0) return null;
-  return h('div', { class: `annotations${extraClass ? ' ' + extraClass : ''}` }, list.map((a) => renderAnnotation(a, ctx)));
+  return h(
+    'div',
+    { class: `annotations${extraClass ? ' ' + extraClass : ''}` },
+    list.map((a) => renderAnnotation(a, ctx)),
+  );
 }

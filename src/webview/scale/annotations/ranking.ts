@@ -28,7 +28,11 @@ export const renderRankedGroups: ValueRenderer = (a) => {
       { class: i === 0 ? 'tier first' : 'tier' },
       h('span', { class: 'rank-no' }, i === 0 ? [icon('star-full'), ' '] : null, t('tier', i + 1)),
       ' ',
-      h('span', { class: 'chips' }, members.map((m) => chip(m, members.length > 1 ? 'tied' : ''))),
+      h(
+        'span',
+        { class: 'chips' },
+        members.map((m) => chip(m, members.length > 1 ? 'tied' : '')),
+      ),
     );
   });
   return { node: h('ol', { class: 'ranking tiers' }, tiers) };

@@ -33,7 +33,11 @@ export const renderInteger: ValueRenderer = (a) => {
   const steps = values.map((x) =>
     h(
       'li',
-      { class: `step${x <= v ? ' filled' : ''}${x === v ? ' chosen' : ''}`, title: labelOf(x) ?? String(x), 'aria-current': x === v ? 'true' : undefined },
+      {
+        class: `step${x <= v ? ' filled' : ''}${x === v ? ' chosen' : ''}`,
+        title: labelOf(x) ?? String(x),
+        'aria-current': x === v ? 'true' : undefined,
+      },
       h('span', { class: 'dot', 'aria-hidden': 'true' }),
       h('span', { class: 'step-label' }, formatNumber(x), labelOf(x) !== undefined ? ` · ${labelOf(x)}` : ''),
     ),
@@ -46,4 +50,3 @@ export const renderText: ValueRenderer = (a) => {
   if (typeof a.value !== 'string') return undefined;
   return { node: quote(a.value) };
 };
-

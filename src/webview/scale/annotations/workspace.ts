@@ -53,7 +53,9 @@ function config(v: unknown, ctx: Ctx): HTMLElement | null {
       'tbody',
       null,
       own(v, 'workspace_url') !== undefined ? row(t('workspaceUrl'), linkOrText(sget(v, 'workspace_url'))) : null,
-      token !== undefined ? row(t('workspaceToken'), ctx.revealSecrets ? h('code', { class: 'secret revealed' }, token) : maskedSecret()) : null,
+      token !== undefined
+        ? row(t('workspaceToken'), ctx.revealSecrets ? h('code', { class: 'secret revealed' }, token) : maskedSecret())
+        : null,
       own(v, 'expires_at') !== undefined ? row(t('expires'), timeEl(sget(v, 'expires_at')) ?? null) : null,
       Object.keys(rest).length > 0 ? row(t('otherFields'), kvView(rest, { revealSecrets: ctx.revealSecrets })) : null,
     ),
@@ -68,7 +70,9 @@ function outputFile(f: unknown): HTMLElement {
   return h(
     'li',
     { class: 'output-file' },
-    url !== undefined && isAllowedLinkUrl(url) ? h('a', { href: url, class: 'link file-name', title: url }, name) : h('span', { class: 'file-name' }, name),
+    url !== undefined && isAllowedLinkUrl(url)
+      ? h('a', { href: url, class: 'link file-name', title: url }, name)
+      : h('span', { class: 'file-name' }, name),
     lang !== undefined ? h('small', { class: 'file-meta' }, ` ${lang}`) : null,
     content !== undefined
       ? h('details', null, h('summary', null, name), h('pre', { class: 'stream-body', 'data-lang': lang }, content))
