@@ -17,6 +17,18 @@ export default tseslint.config(
     },
   },
   {
+    // Promises: every one is awaited, returned or explicitly voided; none is passed where a
+    // callback's result is ignored. These need type information, so only for the TypeScript sources.
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/return-await': ['error', 'error-handling-correctness-only'],
+    },
+  },
+  {
     // The extension, core and webview log through the Task Lens channel, never the console.
     files: ['src/core/**/*.ts', 'src/vscode/**/*.ts', 'src/extension.ts', 'src/webview/**/*.ts'],
     rules: { 'no-console': 'error' },

@@ -43,12 +43,18 @@ function tests(title, cmd, args, countsFile, env = {}) {
 
 if (!only) {
   check('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
+  check('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level=warn']);
   check('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', '.']);
 }
 const built = step('build (esbuild)', process.execPath, ['esbuild.mjs']);
 if (!built) total.failed += 1;
 if (only !== 'integration') {
-  tests('unit tests (mocha, plain Node)', bin('mocha'), ['--reporter', './test/runner/countingReporter.cjs'], path.join(tmp, 'unit.json'));
+  tests(
+    'unit tests (mocha, plain Node)',
+    bin('mocha'),
+    ['--reporter', './test/runner/countingReporter.cjs', ...(process.env.CI ? ['--forbid-only'] : [])],
+    path.join(tmp, 'unit.json'),
+  );
 }
 if (only !== 'unit' && built) {
   const results = path.join(tmp, 'integration.json');

@@ -21,7 +21,8 @@ export async function run(): Promise<void> {
   const previous: Counts = afterReload ? JSON.parse(readFileSync(reloadFile, 'utf8')).counts : { passed: 0, failed: 0, skipped: 0 };
   if (afterReload) rmSync(reloadFile);
 
-  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'dot' });
+  // In CI a stray `.only` fails the run instead of silently skipping the rest.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'dot', forbidOnly: Boolean(process.env.CI) });
   const grep = process.env.TASKLENS_TEST_GREP;
   if (grep) mocha.grep(grep);
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
