@@ -4,8 +4,11 @@
  */
 import type { Writable } from 'node:stream';
 import { HttpClient } from '../core/http/client';
-import { DEFAULT_LIVEPEER_BASE_URL, LivepeerClient } from '../core/livepeer/client';
-import { ScaleClient } from '../core/scale/client';
+import type { LivepeerClient } from '../core/livepeer/client';
+import { LIVEPEER_PLATFORM } from '../core/livepeer/descriptor';
+import type { PlatformDescriptor } from '../core/platform/descriptor';
+import type { ScaleClient } from '../core/scale/client';
+import { SCALE_PLATFORM } from '../core/scale/descriptor';
 import type { HttpTransport } from '../core/http/transport';
 import { createUndiciTransport } from '../core/http/undiciTransport';
 import { ConfigError, UsageError } from './errors';
@@ -25,10 +28,6 @@ export interface GlobalOptions {
   readonly timeout?: number;
 }
 
-export const DEFAULT_SCALE_BASE_URL = 'https://api.scale.com';
-export const SCALE_KEY_VARIABLE = 'SCALE_API_KEY';
-export const LIVEPEER_KEY_VARIABLE = 'LIVEPEER_API_KEY';
-
 export class CliContext {
   readonly out: JsonOutput;
   private transport: HttpTransport | undefined;
@@ -43,13 +42,27 @@ export class CliContext {
 
   /** A Scale client for the global options; fails with a clear message when no key is set. */
   scale(options: GlobalOptions): ScaleClient {
-    const apiKey = this.io.env[SCALE_KEY_VARIABLE]?.trim();
+    return this.client(SCALE_PLATFORM, options);
+  }
+
+  /** A Livepeer Studio client for the global options. */
+  livepeer(options: GlobalOptions): LivepeerClient {
+    return this.client(LIVEPEER_PLATFORM, options);
+  }
+
+  /**
+   * A platform's client: the key from its environment variable, the base URL from --base-url, its
+   * base-URL variable or the platform's public API.
+   */
+  client<C>(platform: PlatformDescriptor<string, C>, options: GlobalOptions): C {
+    const variable = platform.keyEnvVar;
+    const apiKey = this.io.env[variable]?.trim();
     if (!apiKey) {
       throw new ConfigError(
-        `${SCALE_KEY_VARIABLE} is not set — export ${SCALE_KEY_VARIABLE}=<your Scale API key> and run the command again.`,
+        `${variable} is not set — export ${variable}=<your ${platform.displayName} API key> and run the command again.`,
       );
     }
-    const baseUrl = options.baseUrl ?? this.io.env.SCALE_BASE_URL ?? DEFAULT_SCALE_BASE_URL;
+    const baseUrl = options.baseUrl ?? this.io.env[platform.baseUrlEnvVar] ?? platform.defaultBaseUrl;
     this.transport ??= createUndiciTransport({ env: this.io.env });
     let http: HttpClient;
     try {
@@ -58,37 +71,12 @@ export class CliContext {
         apiKey,
         transport: this.transport,
         timeoutMs: options.timeout,
-        authHint: `check the key in ${SCALE_KEY_VARIABLE}`,
+        authHint: `check the key in ${variable}`,
       });
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
-    return new ScaleClient(http);
-  }
-
-  /** A Livepeer Studio client: key from LIVEPEER_API_KEY; base URL from --base-url, LIVEPEER_BASE_URL or the public API. */
-  livepeer(options: GlobalOptions): LivepeerClient {
-    const apiKey = this.io.env[LIVEPEER_KEY_VARIABLE]?.trim();
-    if (!apiKey) {
-      throw new ConfigError(
-        `${LIVEPEER_KEY_VARIABLE} is not set — export ${LIVEPEER_KEY_VARIABLE}=<your Livepeer Studio API key> and run the command again.`,
-      );
-    }
-    const baseUrl = options.baseUrl ?? this.io.env.LIVEPEER_BASE_URL ?? DEFAULT_LIVEPEER_BASE_URL;
-    this.transport ??= createUndiciTransport({ env: this.io.env });
-    try {
-      return new LivepeerClient(
-        new HttpClient({
-          baseUrl,
-          apiKey,
-          transport: this.transport,
-          timeoutMs: options.timeout,
-          authHint: `check the key in ${LIVEPEER_KEY_VARIABLE}`,
-        }),
-      );
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    return platform.createClient(http);
   }
 
   /** Releases pooled connections so the process can exit at once. */

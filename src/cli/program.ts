@@ -7,7 +7,8 @@ import { TASK_LENS_VERSION } from '../core/version';
 import { registerScaleCommands, positiveInteger } from './commands/scale';
 import { registerDownloadCommands } from './commands/download';
 import { registerLivepeerCommands } from './commands/livepeer';
-import { DEFAULT_SCALE_BASE_URL, type CliContext } from './context';
+import { SCALE_PLATFORM } from '../core/scale/descriptor';
+import type { CliContext } from './context';
 
 export type CommandFamily = (program: Command, context: CliContext) => void;
 
@@ -17,11 +18,13 @@ export function buildProgram(context: CliContext, families: readonly CommandFami
   const program = new Command('task-lens')
     .description('Browse Scale GenAI projects, batches, tasks and deliveries from the command line. Output is JSON on stdout.')
     .version(TASK_LENS_VERSION)
-    .addOption(new Option('--base-url <url>', `API base URL (env SCALE_BASE_URL, default ${DEFAULT_SCALE_BASE_URL})`))
+    .addOption(
+      new Option('--base-url <url>', `API base URL (env ${SCALE_PLATFORM.baseUrlEnvVar}, default ${SCALE_PLATFORM.defaultBaseUrl})`),
+    )
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)').argParser(positiveInteger))
     .addHelpText(
       'after',
-      '\nThe API key is read from the SCALE_API_KEY environment variable.\nExit codes: 0 ok, 1 failure (message on stderr), 2 usage error, 130 interrupted.',
+      `\nThe API key is read from the ${SCALE_PLATFORM.keyEnvVar} environment variable.\nExit codes: 0 ok, 1 failure (message on stderr), 2 usage error, 130 interrupted.`,
     )
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')

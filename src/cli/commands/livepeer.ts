@@ -1,14 +1,14 @@
 /**
  * Livepeer Studio read commands under `task-lens livepeer …` (tasks, task, asset), and the
  * `task-lens download livepeer-tasks` subcommand. The key comes from LIVEPEER_API_KEY; the base URL
- * from --base-url, LIVEPEER_BASE_URL or https://livepeer.studio/api.
+ * from --base-url, LIVEPEER_BASE_URL or the public API (see core/livepeer/descriptor.ts).
  */
 import type { Command } from 'commander';
-import { DEFAULT_LIVEPEER_BASE_URL } from '../../core/livepeer/client';
+import { LIVEPEER_PLATFORM } from '../../core/livepeer/descriptor';
 import { LivepeerPlatform, TASKS_DOWNLOAD_KIND } from '../../core/livepeer/platform';
 import { MAX_LIMIT } from '../../core/livepeer/queries';
 import { TASK_PHASES, TASK_TYPES } from '../../core/livepeer/types';
-import { LIVEPEER_KEY_VARIABLE, type CliContext, type GlobalOptions } from '../context';
+import type { CliContext, GlobalOptions } from '../context';
 import { runDownloadCommand, type DownloadFlags, type DownloadSubcommand } from './download';
 import { positiveInteger } from './scale';
 
@@ -19,7 +19,7 @@ interface TaskSelection {
 
 const TYPE_HELP = `only tasks of this type (${TASK_TYPES.join(', ')}; others are passed through)`;
 const PHASE_HELP = `only tasks in this phase (${TASK_PHASES.join(', ')}); filtered here, as the server cannot`;
-const ENV_HELP = `\nThe API key is read from ${LIVEPEER_KEY_VARIABLE}; the base URL from --base-url, LIVEPEER_BASE_URL or ${DEFAULT_LIVEPEER_BASE_URL}.`;
+const ENV_HELP = `\nThe API key is read from ${LIVEPEER_PLATFORM.keyEnvVar}; the base URL from --base-url, ${LIVEPEER_PLATFORM.baseUrlEnvVar} or ${LIVEPEER_PLATFORM.defaultBaseUrl}.`;
 
 export function registerLivepeerCommands(program: Command, context: CliContext): void {
   const livepeer = program

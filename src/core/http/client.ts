@@ -281,7 +281,7 @@ function parseBaseUrl(baseUrl: string): URL {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new BadRequestError(`Invalid base URL “${baseUrl}” — use a full URL such as https://api.scale.com.`);
+    throw new BadRequestError(`Invalid base URL “${baseUrl}” — use a full URL such as https://api.example.com.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new BadRequestError(`Unsupported base URL scheme “${url.protocol}” — use https:// (or http:// for a local emulator).`);

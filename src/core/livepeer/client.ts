@@ -11,8 +11,6 @@ import type { CallOptions, HttpClient } from '../http/client';
 import { MAX_LIMIT, nextCursorFromLink, taskListParams, totalCountOf, type TaskListQuery } from './queries';
 import type { Asset, Task } from './types';
 
-export const DEFAULT_LIVEPEER_BASE_URL = 'https://livepeer.studio/api';
-
 export interface TaskPage {
   readonly items: Task[];
   /** Cursor of the next page; null at the end (no `Link`, `cursor=undefined`, or an empty page). */
@@ -140,7 +138,7 @@ export function phaseMatcher(phases: readonly string[] | undefined): ((task: Tas
 
 function invalid(endpoint: Endpoint, problem: string): InvalidResponseError {
   return new InvalidResponseError(
-    `Unexpected response from ${describeEndpoint(endpoint)}: ${problem} — check that the base URL points at the Livepeer Studio API (e.g. https://livepeer.studio/api).`,
+    `Unexpected response from ${describeEndpoint(endpoint)}: ${problem} — check that the base URL points at the Livepeer Studio API (its URL ends in /api).`,
     { endpoint },
   );
 }

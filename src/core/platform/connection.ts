@@ -1,8 +1,10 @@
 // A connection as users configure it (settings, environment). Validated here so the rest of the
 // code can trust its shape; invalid entries are reported, not silently dropped.
 
-export type ConnectionKind = 'scale' | 'livepeer';
-export const CONNECTION_KINDS: readonly ConnectionKind[] = ['scale', 'livepeer'];
+import { PLATFORMS, type ConnectionKind } from './registry';
+
+export type { ConnectionKind };
+export const CONNECTION_KINDS: readonly ConnectionKind[] = PLATFORMS.map((p) => p.kind);
 
 export interface ConnectionConfig {
   readonly name: string;

@@ -1,12 +1,24 @@
-/** Builds the Platform for a connection kind; the one place that knows which kinds exist. */
-import type { ConnectionConfig } from './connection';
+/**
+ * The platforms Task Lens knows: the one list the editor and the CLI read. Adding a platform is a
+ * folder under src/core with a descriptor, and one entry here.
+ */
 import { HttpClient, type HttpClientOptions } from '../http/client';
-import { LivepeerClient } from '../livepeer/client';
-import { LivepeerPlatform } from '../livepeer/platform';
-import type { Platform } from './platform';
-import { ScaleClient } from '../scale/client';
-import { ScalePlatform } from '../scale/platform';
 import type { HttpTransport } from '../http/transport';
+import { LIVEPEER_PLATFORM } from '../livepeer/descriptor';
+import { SCALE_PLATFORM } from '../scale/descriptor';
+import type { ConnectionConfig } from './connection';
+import type { PlatformDescriptor } from './descriptor';
+import type { Platform } from './platform';
+
+export const PLATFORMS = [SCALE_PLATFORM, LIVEPEER_PLATFORM] as const;
+
+export type ConnectionKind = (typeof PLATFORMS)[number]['kind'];
+
+export function descriptorFor(kind: ConnectionKind): PlatformDescriptor {
+  const found = PLATFORMS.find((p) => p.kind === kind);
+  if (!found) throw new Error(`Unknown platform kind “${kind}”.`);
+  return found;
+}
 
 export interface PlatformOptions {
   readonly transport: HttpTransport;
@@ -23,10 +35,6 @@ export function createPlatform(connection: ConnectionConfig, options: PlatformOp
     onRetry: options.onRetry,
     authHint: options.authHint,
   });
-  switch (connection.kind) {
-    case 'scale':
-      return new ScalePlatform(new ScaleClient(http));
-    case 'livepeer':
-      return new LivepeerPlatform(new LivepeerClient(http));
-  }
+  const descriptor = descriptorFor(connection.kind);
+  return descriptor.createPlatform(descriptor.createClient(http));
 }

@@ -1,23 +1,16 @@
 import * as vscode from 'vscode';
-import { ConnectionKind, normaliseBaseUrl } from '../../core/platform/connection';
+import { normaliseBaseUrl } from '../../core/platform/connection';
+import { PLATFORMS } from '../../core/platform/registry';
 import { isTaskLensError } from '../../core/http/errors';
 import type { Connection, ConnectionStore } from '../connections';
 import { pickConnection } from '../pickers';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 
-const DEFAULT_URLS: Record<ConnectionKind, string> = {
-  scale: 'https://api.scale.com',
-  livepeer: 'https://livepeer.studio/api',
-};
-
 /** Asks for platform, name and base URL, saves the connection in user settings, then asks for a key. */
 export async function addConnection(ctx: CommandContext): Promise<void> {
   const kind = await vscode.window.showQuickPick(
-    [
-      { label: 'Scale GenAI', description: 'API v2: projects, batches, tasks, deliveries', platform: 'scale' as const },
-      { label: 'Livepeer Studio', description: 'Video tasks: upload, export, transcode, clip', platform: 'livepeer' as const },
-    ],
+    PLATFORMS.map((p) => ({ label: p.displayName, description: p.summary, platform: p })),
     { title: vscode.l10n.t('Add Connection (1/3): platform'), placeHolder: vscode.l10n.t('Which platform?') },
   );
   if (!kind) return;
@@ -25,12 +18,12 @@ export async function addConnection(ctx: CommandContext): Promise<void> {
   if (!name) return;
   const baseUrl = await vscode.window.showInputBox({
     title: vscode.l10n.t('Add Connection (3/3): base URL'),
-    value: DEFAULT_URLS[kind.platform],
+    value: kind.platform.defaultBaseUrl,
     ignoreFocusOut: true,
     validateInput: (v) => (normaliseBaseUrl(v) ? undefined : vscode.l10n.t('Enter an http(s) URL without credentials, query or fragment.')),
   });
   if (!baseUrl) return;
-  await ctx.store.add({ name, kind: kind.platform, baseUrl: normaliseBaseUrl(baseUrl) as string });
+  await ctx.store.add({ name, kind: kind.platform.kind, baseUrl: normaliseBaseUrl(baseUrl) as string });
   const added = ctx.store.get(name);
   if (added) await setApiKey(ctx, added);
 }

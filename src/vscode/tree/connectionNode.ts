@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../core/platform/markdown';
 import type { Platform } from '../../core/platform/platform';
+import { descriptorFor } from '../../core/platform/registry';
 import { Connection } from '../connections';
 import { TreeNode } from './node';
 import type { TreeContext } from './treeContext';
-
-export const KIND_LABEL: Record<string, string> = { scale: 'Scale GenAI', livepeer: 'Livepeer Studio' };
 
 export class ConnectionNode implements TreeNode {
   readonly parent = undefined;
@@ -21,10 +20,11 @@ export class ConnectionNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const c = this.connection;
-    const kind = KIND_LABEL[c.kind] ?? c.kind;
+    const platform = descriptorFor(c.kind);
+    const kind = platform.displayName;
     const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(c.kind === 'livepeer' ? 'device-camera-video' : 'cloud');
+    item.iconPath = new vscode.ThemeIcon(platform.icon);
     item.description = kind;
     item.tooltip = new vscode.MarkdownString(
       `**${escapeMarkdown(c.name)}** — ${kind}\n\n${escapeMarkdown(c.baseUrl)}\n\nDefined in: ${c.source} settings`,
