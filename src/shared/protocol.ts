@@ -3,6 +3,7 @@
  * Both sides import this file and validate every incoming message with the guards below:
  * the page trusts nothing the host forwards from the API, and the host trusts nothing the
  * page sends (it re-checks link schemes with `isAllowedLinkUrl` before opening anything).
+ * Validators are keyed by message type, so a message type without one does not compile.
  * Pure TypeScript, no DOM and no `vscode` import, so either bundle can use it.
  */
 
@@ -45,16 +46,6 @@ export type PageToHost =
   | { type: 'revealSecrets' }
   | { type: 'rendered'; ms: number; phase: RenderPhase };
 
-/** The only schemes a link may have, on the page and when the host opens it. */
-export function isAllowedLinkUrl(url: unknown): url is string {
-  if (typeof url !== 'string' || url.length === 0 || url.length > 8192) return false;
-  // Whitespace, control and bidi/zero-width characters never belong in a link we open.
-  if (/[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/.test(url)) {
-    return false;
-  }
-  return /^(https?:\/\/[^/?#]|mailto:[^\s])/i.test(url);
-}
-
 type Rec = Record<string, unknown>;
 
 function isRec(v: unknown): v is Rec {
@@ -88,43 +79,46 @@ export function isRelatedDoc(v: unknown): v is RelatedDoc {
   );
 }
 
-export function isHostToPage(msg: unknown): msg is HostToPage {
-  if (!isRec(msg)) return false;
-  switch (msg.type) {
-    case 'render':
-      return (
-        'task' in msg &&
-        isRenderContext(msg.context) &&
-        (msg.related === undefined || (Array.isArray(msg.related) && msg.related.every(isRelatedDoc)))
-      );
-    case 'loading':
-      return true;
-    case 'error':
-      return typeof msg.message === 'string';
-    default:
-      return false;
-  }
+/** What the page keeps with `setState` for the panel serializer: enough to fetch again, no task data or secrets. */
+export interface PageState {
+  v: 1;
+  taskId: string;
+  connectionName: string;
+  platform: string;
 }
+
+export function isPageState(v: unknown): v is PageState {
+  return isRec(v) && typeof v.taskId === 'string' && typeof v.connectionName === 'string';
+}
+
+/** One validator per message type; the mapped type makes a missing one a compile error. */
+type Validators<M extends { type: string }> = { readonly [K in M['type']]: (msg: Rec) => boolean };
+
+function validatorFor<M extends { type: string }>(validators: Validators<M>): (msg: unknown) => msg is M {
+  return (msg: unknown): msg is M => {
+    if (!isRec(msg) || typeof msg.type !== 'string' || !Object.hasOwn(validators, msg.type)) return false;
+    return validators[msg.type as M['type']](msg);
+  };
+}
+
+const always = (): boolean => true;
+
+export const isHostToPage = validatorFor<HostToPage>({
+  render: (m) =>
+    'task' in m && isRenderContext(m.context) && (m.related === undefined || (Array.isArray(m.related) && m.related.every(isRelatedDoc))),
+  loading: always,
+  error: (m) => typeof m.message === 'string',
+});
 
 export function isPageCommand(v: unknown): v is PageCommand {
   return typeof v === 'string' && (PAGE_COMMANDS as readonly string[]).includes(v);
 }
 
-export function isPageToHost(msg: unknown): msg is PageToHost {
-  if (!isRec(msg)) return false;
-  switch (msg.type) {
-    case 'ready':
-    case 'revealSecrets':
-      return true;
-    case 'openLink':
-      return typeof msg.url === 'string';
-    case 'copy':
-      return typeof msg.text === 'string';
-    case 'command':
-      return isPageCommand(msg.name);
-    case 'rendered':
-      return typeof msg.ms === 'number' && Number.isFinite(msg.ms) && msg.ms >= 0 && (msg.phase === 'first' || msg.phase === 'complete');
-    default:
-      return false;
-  }
-}
+export const isPageToHost = validatorFor<PageToHost>({
+  ready: always,
+  revealSecrets: always,
+  openLink: (m) => typeof m.url === 'string',
+  copy: (m) => typeof m.text === 'string',
+  command: (m) => isPageCommand(m.name),
+  rendered: (m) => typeof m.ms === 'number' && Number.isFinite(m.ms) && m.ms >= 0 && (m.phase === 'first' || m.phase === 'complete'),
+});

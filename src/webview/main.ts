@@ -2,7 +2,7 @@
  * Entry of the task view page (bundled to dist/webview.js). Handshake: post `ready`, then
  * render what the host sends. Every incoming message is validated; anything else is ignored.
  */
-import { isHostToPage, type PageToHost } from '../shared/protocol';
+import { isHostToPage, type PageState, type PageToHost } from '../shared/protocol';
 import { createTaskView } from './shell/view';
 
 interface VsCodeApi {
@@ -12,14 +12,6 @@ interface VsCodeApi {
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
-
-/** What the panel serializer gets back after a reload: enough to refetch, no task data or secrets. */
-export interface PageState {
-  v: 1;
-  taskId: string;
-  connectionName: string;
-  platform: string;
-}
 
 function start(): void {
   const vscode = acquireVsCodeApi();

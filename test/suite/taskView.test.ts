@@ -11,7 +11,7 @@ async function openedPanels(): Promise<number> {
 }
 
 describe('Task view', function () {
-  useEmulator();
+  const emu = useEmulator();
 
   async function showcaseTask(id: string) {
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
@@ -81,6 +81,26 @@ describe('Task view', function () {
     assert.equal(await openedPanels(), 2);
     await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.attachments));
     assert.equal(await openedPanels(), 2, 'the pinned panel is left alone');
+  });
+
+  it('showing a hidden task view tab again hands back its task: no request, same content', async function () {
+    if (!hasProbe) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.sideBySide));
+    await renderedText(F.tasks.sideBySide);
+    const [panel] = (await testApi()).panels.all();
+    // Another editor in the same group hides the tab; VS Code then tears down the page.
+    const other = await vscode.workspace.openTextDocument({ content: 'another editor' });
+    await vscode.window.showTextDocument(other, { viewColumn: panel.panel.viewColumn, preview: false });
+    await waitFor('the task tab hidden', () => !panel.panel.visible);
+    emu.current.stats.reset();
+    panel.timing = {};
+    panel.panel.reveal(panel.panel.viewColumn, false);
+    // The rebuilt page reports a new complete render, so this is not a page that was kept alive.
+    const text = await renderedText(F.tasks.sideBySide);
+    assert.ok(panel.timing.complete !== undefined, 'the page rendered again');
+    assert.ok(text.includes(F.tasks.sideBySide));
+    assert.deepEqual(emu.current.stats.snapshot(), { total: 0, hits: {} }, 'showing the tab again made no request');
   });
 
   it('renders the error and reported tasks with their callouts and empty states', async function () {

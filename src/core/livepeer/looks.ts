@@ -2,6 +2,7 @@
  * How Livepeer tasks and assets look in the tree: codicons and tones per phase, plus the small
  * formatters (dates from epoch ms, sizes, durations) their labels use. Unknown values stay visible.
  */
+import { isWebLinkUrl } from '../../shared/links';
 import { statusLookIn, type StatusLook } from '../platform/platform';
 import type { Task } from './types';
 
@@ -103,11 +104,5 @@ export function sourceName(task: Task): string | undefined {
 
 /** Only http(s) links are offered to open: asset URLs are untrusted (no `javascript:` or `file:`). */
 export function safeLink(url: unknown): string | undefined {
-  if (typeof url !== 'string') return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return isWebLinkUrl(url) ? url : undefined;
 }

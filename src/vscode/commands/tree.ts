@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Entry, FilterSpec } from '../../core/platform/platform';
-import { isAllowedLinkUrl } from '../../shared/protocol';
+import { isWebLinkUrl } from '../../shared/links';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';
 import { ErrorNode, LoadMoreNode } from '../tree/infoNodes';
@@ -92,7 +92,7 @@ async function pickFilterableNode(ctx: CommandContext): Promise<EntryNode | unde
 export async function openLink(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const target = node ?? ctx.view.selection[0];
   const link = target instanceof EntryNode ? target.entry.link : undefined;
-  if (!link || !isAllowedLinkUrl(link) || link.startsWith('mailto:')) {
+  if (!isWebLinkUrl(link)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select an asset with a playback or download link first.'));
     return;
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TaskDocument } from '../../core/platform/platform';
-import { isAllowedLinkUrl, isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
+import { isAllowedLinkUrl } from '../../shared/links';
+import { isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
 import type { TaskTarget } from '../commands/tasks';
 import type { Log } from '../log';
 import { taskPanelHtml } from './panelHtml';
@@ -30,6 +31,8 @@ export class TaskPanel {
   private revealSecrets = false;
   private loading: AbortController | undefined;
   private doc: TaskDocument | undefined;
+  /** The target `doc` was fetched for; a page that comes back for it is handed the same task. */
+  private docTarget: TaskTarget | undefined;
   timing: RenderTiming = {};
 
   constructor(
@@ -71,8 +74,11 @@ export class TaskPanel {
     this.timing = {};
     this.post({ type: 'loading' });
     try {
-      this.doc = await this.host.fetchTask(this.target, abort.signal);
+      const target = this.target;
+      const doc = await this.host.fetchTask(target, abort.signal);
       if (abort.signal.aborted) return;
+      this.doc = doc;
+      this.docTarget = target;
       this.render();
     } catch (err) {
       if (abort.signal.aborted) return;
@@ -108,7 +114,10 @@ export class TaskPanel {
   private async handle(msg: PageToHost): Promise<void> {
     switch (msg.type) {
       case 'ready':
+        // The page is rebuilt each time its hidden tab is shown again: hand back the task it had
+        // rather than fetching it again (Refresh is the way to ask the server anew).
         this.ready = true;
+        if (this.doc && this.docTarget === this.target) return this.render();
         return this.load();
       case 'openLink':
         if (isAllowedLinkUrl(msg.url)) await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));

@@ -3,17 +3,7 @@ import type { TaskTarget } from '../commands/tasks';
 import type { ConnectionStore } from '../connections';
 import { TASK_VIEW_TYPE, TaskPanel, type TaskPanelHost } from './taskPanel';
 import { escapeHtml } from './panelHtml';
-
-/** What the page stores with `setState`: enough to fetch the task again after a reload. */
-interface SavedState {
-  readonly taskId: string;
-  readonly connectionName: string;
-}
-
-function isSavedState(v: unknown): v is SavedState {
-  const s = v as Partial<SavedState> | null;
-  return typeof s === 'object' && s !== null && typeof s.taskId === 'string' && typeof s.connectionName === 'string';
-}
+import { isPageState } from '../../shared/protocol';
 
 /**
  * The task view panels: one preview panel that single-clicks reuse, any number of pinned ones, and
@@ -63,9 +53,9 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const connection = isSavedState(state) ? this.store.get(state.connectionName) : undefined;
-    if (!isSavedState(state) || !connection) {
-      const why = isSavedState(state)
+    const connection = isPageState(state) ? this.store.get(state.connectionName) : undefined;
+    if (!isPageState(state) || !connection) {
+      const why = isPageState(state)
         ? vscode.l10n.t('its connection “{0}” no longer exists.', state.connectionName)
         : vscode.l10n.t('the editor had not saved which task it showed yet.');
       panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(vscode.l10n.t('This task view could not be restored: {0} Open the task again from the Task Lens view.', why))}</p></body></html>`;

@@ -3,13 +3,14 @@
  * export IPFS CIDs and gateway links, exportData's CID, transcodeFile's HLS/MP4 paths (links when the
  * storage has an http(s) `baseUrl`) and input video. Unknown keys and fields under their wire names.
  */
+import { isWebLinkUrl } from '../../shared/links';
 import { h, type Child } from '../shell/dom';
 import { isRec, own, str, type Rec } from '../shell/model';
 import type { Ctx } from '../shell/plan';
 import { lt } from './strings';
 import type { LpTask } from './header';
 import { assetSpecView } from './assets';
-import { anyVal, codeVal, F, fieldList, isWebUrl, textVal, type Field, type Fmt } from './widgets';
+import { anyVal, codeVal, F, fieldList, textVal, type Field, type Fmt } from './widgets';
 import { copyButton } from '../shell/widgets';
 
 function heading(key: string): HTMLElement {
@@ -66,9 +67,9 @@ const EXPORT_DATA_FIELDS: Field[] = [
 
 /** `baseUrl` + `path`, when that is an http(s) URL. */
 function joinUrl(base: string | undefined, path: string): string | undefined {
-  if (base === undefined || !isWebUrl(base)) return undefined;
+  if (base === undefined || !isWebLinkUrl(base)) return undefined;
   const url = `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-  return isWebUrl(url) ? url : undefined;
+  return isWebLinkUrl(url) ? url : undefined;
 }
 
 function pathLink(path: string, base: string | undefined): HTMLElement {

@@ -2,23 +2,18 @@
  * Building blocks of the Livepeer task view: millisecond times, durations, bitrates, links that
  * open only http(s), a declarative key/value list that keeps every unknown field, phase chips and the progress bar. Every value is untrusted API data: text only.
  */
+import { isWebLinkUrl } from '../../shared/links';
 import { currentDocument, h, icon, setAttr, type Child } from '../shell/dom';
 import { formatBytes, formatNumber, relativeTime, utc } from '../shell/format';
 import { isSecretKey, kvView, maskedSecret } from '../shell/kvtree';
 import { display, isRec, num, own, str, type Rec } from '../shell/model';
 import type { Ctx } from '../shell/plan';
-import { isAllowedLinkUrl } from '../../shared/protocol';
 import { lt, type LivepeerStringKey } from './strings';
 import { copyButton } from '../shell/widgets';
 import type { KnownAssetPhase, KnownTaskPhase } from '../../core/livepeer/types';
 
 /** Timestamps below this (1973) are not absolute epoch milliseconds. */
 export const MIN_EPOCH_MS = 1e11;
-
-/** Only http(s) links open (never mailto, ipfs or s3+https; those stay text). */
-export function isWebUrl(v: unknown): v is string {
-  return isAllowedLinkUrl(v) && /^https?:\/\//i.test(v);
-}
 
 /** A `<time>` for epoch milliseconds: relative (or exact) text, the exact UTC time on hover. */
 export function msTime(v: unknown, exact = false): HTMLElement | undefined {
@@ -85,7 +80,7 @@ export function codeVal(s: string, copyLabel?: string): HTMLElement {
 export function urlVal(v: unknown, label?: string): HTMLElement | undefined {
   const s = str(v);
   if (s === undefined) return undefined;
-  if (isWebUrl(s)) return h('a', { href: s, class: 'link lp-link', title: s }, label ?? s);
+  if (isWebLinkUrl(s)) return h('a', { href: s, class: 'link lp-link', title: s }, label ?? s);
   return h('span', { class: 'lp-code' }, h('code', { class: 'lp-url' }, s), s !== '' ? copyButton(s, lt('copy', lt('url'))) : null);
 }
 
@@ -101,7 +96,7 @@ export function numVal(n: number): HTMLElement {
 export function anyVal(v: unknown, ctx: Ctx): HTMLElement {
   if (typeof v === 'string') {
     const cls = v.includes('\n') ? 'lp-text pre-wrap' : 'lp-text';
-    return isWebUrl(v) ? (urlVal(v) as HTMLElement) : textVal(v, cls);
+    return isWebLinkUrl(v) ? (urlVal(v) as HTMLElement) : textVal(v, cls);
   }
   if (typeof v === 'number') return numVal(v);
   if (typeof v === 'boolean') return boolVal(v);

@@ -4,7 +4,7 @@
  */
 import { h, icon, isAllowedImageSrc } from '../shell/dom';
 import { base64Size, formatBytes, formatNumber } from '../shell/format';
-import { isAllowedLinkUrl } from '../../shared/protocol';
+import { isAllowedLinkUrl } from '../../shared/links';
 import type { FileV } from './model';
 import { t } from '../shell/strings';
 

@@ -4,7 +4,7 @@ import { h, icon } from '../shell/dom';
 import { renderMarkdown } from '../shell/markdown';
 import { display, num, type Rec } from '../shell/model';
 import type { Ctx } from '../shell/plan';
-import { isAllowedLinkUrl } from '../../shared/protocol';
+import { isAllowedLinkUrl } from '../../shared/links';
 import type { ChunkV, ReferenceTextV } from './model';
 import { t } from '../shell/strings';
 import { chip, foldIfLong } from '../shell/widgets';

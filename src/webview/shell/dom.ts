@@ -3,7 +3,7 @@
  * allow-list of tags and attributes. The page never uses innerHTML (markdown.ts builds its
  * DOM from markdown-it tokens through this file too).
  */
-import { isAllowedLinkUrl } from '../../shared/protocol';
+import { isAllowedLinkUrl } from '../../shared/links';
 
 let doc: Document | undefined;
 

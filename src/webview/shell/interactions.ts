@@ -4,7 +4,8 @@
  * `j`/`k` (or arrows on a focused turn card) move focus between turn cards.
  */
 import { isElement } from './dom';
-import { isAllowedLinkUrl, isPageCommand, type PageToHost } from '../../shared/protocol';
+import { isAllowedLinkUrl } from '../../shared/links';
+import { isPageCommand, type PageToHost } from '../../shared/protocol';
 import { t } from './strings';
 import { copyTexts } from './widgets';
 

@@ -5,7 +5,7 @@
  */
 import { h, type Child } from './dom';
 import { isRec, prettyJson } from './model';
-import { isAllowedLinkUrl } from '../../shared/protocol';
+import { isAllowedLinkUrl } from '../../shared/links';
 import { t } from './strings';
 
 export interface KvOptions {

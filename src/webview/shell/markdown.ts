@@ -8,7 +8,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { h, isAllowedImageSrc, text } from './dom';
-import { isAllowedLinkUrl } from '../../shared/protocol';
+import { isAllowedLinkUrl } from '../../shared/links';
 import { t } from './strings';
 
 /** Beyond this, markdown parsing costs more than it helps; show the text as it is. */

@@ -3,7 +3,8 @@ import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JSDOM } from 'jsdom';
-import { isAllowedLinkUrl, type PageToHost, type RenderContext } from '../../../src/shared/protocol';
+import { isAllowedLinkUrl } from '../../../src/shared/links';
+import type { PageToHost, RenderContext } from '../../../src/shared/protocol';
 import { createTaskView, type RenderHandle, type TaskView, type ViewOptions } from '../../../src/webview/shell/view';
 
 export interface Page {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { PAGE_COMMANDS, isAllowedLinkUrl, isHostToPage, isPageToHost } from '../../../src/shared/protocol';
+import { isAllowedLinkUrl } from '../../../src/shared/links';
+import { PAGE_COMMANDS, isHostToPage, isPageToHost } from '../../../src/shared/protocol';
 
 const context = { connectionName: 'c', platform: 'scale', pinned: false, revealSecrets: false };
 

@@ -6,7 +6,7 @@ import { h } from '../../shell/dom';
 import { timeEl } from '../../shell/format';
 import { kvView, maskedSecret } from '../../shell/kvtree';
 import { isRec, own, sget, type Rec } from '../../shell/model';
-import { isAllowedLinkUrl } from '../../../shared/protocol';
+import { isAllowedLinkUrl } from '../../../shared/links';
 import { t, type StringKey } from '../../shell/strings';
 import { foldIfLong } from '../../shell/widgets';
 import type { Ctx } from '../../shell/plan';
