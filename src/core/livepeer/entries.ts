@@ -2,21 +2,10 @@
  * Tree entries for Livepeer tasks and their assets: labels, descriptions and escaped markdown
  * tooltips. Pure functions of the API objects, so the tree and tests see the same thing.
  */
+import { clockDuration, formatBytes, percent } from '../../shared/format';
 import { escapeMarkdown as md } from '../platform/markdown';
 import type { Entry } from '../platform/platform';
-import {
-  assetPhaseLook,
-  byteSize,
-  duration,
-  msDate,
-  percent,
-  phaseWithProgress,
-  safeLink,
-  shortId,
-  sourceName,
-  taskPhaseLook,
-  valueLabel,
-} from './looks';
+import { assetPhaseLook, msDate, phaseWithProgress, safeLink, shortId, sourceName, taskPhaseLook, valueLabel } from './looks';
 import type { Asset, Task } from './types';
 
 /**
@@ -95,8 +84,8 @@ export function assetEntry(asset: Asset, role: AssetRole, fallbackId: string): E
   const status = asset.status ?? {};
   const look = assetPhaseLook(status.phase);
   const name = typeof asset.name === 'string' && asset.name ? asset.name : `Asset ${shortId(id)}`;
-  const size = byteSize(asset.size);
-  const length = duration(asset.videoSpec?.duration);
+  const size = formatBytes(asset.size);
+  const length = clockDuration(asset.videoSpec?.duration);
   const progress =
     status.phase === 'processing' && typeof status.progress === 'number'
       ? `processing ${percent(status.progress)}`
@@ -122,8 +111,8 @@ function assetTooltip(asset: Asset, role: AssetRole, id: string, name: string): 
   const lines = [`**${md(name)}** — ${md(ROLE_LABEL[role].toLowerCase())}, ${md(valueLabel(status.phase))}`, `Asset ${code(id)}`];
   if (typeof status.errorMessage === 'string' && status.errorMessage) lines.push(`Error: ${md(status.errorMessage.slice(0, 500))}`);
   const facts: Array<[string, string]> = [
-    ['Size', byteSize(asset.size)],
-    ['Duration', duration(asset.videoSpec?.duration)],
+    ['Size', formatBytes(asset.size)],
+    ['Duration', clockDuration(asset.videoSpec?.duration)],
     ['Format', typeof asset.videoSpec?.format === 'string' ? asset.videoSpec.format : ''],
     ['Playback ID', typeof asset.playbackId === 'string' ? asset.playbackId : ''],
     ['Created', msDate(asset.createdAt) && `${msDate(asset.createdAt)} UTC`],

@@ -4,23 +4,10 @@
  * any platform's entries the same way, so no per-platform branches live in the UI.
  */
 import type { CallOptions } from '../http/client';
+import type { StatusTone } from '../../shared/statusLooks';
 import type { ConnectionKind } from './connection';
 
-/** Maps to the extension's contributed colours `taskLens.status.<tone>`. */
-export type StatusTone = 'completed' | 'pending' | 'error' | 'canceled' | 'running' | 'unknown';
-
-/** A status value's codicon and tone. */
-export interface StatusLook {
-  readonly icon: string;
-  readonly tone: StatusTone;
-}
-
-const UNKNOWN_LOOK: StatusLook = { icon: 'question', tone: 'unknown' };
-
-/** The look of a status value in a platform's table; a value the table does not know stays visible as "unknown". */
-export function statusLookIn(table: Readonly<Record<string, StatusLook>>, value: unknown): StatusLook {
-  return (typeof value === 'string' && Object.hasOwn(table, value) ? table[value] : undefined) ?? UNKNOWN_LOOK;
-}
+export type { StatusLook, StatusTone } from '../../shared/statusLooks';
 
 export interface EntryLook {
   readonly label: string;

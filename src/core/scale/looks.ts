@@ -1,28 +1,12 @@
 /** How Scale statuses look in the tree: a codicon and a tone (colour). Unknown values stay visible. */
-import { statusLookIn, type StatusLook } from '../platform/platform';
-
-const TASK: Record<string, StatusLook> = {
-  completed: { icon: 'pass', tone: 'completed' },
-  pending: { icon: 'clock', tone: 'pending' },
-  error: { icon: 'error', tone: 'error' },
-  canceled: { icon: 'circle-slash', tone: 'canceled' },
-  deleted: { icon: 'trash', tone: 'canceled' },
-};
-
-const BATCH: Record<string, StatusLook> = {
-  staging: { icon: 'inbox', tone: 'pending' },
-  in_progress: { icon: 'sync', tone: 'running' },
-  completed: { icon: 'pass', tone: 'completed' },
-  paused: { icon: 'debug-pause', tone: 'canceled' },
-  cancelled: { icon: 'circle-slash', tone: 'canceled' },
-};
+import { SCALE_BATCH_STATUS, SCALE_TASK_STATUS, statusLookIn, type StatusLook } from '../../shared/statusLooks';
 
 export function taskStatusLook(status: unknown): StatusLook {
-  return statusLookIn(TASK, status);
+  return statusLookIn(SCALE_TASK_STATUS, status);
 }
 
 export function batchStatusLook(status: unknown): StatusLook {
-  return statusLookIn(BATCH, status);
+  return statusLookIn(SCALE_BATCH_STATUS, status);
 }
 
 /** `in_progress` → `in progress`; anything that is not a string is shown as `unknown`. */

@@ -1,6 +1,7 @@
 /** Scale GenAI v2 as a Platform: project → Batches / Deliveries / All tasks → tasks. */
 import type { CallOptions } from '../http/client';
-import { escapeMarkdown as md, shortDate } from '../platform/markdown';
+import { formatNumber, shortDate } from '../../shared/format';
+import { escapeMarkdown as md } from '../platform/markdown';
 import type { Children, DownloadPlan, DownloadRef, Entry, FilterSpec, FilterValues, Platform, TaskDocument } from '../platform/platform';
 import type { ScaleClient } from './client';
 import { planScaleDownload } from './downloads';
@@ -167,7 +168,7 @@ export class ScalePlatform implements Platform {
       copyId: d.id,
       look: {
         label: d.name,
-        description: `${count === undefined ? '?' : count.toLocaleString('en-US')} tasks · delivered ${shortDate(d.delivered_at)}`,
+        description: `${count === undefined ? '?' : formatNumber(count)} tasks · delivered ${shortDate(d.delivered_at)}`,
         icon: 'package',
         tooltip: `**${md(d.name)}**\n\nDelivery \`${md(d.id)}\`\n\n${count ?? 'unknown number of'} tasks, delivered ${md(shortDate(d.delivered_at))}`,
       },

@@ -5,28 +5,15 @@
  * card saying why when an asset could not be fetched.
  */
 import { h, icon, type Child } from '../shell/dom';
-import { formatNumber } from '../shell/format';
+import { formatNumber } from '../../shared/format';
 import { kvView } from '../shell/kvtree';
 import { arr, display, isRec, num, own, str, type Rec } from '../shell/model';
 import type { Ctx } from '../shell/plan';
 import type { RelatedDoc } from '../../shared/protocol';
 import { lt } from './strings';
 import { profilesFmt } from './profiles';
-import {
-  anyVal,
-  codeVal,
-  F,
-  fieldList,
-  formatBitrate,
-  msTime,
-  OMIT,
-  percent,
-  phaseChip,
-  textVal,
-  urlVal,
-  type Field,
-  type Fmt,
-} from './widgets';
+import { percent } from '../../shared/format';
+import { anyVal, codeVal, F, fieldList, formatBitrate, msTime, OMIT, phaseChip, textVal, urlVal, type Field, type Fmt } from './widgets';
 import { callout, chip } from '../shell/widgets';
 
 const STATUS_KEYS = new Set(['phase', 'updatedAt', 'progress', 'errorMessage']);

@@ -4,12 +4,13 @@
  * created → scheduled → updated.
  */
 import { h, type Child } from '../shell/dom';
-import { taskIdButton } from '../scale/header';
-import { formatNumber } from '../shell/format';
+import { taskIdButton } from '../shell/chips';
+import { formatNumber } from '../../shared/format';
 import { isRec, num, own, rec, sget, str, type Rec } from '../shell/model';
 import type { Ctx } from '../shell/plan';
 import { lt, type LivepeerStringKey } from './strings';
-import { codeVal, facts, formatElapsed, msTime, percent, phaseChip, progressBar } from './widgets';
+import { percent } from '../../shared/format';
+import { codeVal, facts, formatElapsed, msTime, phaseChip, progressBar } from './widgets';
 import { callout, chip } from '../shell/widgets';
 import type { KnownTaskType } from '../../core/livepeer/types';
 

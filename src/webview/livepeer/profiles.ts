@@ -1,6 +1,6 @@
 /** The Livepeer view's table of requested renditions (transcode profiles). Values are text only. */
 import { h, type Child } from '../shell/dom';
-import { formatNumber } from '../shell/format';
+import { formatNumber } from '../../shared/format';
 import { display, isRec, num, own, type Rec } from '../shell/model';
 import type { Ctx } from '../shell/plan';
 import { lt } from './strings';

@@ -3,14 +3,15 @@
  * open only http(s), a declarative key/value list that keeps every unknown field, phase chips and the progress bar. Every value is untrusted API data: text only.
  */
 import { isWebLinkUrl } from '../../shared/links';
+import { LIVEPEER_ASSET_PHASE, LIVEPEER_TASK_PHASE, statusLookIn } from '../../shared/statusLooks';
+import { statusChip } from '../shell/chips';
 import { currentDocument, h, icon, setAttr, type Child } from '../shell/dom';
-import { formatBytes, formatNumber, relativeTime, utc } from '../shell/format';
+import { formatBytes, formatNumber, relativeTime, utc } from '../../shared/format';
 import { isSecretKey, kvView, maskedSecret } from '../shell/kvtree';
 import { display, isRec, num, own, str, type Rec } from '../shell/model';
 import type { Ctx } from '../shell/plan';
 import { lt, type LivepeerStringKey } from './strings';
 import { copyButton } from '../shell/widgets';
-import type { KnownAssetPhase, KnownTaskPhase } from '../../core/livepeer/types';
 
 /** Timestamps below this (1973) are not absolute epoch milliseconds. */
 export const MIN_EPOCH_MS = 1e11;
@@ -220,34 +221,12 @@ export function facts(pairs: Array<[string, Child | undefined] | null>, cls = ''
 
 // Phases --------------------------------------------------------------------------------------------
 
-const TASK_PHASE_CLASS = {
-  pending: 'pending',
-  waiting: 'pending',
-  running: 'running',
-  completed: 'completed',
-  failed: 'error',
-  cancelled: 'canceled',
-} satisfies Record<KnownTaskPhase, string>;
-
-const ASSET_PHASE_CLASS = {
-  uploading: 'pending',
-  waiting: 'pending',
-  processing: 'running',
-  ready: 'completed',
-  failed: 'error',
-  deleting: 'deleted',
-  deleted: 'deleted',
-} satisfies Record<KnownAssetPhase, string>;
-
-function phaseClass(table: Record<string, string>, phase: string | undefined): string {
-  return phase !== undefined && Object.prototype.hasOwnProperty.call(table, phase) ? table[phase] : 'unknown';
-}
-
 /** A status chip for a task phase (or an asset's with `asset`); unknown phases neutral, as themselves. */
 export function phaseChip(phase: unknown, asset = false): HTMLElement {
   const p = str(phase);
-  const cls = phaseClass(asset ? ASSET_PHASE_CLASS : TASK_PHASE_CLASS, p);
-  return h('span', { class: `status-chip status-${cls} lp-phase`, title: lt('phase', p ?? lt('noPhase')) }, p ?? '?');
+  const chip = statusChip(p, statusLookIn(asset ? LIVEPEER_ASSET_PHASE : LIVEPEER_TASK_PHASE, p), lt('phase', p ?? lt('noPhase')));
+  chip.classList.add('lp-phase');
+  return chip;
 }
 
 // Progress ------------------------------------------------------------------------------------------
@@ -264,11 +243,6 @@ export function progressBar(ratio: number | undefined, label: string): HTMLEleme
   if (ratio !== undefined) el.value = Math.min(1, Math.max(0, ratio));
   setAttr(el, 'aria-label', label);
   return el;
-}
-
-/** ⌊ratio × 100⌋ %, as the dashboard shows it. */
-export function percent(ratio: number): string {
-  return `${Math.floor(Math.min(1, Math.max(0, ratio)) * 100)}%`;
 }
 
 /** A folded kv tree (for big free-form objects). */

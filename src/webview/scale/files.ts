@@ -3,7 +3,8 @@
  * Thumbnails only from inline base64 `content` of a raster image type — never fetched.
  */
 import { h, icon, isAllowedImageSrc } from '../shell/dom';
-import { base64Size, formatBytes, formatNumber } from '../shell/format';
+import { formatBytes, formatNumber } from '../../shared/format';
+import { base64Size } from '../shell/format';
 import { isAllowedLinkUrl } from '../../shared/links';
 import type { FileV } from './model';
 import { t } from '../shell/strings';

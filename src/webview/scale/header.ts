@@ -2,6 +2,8 @@
  * Task header: id (click to copy), status chip, project and batch (reveal in tree), times;
  * then errors and sensitive-content reports as callouts, and metadata folded.
  */
+import { SCALE_TASK_STATUS, statusLookIn } from '../../shared/statusLooks';
+import { statusChip, taskIdButton } from '../shell/chips';
 import { h } from '../shell/dom';
 import { timeEl } from '../shell/format';
 import { kvView } from '../shell/kvtree';
@@ -9,20 +11,7 @@ import type { Ctx } from '../shell/plan';
 import type { PageCommand } from '../../shared/protocol';
 import type { NoteV, Ref, TaskV } from './model';
 import { t, type StringKey } from '../shell/strings';
-import { callout, copyTexts } from '../shell/widgets';
-
-export const KNOWN_STATUSES = new Set(['completed', 'pending', 'error', 'canceled', 'deleted']);
-
-export function statusChip(status: string | undefined): HTMLElement {
-  const known = status !== undefined && KNOWN_STATUSES.has(status);
-  return h('span', { class: `status-chip status-${known ? status : 'unknown'}`, title: t('status') }, status ?? '?');
-}
-
-export function taskIdButton(id: string | undefined): HTMLElement {
-  const b = h('button', { type: 'button', class: 'task-id', 'data-action': 'copy', title: t('clickToCopy') }, id ?? t('unknownTask'));
-  if (id !== undefined) copyTexts.set(b, id);
-  return b;
-}
+import { callout } from '../shell/widgets';
 
 function refItem(labelKey: StringKey, ref: Ref, fallbackName: string | null | undefined, cmd: PageCommand): HTMLElement[] | null {
   const name = ref.name ?? fallbackName ?? ref.id;
@@ -59,7 +48,12 @@ export function renderHeader(task: TaskV, ctx: Ctx): HTMLElement {
   return h(
     'header',
     { class: 'task-header' },
-    h('div', { class: 'title-row' }, h('h1', null, taskIdButton(task.id)), statusChip(task.status)),
+    h(
+      'div',
+      { class: 'title-row' },
+      h('h1', null, taskIdButton(task.id)),
+      statusChip(task.status, statusLookIn(SCALE_TASK_STATUS, task.status)),
+    ),
     h(
       'dl',
       { class: 'facts' },

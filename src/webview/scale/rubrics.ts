@@ -1,7 +1,7 @@
 /** Rubric definitions (turn foot) and rubric evaluations (criteria table on a message). */
 import { renderAnnotations } from './annotations';
 import { h } from '../shell/dom';
-import { formatNumber } from '../shell/format';
+import { formatNumber } from '../../shared/format';
 import type { Ctx } from '../shell/plan';
 import type { CriterionDefV, RubricEvalV, RubricV } from './model';
 import { t } from '../shell/strings';

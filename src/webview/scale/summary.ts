@@ -3,7 +3,7 @@
  * the preference winner — one line that says what happened before any scrolling.
  */
 import { h, icon } from '../shell/dom';
-import { formatNumber } from '../shell/format';
+import { formatNumber } from '../../shared/format';
 import type { Ctx } from '../shell/plan';
 import { preferredAmong, topOfRanking } from './preference';
 import { maxScoreOf, totalText } from './rubrics';

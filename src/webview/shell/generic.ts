@@ -6,7 +6,8 @@ import { h } from './dom';
 import { kvView } from './kvtree';
 import { own, sget } from './model';
 import type { Ctx, PlatformRenderer } from './plan';
-import { statusChip, taskIdButton } from '../scale/header';
+import { statusLookIn } from '../../shared/statusLooks';
+import { statusChip, taskIdButton } from './chips';
 import { t } from './strings';
 
 export const renderGeneric: PlatformRenderer = (raw: unknown, ctx: Ctx) => {
@@ -17,7 +18,12 @@ export const renderGeneric: PlatformRenderer = (raw: unknown, ctx: Ctx) => {
     h(
       'header',
       { class: 'task-header' },
-      h('div', { class: 'title-row' }, h('h1', null, taskIdButton(id)), status !== undefined ? statusChip(status) : null),
+      h(
+        'div',
+        { class: 'title-row' },
+        h('h1', null, taskIdButton(id)),
+        status !== undefined ? statusChip(status, statusLookIn({}, status)) : null,
+      ),
       h('p', { class: 'muted' }, t('genericNotice', ctx.context.platform)),
     ),
     h('div', { class: 'generic-fields' }, kvView(raw, { revealSecrets: ctx.revealSecrets })),

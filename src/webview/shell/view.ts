@@ -11,7 +11,7 @@ import type { Ctx, RenderPlan } from './plan';
 import { rendererFor } from '../platforms';
 import type { RelatedDoc, RenderContext } from '../../shared/protocol';
 import { defaultSchedule, type Schedule } from './scheduler';
-import { formatNumber } from './format';
+import { formatNumber } from '../../shared/format';
 import { t } from './strings';
 import { renderToolbar } from './toolbar';
 import { callout } from './widgets';

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { utc } from '../../../src/webview/shell/format';
-import { formatBitrate, formatElapsed, formatMediaDuration, percent } from '../../../src/webview/livepeer/widgets';
+import { utc } from '../../../src/shared/format';
+import { percent } from '../../../src/shared/format';
+import { formatBitrate, formatElapsed, formatMediaDuration } from '../../../src/webview/livepeer/widgets';
 import { rendererFor } from '../../../src/webview/platforms';
 import { LIVEPEER_FIXTURES } from '../../emulator/livepeer/data';
 import { all, click, openPage, type Page } from './helpers';
@@ -104,7 +105,7 @@ describe('webview Livepeer task view', () => {
     const clickEvent = click(links[0]);
     assert.ok(clickEvent.defaultPrevented, 'the page never navigates');
     assert.deepEqual(posted('openLink'), [{ type: 'openLink', url: 'https://gateway.example/ipfs/bafyout/out/hls/index.m3u8' }]);
-    assert.match(text(output.querySelector('.lp-f-input_video')), /Duration \S+ Size \d+ MB/);
+    assert.match(text(output.querySelector('.lp-f-input_video')), /Duration \S+ Size \d+(\.\d)? MB/);
     assert.ok(output.querySelector('.lp-f-request_id code'));
   });
 

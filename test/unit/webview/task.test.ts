@@ -33,7 +33,7 @@ describe('webview task view', () => {
     assert.match(text(reasoning), /iterative solution/);
     assert.match(text(root.querySelector('.reference-card .category')), /background/);
     assert.equal(root.querySelector('.reference-card a')?.getAttribute('href'), 'https://example.com/ll');
-    assert.match(text(root.querySelector('.file-chip')), /diagram\.png.*image\/png · 47 KB/);
+    assert.match(text(root.querySelector('.file-chip')), /diagram\.png.*image\/png · 48\.2 kB/); // 48,213 bytes in decimal units
     assert.equal(root.querySelector('.file-chip img'), null, 'no thumbnail without inline content');
     assert.match(text(root.querySelector('.chunks')), /def reverse\(head\):/);
     assert.ok(root.querySelector('.chunks .ann-boolean .bool-yes'));

@@ -1,6 +1,6 @@
 /** rubric_criteria and rubric_rating annotations. */
 import { h } from '../../shell/dom';
-import { formatNumber } from '../../shell/format';
+import { formatNumber } from '../../../shared/format';
 import { kvView } from '../../shell/kvtree';
 import { isRec, nget, sget, type Rec } from '../../shell/model';
 import { t } from '../../shell/strings';

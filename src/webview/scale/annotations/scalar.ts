@@ -1,6 +1,6 @@
 /** boolean, integer and text annotations. */
 import { h, icon } from '../../shell/dom';
-import { formatNumber } from '../../shell/format';
+import { formatNumber } from '../../../shared/format';
 import { num } from '../../shell/model';
 import { t } from '../../shell/strings';
 import { quote } from '../../shell/widgets';

@@ -1,0 +1,93 @@
+/**
+ * The one set of formatters for the tree, the CLI and the page: numbers, sizes, times, durations.
+ * Pure functions (no DOM, no vscode, no Node). Sizes are decimal (kB = 1,000 bytes), as the
+ * platforms' own dashboards and most file managers show them, so a size reads the same everywhere.
+ */
+
+let numberFormat: Intl.NumberFormat | undefined;
+
+/** `12,345` in the display locale; small integers skip Intl (it is slow per call). */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1000) return String(n);
+  try {
+    numberFormat ??= new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 });
+    return numberFormat.format(n);
+  } catch {
+    return String(n);
+  }
+}
+
+const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+
+/** `15.0 MB` from bytes; `''` for a value that is not a size. */
+export function formatBytes(bytes: unknown): string {
+  if (typeof bytes !== 'number' || !Number.isFinite(bytes) || bytes < 0) return '';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${SIZE_UNITS[unit]}`;
+}
+
+/** `2025-05-21 14:42` (UTC) from epoch ms or an ISO string; `''` when absent, the text itself when unparsable. */
+export function shortDate(when: string | number | null | undefined): string {
+  if (when === null || when === undefined || when === '') return '';
+  const ms = typeof when === 'number' ? when : Date.parse(when);
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return typeof when === 'string' ? when : '';
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** `2025-05-21 14:42:07 UTC` from epoch ms: the exact time, for hovers. */
+export function utc(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')
+    .replace(/Z$/, ' UTC');
+}
+
+const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+
+/** `3 days ago`, `in 2 hours` in the display locale; the ISO time where Intl cannot say it. */
+export function relativeTime(ms: number, now: number = Date.now()): string {
+  const diff = (ms - now) / 1000;
+  const abs = Math.abs(diff);
+  for (const [unit, secs] of RELATIVE_UNITS) {
+    if (abs >= secs || unit === 'second') {
+      try {
+        relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+        return relativeFormat.format(Math.round(diff / secs), unit);
+      } catch {
+        return new Date(ms).toISOString();
+      }
+    }
+  }
+  return '';
+}
+
+/** A 0–1 ratio as a whole percentage, floored like the Studio dashboard (never shows 100% early). */
+export function percent(ratio: number): string {
+  return `${Math.floor(Math.min(1, Math.max(0, ratio)) * 100)}%`;
+}
+
+/** `1:01` or `1:02:03` from seconds; `''` for a value that is not a duration. */
+export function clockDuration(seconds: unknown): string {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return '';
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
