@@ -25,7 +25,7 @@ export function taskPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}">
-<link rel="stylesheet" href="${asset('media', 'taskView.css')}">
+<link rel="stylesheet" href="${asset('media', 'css', 'shell.css')}">
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
