@@ -26,6 +26,8 @@ export function taskPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}">
 <link rel="stylesheet" href="${asset('media', 'css', 'shell.css')}">
+<link rel="stylesheet" href="${asset('media', 'css', 'scale.css')}">
+<link rel="stylesheet" href="${asset('media', 'css', 'livepeer.css')}">
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
