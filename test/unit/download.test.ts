@@ -14,7 +14,7 @@ import {
   type DownloadProgress,
 } from '../../src/core/download';
 import { CancelledError } from '../../src/core/http/errors';
-import type { DownloadPlan } from '../../src/core/platform/platform';
+import type { Children, DownloadPlan, DownloadRef, Entry, Platform } from '../../src/core/platform/platform';
 import type { ScaleClient } from '../../src/core/scale/client';
 import { ScalePlatform } from '../../src/core/scale/platform';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
@@ -247,17 +247,13 @@ describe('download engine (Scale delivery → JSONL)', function () {
   it('downloads hostile-named deliveries and batches inside the chosen folder', async () => {
     const root = await tempRoot();
     const platform = new ScalePlatform(client);
-    const project = { projectId: F.projects.hostile.id, projectName: F.projects.hostile.name };
-    const deliveryPlanned = await platform.planDownload({
-      kind: 'delivery',
-      label: 'x',
-      params: { ...project, deliveryId: F.deliveries.hostile.id, deliveryName: F.deliveries.hostile.name },
-    });
-    assert.equal(deliveryPlanned.expectedTotal, 3);
-    const batchPlanned = await platform.planDownload(
-      { kind: 'batch', label: 'x', params: { ...project, batchId: F.batches.hostile.id, batchName: F.batches.hostile.name } },
-      { status: 'completed' },
-    );
+    const project = `project:${F.projects.hostile.id}`;
+    emulator.stats.reset();
+    const deliveryPlanned = await downloadOf(await entryAt(platform, project, 'deliveries', `delivery:${F.deliveries.hostile.id}`)).plan();
+    assert.equal(deliveryPlanned.expectedTotal, 3, 'the count the delivery list gave');
+    assert.equal(emulator.stats.hits('/v2/deliveries'), 1, 'planning the download did not list the deliveries again');
+    const batchEntry = await entryAt(platform, project, 'batches', `batch:${F.batches.hostile.id}`);
+    const batchPlanned = await downloadOf(batchEntry).plan({ status: 'completed' });
     for (const plan of [deliveryPlanned, batchPlanned]) {
       const result = await runDownload(plan, root);
       assert.equal(result.count, 3);
@@ -273,19 +269,8 @@ describe('download engine (Scale delivery → JSONL)', function () {
   it('downloads a batch filtered by status from /v2/tasks, byte-equal to what the server sent', async () => {
     const root = await tempRoot();
     const platform = new ScalePlatform(client);
-    const plan = await platform.planDownload(
-      {
-        kind: 'batch',
-        label: 'x',
-        params: {
-          projectId: F.projects.main.id,
-          projectName: F.projects.main.name,
-          batchId: F.batches.inProgress.id,
-          batchName: F.batches.inProgress.name,
-        },
-      },
-      { status: 'completed' },
-    );
+    const batch = await entryAt(platform, `project:${F.projects.main.id}`, 'batches', `batch:${F.batches.inProgress.id}`);
+    const plan = await downloadOf(batch).plan({ status: 'completed' });
     const result = await runDownload(plan, root);
     const expected = await servedJsonl(emulator, '/v2/tasks', { batch_id: F.batches.inProgress.id, status: 'completed' });
     assert.equal(await readFile(result.file, 'utf8'), expected);
@@ -295,3 +280,24 @@ describe('download engine (Scale delivery → JSONL)', function () {
     assert.equal(result.manifest.expectedTotal, null);
   });
 });
+
+/** The entry at a path of entry keys from the platform's roots, loaded the way the tree loads it. */
+async function entryAt(platform: Platform, ...keys: string[]): Promise<Entry> {
+  let children: Children | undefined = platform.roots;
+  let entry: Entry | undefined;
+  for (const key of keys) {
+    if (!children) throw new Error(`no children above ${key}`);
+    const entries: readonly Entry[] =
+      children.mode === 'list' ? await children.load({}) : (await children.loadPage({ pageSize: 100, filters: {} })).entries;
+    entry = entries.find((e) => e.key === key);
+    if (!entry) throw new Error(`no entry ${key} among ${entries.map((e) => e.key).join(', ')}`);
+    children = entry.children;
+  }
+  if (!entry) throw new Error('an empty path');
+  return entry;
+}
+
+function downloadOf(entry: Entry): DownloadRef {
+  assert.ok(entry.download, `${entry.key} is downloadable`);
+  return entry.download;
+}

@@ -57,7 +57,7 @@ describe('core/livepeer platform', () => {
     it('has one Tasks root, paged and filterable by type and phase, downloadable', () => {
       assert.equal(tasksRoot.look.label, 'Tasks');
       assert.equal(tasksRoot.type, 'tasks');
-      assert.deepEqual(tasksRoot.download, { kind: 'livepeer-tasks', label: 'tasks', params: {} });
+      assert.deepEqual([tasksRoot.download?.kind, tasksRoot.download?.label], ['livepeer-tasks', 'tasks']);
       assert.equal(tasksRoot.children?.mode, 'paged');
       const filters = tasksRoot.children?.mode === 'paged' ? (tasksRoot.children.filters ?? []) : [];
       assert.deepEqual(
@@ -233,7 +233,7 @@ describe('core/livepeer platform', () => {
 
   describe('download plan', () => {
     async function drain(filters: FilterValues = {}) {
-      const plan = await platform.planDownload({ kind: 'livepeer-tasks', label: 'tasks', params: {} }, filters);
+      const plan = await platform.planTaskListDownload(filters);
       const tasks: unknown[] = [];
       let token: string | undefined;
       do {
@@ -262,8 +262,10 @@ describe('core/livepeer platform', () => {
       assert.deepEqual(tasks.map((t) => t.id).sort(), expected.map((t) => t.id).sort());
     });
 
-    it('refuses download kinds it does not know', async () => {
-      await assert.rejects(platform.planDownload({ kind: 'delivery', label: 'x', params: {} }), /cannot download/);
+    it('is what the Tasks entry downloads', async () => {
+      const fromEntry = await tasksRoot.download?.plan({ type: 'upload' });
+      const direct = await platform.planTaskListDownload({ type: 'upload' });
+      assert.deepEqual([fromEntry?.fileName, fromEntry?.source], [direct.fileName, direct.source]);
     });
   });
 

@@ -90,7 +90,7 @@ export const livepeerTasksDownload: DownloadSubcommand = (download, context) => 
       const filters: Record<string, string> = {};
       if (options.type) filters.type = options.type;
       if (options.phase) filters.phase = options.phase;
-      const plan = await platform.planDownload({ kind: TASKS_DOWNLOAD_KIND, label: 'tasks', params: {} }, filters);
+      const plan = await platform.planTaskListDownload(filters);
       await runDownloadCommand(context, plan, options);
     });
 };

@@ -4,7 +4,6 @@ import type { CallOptions } from '../http/client';
 import type {
   Children,
   DownloadPlan,
-  DownloadRef,
   Entry,
   EntryPage,
   FilterSpec,
@@ -96,8 +95,8 @@ export class LivepeerPlatform implements Platform {
     );
   }
 
-  async planDownload(ref: DownloadRef, filters: FilterValues = {}): Promise<DownloadPlan> {
-    if (ref.kind !== TASKS_DOWNLOAD_KIND) throw new Error(`Livepeer Studio cannot download “${ref.kind}” lists.`);
+  /** The task list as a download, narrowed by the list's type and phase filters. */
+  async planTaskListDownload(filters: FilterValues = {}): Promise<DownloadPlan> {
     const type = filters.type || undefined;
     const phase = filters.phase || undefined;
     const query: TaskListQuery = { limit: DOWNLOAD_PAGE_SIZE, filters: { type } };
@@ -133,7 +132,7 @@ export class LivepeerPlatform implements Platform {
         icon: 'checklist',
         tooltip: 'Video tasks of this project (upload, export, transcode-file, clip, …), newest first.',
       },
-      download: { kind: TASKS_DOWNLOAD_KIND, label: 'tasks', params: {} },
+      download: { kind: TASKS_DOWNLOAD_KIND, label: 'tasks', plan: (filters) => this.planTaskListDownload(filters) },
       children: { mode: 'paged', filters: [TYPE_FILTER, PHASE_FILTER], loadPage: (request) => this.loadTaskPage(request) },
     };
   }

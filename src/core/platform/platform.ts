@@ -57,11 +57,19 @@ export interface TaskRef {
   readonly pathSegments: readonly string[];
 }
 
-/** What a list can be downloaded as (see core/download.ts); opaque to the tree. */
+/** The kinds of list a platform offers as a download; the editor's menus are keyed by them. */
+export type DownloadKind = 'delivery' | 'batch' | 'project-tasks' | 'livepeer-tasks';
+
+/**
+ * What a list can be downloaded as. The platform builds it from what its entry already knows (ids,
+ * names, the expected count) and keeps those typed inside `plan`, so nothing is re-parsed from
+ * strings or fetched again when the download starts.
+ */
 export interface DownloadRef {
-  readonly kind: string;
+  readonly kind: DownloadKind;
   readonly label: string;
-  readonly params: Readonly<Record<string, string>>;
+  /** The download, optionally narrowed by the list's filters (e.g. task status). */
+  plan(filters?: FilterValues): Promise<DownloadPlan>;
 }
 
 export interface Entry {
@@ -139,6 +147,4 @@ export interface Platform {
   getTask(taskId: string, call?: CallOptions): Promise<TaskDocument>;
   /** One cheap authenticated call, to check a key. */
   verify(call?: CallOptions): Promise<void>;
-  /** A download for an entry's `download` reference (optionally narrowed by filters, e.g. status). */
-  planDownload(ref: DownloadRef, filters?: FilterValues): Promise<DownloadPlan>;
 }

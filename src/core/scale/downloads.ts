@@ -3,8 +3,7 @@
  * batch or project (`/v2/tasks`, optionally by status). Pages are 100 tasks with every detail
  * option, and each task is handed over exactly as parsed, so the JSONL line is the API's JSON.
  */
-import { BadRequestError } from '../http/errors';
-import type { DownloadPlan, DownloadRef, FilterValues } from '../platform/platform';
+import type { DownloadPlan } from '../platform/platform';
 import type { ScaleClient } from './client';
 import { DEFAULT_TASK_OPTIONS } from './enums';
 import type { TasksQuery } from './queries';
@@ -87,47 +86,4 @@ export function taskListDownloadPlan(client: ScaleClient, target: TaskListTarget
       return { tasks: page.items, nextToken: page.nextToken };
     },
   };
-}
-
-/** `Platform.planDownload` for Scale: refs of kind `delivery`, `batch` and `project-tasks`. */
-export async function planScaleDownload(client: ScaleClient, ref: DownloadRef, filters: FilterValues = {}): Promise<DownloadPlan> {
-  const param = (key: string): string => {
-    const value = ref.params[key];
-    if (!value)
-      throw new BadRequestError(`“${ref.label}” cannot be downloaded: its ${key} is missing (a Task Lens bug; please report it).`);
-    return value;
-  };
-  const project = { projectId: param('projectId'), projectName: param('projectName') };
-  switch (ref.kind) {
-    case 'delivery': {
-      const deliveryId = param('deliveryId');
-      return deliveryDownloadPlan(client, {
-        ...project,
-        deliveryId,
-        deliveryName: param('deliveryName'),
-        taskCount: await taskCountOf(client, project.projectId, deliveryId),
-      });
-    }
-    case 'batch':
-      return taskListDownloadPlan(client, {
-        ...project,
-        batch: { id: param('batchId'), name: param('batchName') },
-        status: filters.status,
-      });
-    case 'project-tasks':
-      return taskListDownloadPlan(client, { ...project, status: filters.status });
-    default:
-      throw new BadRequestError(`“${ref.label}” cannot be downloaded: Scale has no download of kind “${ref.kind}”.`);
-  }
-}
-
-/** The delivery's `task_count` from the (unpaged) delivery list; null if it cannot be learned. */
-async function taskCountOf(client: ScaleClient, projectId: string, deliveryId: string): Promise<number | null> {
-  try {
-    const delivery = (await client.listDeliveries({ project_id: projectId })).find((d) => d.id === deliveryId);
-    return typeof delivery?.task_count === 'number' ? delivery.task_count : null;
-  } catch {
-    // The count only feeds the progress bar and a final check; the download itself can go on.
-    return null;
-  }
 }

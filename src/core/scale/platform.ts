@@ -2,9 +2,9 @@
 import type { CallOptions } from '../http/client';
 import { formatNumber, shortDate } from '../../shared/format';
 import { escapeMarkdown as md } from '../platform/markdown';
-import type { Children, DownloadPlan, DownloadRef, Entry, FilterSpec, FilterValues, Platform, TaskDocument } from '../platform/platform';
+import type { Children, Entry, FilterSpec, Platform, TaskDocument } from '../platform/platform';
 import type { ScaleClient } from './client';
-import { planScaleDownload } from './downloads';
+import { deliveryDownloadPlan, taskListDownloadPlan } from './downloads';
 import { BATCH_STATUSES, TASK_STATUSES } from './enums';
 import { idOf, nameOf } from './helpers';
 import { batchStatusLook, statusLabel, taskStatusLook } from './looks';
@@ -36,10 +36,6 @@ export class ScalePlatform implements Platform {
 
   async verify(call?: CallOptions): Promise<void> {
     await this.client.listProjects({}, call);
-  }
-
-  planDownload(ref: DownloadRef, filters?: FilterValues): Promise<DownloadPlan> {
-    return planScaleDownload(this.client, ref, filters);
   }
 
   async getTask(taskId: string, call?: CallOptions): Promise<TaskDocument> {
@@ -143,7 +139,14 @@ export class ScalePlatform implements Platform {
         tone: look.tone,
         tooltip: `**${md(b.name)}** — ${md(statusLabel(b.status))}\n\nBatch \`${md(b.id)}\`\n\nCreated ${md(shortDate(b.created_at))}${b.completed_at ? `\n\nCompleted ${md(shortDate(b.completed_at))}` : ''}`,
       },
-      download: { kind: 'batch', label: b.name, params: { projectId: p.id, projectName: p.name, batchId: b.id, batchName: b.name } },
+      download: {
+        kind: 'batch',
+        label: b.name,
+        plan: (filters) =>
+          Promise.resolve(
+            taskListDownloadPlan(this.client, { ...projectOf(p), batch: { id: b.id, name: b.name }, status: filters?.status }),
+          ),
+      },
       children: this.taskPages({ batch_id: b.id }, [p.name, b.name]).children,
     };
   }
@@ -175,7 +178,10 @@ export class ScalePlatform implements Platform {
       download: {
         kind: 'delivery',
         label: d.name,
-        params: { projectId: p.id, projectName: p.name, deliveryId: d.id, deliveryName: d.name },
+        plan: () =>
+          Promise.resolve(
+            deliveryDownloadPlan(this.client, { ...projectOf(p), deliveryId: d.id, deliveryName: d.name, taskCount: count ?? null }),
+          ),
       },
       children: {
         mode: 'paged',
@@ -193,7 +199,11 @@ export class ScalePlatform implements Platform {
       type: 'tasks',
       look: { label, icon: 'checklist' },
       ...this.taskPages(selector, path),
-      download: { kind: 'project-tasks', label: `${p.name} tasks`, params: { projectId: p.id, projectName: p.name } },
+      download: {
+        kind: 'project-tasks',
+        label: `${p.name} tasks`,
+        plan: (filters) => Promise.resolve(taskListDownloadPlan(this.client, { ...projectOf(p), status: filters?.status })),
+      },
     };
   }
 
@@ -230,4 +240,8 @@ export class ScalePlatform implements Platform {
       task: { id: t.task_id, pathSegments: path },
     };
   }
+}
+
+function projectOf(p: Project): { projectId: string; projectName: string } {
+  return { projectId: p.id, projectName: p.name };
 }

@@ -48,8 +48,7 @@ export async function downloadCommand(
   if (!target?.entry.download) return undefined;
   const root = await pickDownloadRoot();
   if (!root) return undefined;
-  const platform = await ctx.platforms.get(target.connection);
-  const plan = await platform.planDownload(target.entry.download, target.filters);
+  const plan = await target.entry.download.plan(target.filters);
 
   const existing = await inspectDownload(root, plan);
   if (!force && existing.state === 'complete') {
