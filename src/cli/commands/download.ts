@@ -1,63 +1,17 @@
 /**
  * `task-lens download <what>`: a list to `<out>/<project>/<name>.jsonl` through the shared download
  * engine (resumable, checkpointed, atomic). Each kind of list is one entry in `DOWNLOAD_SUBCOMMANDS`
- * built on `runDownloadCommand`, so another platform's download is one function and one entry.
+ * built on `runDownloadCommand` (cli/downloadRunner.ts), so another platform's download is one
+ * function and one entry.
  *
  * stdout gets one JSON line describing the finished file; progress and messages go to stderr.
  */
-import * as path from 'node:path';
 import type { Command } from 'commander';
-import { CancelledError } from '../../core/http/errors';
-import { DownloadError, plannedPaths, runDownload, UnsafePathError } from '../../core/download';
-import type { DownloadPlan } from '../../core/platform/platform';
 import { idOf } from '../../core/scale/helpers';
 import { deliveryDownloadPlan, taskListDownloadPlan } from '../../core/scale/downloads';
 import type { CliContext, GlobalOptions } from '../context';
-import { ConfigError } from '../errors';
-import { ProgressDisplay } from './downloadProgress';
-
-/** What every download subcommand accepts besides its own selectors. */
-export interface DownloadFlags {
-  readonly out: string;
-  readonly force?: boolean;
-}
-
-export type DownloadSubcommand = (download: Command, context: CliContext) => void;
-
-/**
- * A download that could not finish or was refused (already complete, other source in the way,
- * unsafe path). A ConfigError so `run.ts` prints the message as is and exits with 1.
- */
-class DownloadFailure extends ConfigError {}
-
-/** Runs `plan` into `flags.out` with a progress display; resolves only when the file is complete. */
-export async function runDownloadCommand(context: CliContext, plan: DownloadPlan, flags: DownloadFlags): Promise<void> {
-  const { stderr } = context.io;
-  const root = path.resolve(flags.out);
-  const paths = plannedPaths(root, plan);
-  const display = new ProgressDisplay(stderr, path.basename(paths.file));
-  stderr.write(`Downloading to ${paths.file}\n`);
-  try {
-    const result = await runDownload(plan, root, {
-      force: flags.force === true,
-      signal: context.io.signal,
-      onProgress: (p) => display.update(p),
-    });
-    display.finish();
-    for (const warning of result.warnings) stderr.write(`task-lens: warning: ${warning}\n`);
-    stderr.write(`Saved ${result.count.toLocaleString('en-US')} tasks to ${result.file}\n`);
-    const { sha256, bytes, count, expectedTotal, resumedFrom, warnings } = result;
-    await context.out.lines([{ file: result.file, manifest: paths.manifest, count, expectedTotal, bytes, sha256, resumedFrom, warnings }]);
-  } catch (error) {
-    display.finish();
-    if (error instanceof CancelledError || context.io.signal.aborted) {
-      stderr.write(`Download cancelled. The partial file is kept (${paths.partial}); run the same command again to resume.\n`);
-      throw error;
-    }
-    if (error instanceof DownloadError || error instanceof UnsafePathError) throw new DownloadFailure(error.message);
-    throw error;
-  }
-}
+import { runDownloadCommand, type DownloadFlags, type DownloadSubcommand } from '../downloadRunner';
+import { livepeerTasksDownload } from './livepeer';
 
 const deliverySubcommand: DownloadSubcommand = (download, context) => {
   download
@@ -111,8 +65,8 @@ const batchSubcommand: DownloadSubcommand = (download, context) => {
     });
 };
 
-/** Add a platform's download here (e.g. `livepeer-tasks`). */
-export const DOWNLOAD_SUBCOMMANDS: readonly DownloadSubcommand[] = [deliverySubcommand, batchSubcommand];
+/** Every platform's downloads; add one here. */
+export const DOWNLOAD_SUBCOMMANDS: readonly DownloadSubcommand[] = [deliverySubcommand, batchSubcommand, livepeerTasksDownload];
 
 export function registerDownloadCommands(program: Command, context: CliContext): void {
   const download = program

@@ -9,7 +9,7 @@ import { LivepeerPlatform, TASKS_DOWNLOAD_KIND } from '../../core/livepeer/platf
 import { MAX_LIMIT } from '../../core/livepeer/queries';
 import { TASK_PHASES, TASK_TYPES } from '../../core/livepeer/types';
 import type { CliContext, GlobalOptions } from '../context';
-import { runDownloadCommand, type DownloadFlags, type DownloadSubcommand } from './download';
+import { runDownloadCommand, type DownloadFlags, type DownloadSubcommand } from '../downloadRunner';
 import { positiveInteger } from './scale';
 
 interface TaskSelection {
@@ -66,12 +66,6 @@ export function registerLivepeerCommands(program: Command, context: CliContext):
       const client = context.livepeer(command.optsWithGlobals<GlobalOptions>());
       await context.out.document(await client.getAsset(assetId, { details: true }, context.call));
     });
-
-  // Joins the `download` family from here rather than from its DOWNLOAD_SUBCOMMANDS list: that list
-  // would have to import this file, which imports download.ts — a cycle that breaks whichever
-  // module loads first. The program registers `download` before this family.
-  const download = program.commands.find((command) => command.name() === 'download');
-  if (download) livepeerTasksDownload(download, context);
 }
 
 /** `task-lens download livepeer-tasks --out DIR [--type T] [--phase P]` → `<DIR>/livepeer/tasks[-type-phase].jsonl`. */

@@ -1,0 +1,57 @@
+/**
+ * The one download runner every `task-lens download …` subcommand uses, whatever the platform: a
+ * plan into `<out>` through the shared engine, progress on stderr, one JSON line on stdout for the
+ * finished file, and errors worded for a person. Its own module so each platform's subcommands can
+ * import it without importing each other.
+ */
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { DownloadError, plannedPaths, runDownload, UnsafePathError } from '../core/download';
+import { CancelledError } from '../core/http/errors';
+import type { DownloadPlan } from '../core/platform/platform';
+import type { CliContext } from './context';
+import { ConfigError } from './errors';
+import { ProgressDisplay } from './commands/downloadProgress';
+
+/** What every download subcommand accepts besides its own selectors. */
+export interface DownloadFlags {
+  readonly out: string;
+  readonly force?: boolean;
+}
+
+export type DownloadSubcommand = (download: Command, context: CliContext) => void;
+
+/**
+ * A download that could not finish or was refused (already complete, other source in the way,
+ * unsafe path). A ConfigError so `run.ts` prints the message as is and exits with 1.
+ */
+class DownloadFailure extends ConfigError {}
+
+/** Runs `plan` into `flags.out` with a progress display; resolves only when the file is complete. */
+export async function runDownloadCommand(context: CliContext, plan: DownloadPlan, flags: DownloadFlags): Promise<void> {
+  const { stderr } = context.io;
+  const root = path.resolve(flags.out);
+  const paths = plannedPaths(root, plan);
+  const display = new ProgressDisplay(stderr, path.basename(paths.file));
+  stderr.write(`Downloading to ${paths.file}\n`);
+  try {
+    const result = await runDownload(plan, root, {
+      force: flags.force === true,
+      signal: context.io.signal,
+      onProgress: (p) => display.update(p),
+    });
+    display.finish();
+    for (const warning of result.warnings) stderr.write(`task-lens: warning: ${warning}\n`);
+    stderr.write(`Saved ${result.count.toLocaleString('en-US')} tasks to ${result.file}\n`);
+    const { sha256, bytes, count, expectedTotal, resumedFrom, warnings } = result;
+    await context.out.lines([{ file: result.file, manifest: paths.manifest, count, expectedTotal, bytes, sha256, resumedFrom, warnings }]);
+  } catch (error) {
+    display.finish();
+    if (error instanceof CancelledError || context.io.signal.aborted) {
+      stderr.write(`Download cancelled. The partial file is kept (${paths.partial}); run the same command again to resume.\n`);
+      throw error;
+    }
+    if (error instanceof DownloadError || error instanceof UnsafePathError) throw new DownloadFailure(error.message);
+    throw error;
+  }
+}
