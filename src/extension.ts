@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
-import { CONTEXT_CONNECTION_COUNT, VIEW_ID } from './vscode/commandIds';
+import { VIEW_ID } from './vscode/commandIds';
+import { trackConnectionCount } from './vscode/connectionCountContext';
 import { registerCommands } from './vscode/commands';
 import { ConnectionStore } from './vscode/connections';
 import { Log } from './vscode/log';
 import { PlatformRegistry } from './vscode/platforms';
-import { showTaskJson } from './vscode/commands/tasks';
-import { READONLY_MESSAGE, TASK_SCHEME, TaskDocumentProvider } from './vscode/documents/taskDocuments';
+import { registerTaskDocuments } from './vscode/documents/register';
+import { TaskDocumentProvider } from './vscode/documents/taskDocuments';
+import { EditorPanelHost } from './vscode/panel/panelHost';
 import { TASK_VIEW_TYPE } from './vscode/panel/taskPanel';
 import { TaskPanels } from './vscode/panel/taskPanels';
 import type { TreeNode } from './vscode/tree/node';
 import { TaskLensTreeProvider } from './vscode/tree/provider';
 
-/** Composes the extension's parts; nothing else happens here. */
 /** Handed to the integration tests only (extension mode Test), so they can walk the tree as VS Code does. */
 export interface TestApi {
   readonly tree: TaskLensTreeProvider;
@@ -19,6 +20,7 @@ export interface TestApi {
   readonly panels: TaskPanels;
 }
 
+/** Composes the extension's parts; nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   const log = new Log();
@@ -27,19 +29,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tree = new TaskLensTreeProvider(store, platforms, log);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const documents = new TaskDocumentProvider(store, platforms);
-  const panels = new TaskPanels(
-    {
-      extensionUri: context.extensionUri,
-      log,
-      fetchTask: async (target, signal) => (await platforms.get(target.connection)).getTask(target.taskId, { signal }),
-      openJson: (target) => showTaskJson(target, { preview: false }),
-      revealInTree: (target, treePath) => tree.revealKeys(view, target.connection, treePath),
-    },
-    store,
-  );
-
-  const updateContext = () => vscode.commands.executeCommand('setContext', CONTEXT_CONNECTION_COUNT, store.list().length);
-  void updateContext();
+  const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view), store);
 
   context.subscriptions.push(
     log,
@@ -47,10 +37,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     platforms,
     tree,
     view,
-    store.onDidChange(updateContext),
+    trackConnectionCount(store),
     panels,
-    vscode.workspace.registerFileSystemProvider(TASK_SCHEME, documents, { isCaseSensitive: true, isReadonly: READONLY_MESSAGE }),
-    vscode.workspace.onDidCloseTextDocument((doc) => doc.uri.scheme === TASK_SCHEME && documents.forget(doc.uri)),
+    ...registerTaskDocuments(documents),
     vscode.window.registerWebviewPanelSerializer(TASK_VIEW_TYPE, panels),
     ...registerCommands({ store, platforms, tree, view, documents, panels, log }),
   );

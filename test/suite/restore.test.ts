@@ -18,7 +18,8 @@ describe('Task view across a window reload (after)', function () {
       'the restored task in the page',
       async () => {
         const frames = await evalInWebviews<string>(`document.getElementById('root')?.innerText ?? ''`);
-        return frames.map((f) => f.value ?? '').find((t) => t.includes(F.tasks.sideBySide));
+        // The header (with the id) renders before the turns: wait for the turns too.
+        return frames.map((f) => f.value ?? '').find((t) => t.includes(F.tasks.sideBySide) && /assistant/i.test(t));
       },
       30_000,
     );

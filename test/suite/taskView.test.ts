@@ -64,10 +64,12 @@ describe('Task view', function () {
     await waitFor('the task ID input', () =>
       evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input')`),
     );
+    emu.current.stats.reset();
     await typeText(F.tasks.sideBySide);
     await pressKey('Enter');
     await going;
     await renderedText(F.tasks.sideBySide);
+    assert.equal(emu.current.stats.hits('/v2/task'), 1, 'the task was fetched once, to name the tab and to show it');
     const { view } = await testApi();
     await waitFor('the task selected in the tree', () => view.selection[0]?.id.endsWith(`task:${F.tasks.sideBySide}`));
   });
@@ -86,9 +88,11 @@ describe('Task view', function () {
   it('showing a hidden task view tab again hands back its task: no request, same content', async function () {
     if (!hasProbe) this.skip();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(F.tasks.sideBySide));
-    await renderedText(F.tasks.sideBySide);
-    const [panel] = (await testApi()).panels.all();
+    const id = F.tasks.attachments;
+    await vscode.commands.executeCommand('taskLens.openTask', await showcaseTask(id));
+    await renderedText(id);
+    const panel = (await testApi()).panels.all().find((p) => p.target.taskId === id && p.panel.visible);
+    assert.ok(panel, 'the task view is open and visible');
     // Another editor in the same group hides the tab; VS Code then tears down the page.
     const other = await vscode.workspace.openTextDocument({ content: 'another editor' });
     await vscode.window.showTextDocument(other, { viewColumn: panel.panel.viewColumn, preview: false });
@@ -97,9 +101,8 @@ describe('Task view', function () {
     panel.timing = {};
     panel.panel.reveal(panel.panel.viewColumn, false);
     // The rebuilt page reports a new complete render, so this is not a page that was kept alive.
-    const text = await renderedText(F.tasks.sideBySide);
-    assert.ok(panel.timing.complete !== undefined, 'the page rendered again');
-    assert.ok(text.includes(F.tasks.sideBySide));
+    await waitFor('the page rendered again', () => panel.timing.complete !== undefined, 50_000);
+    assert.ok((await renderedText(id)).includes(id));
     assert.deepEqual(emu.current.stats.snapshot(), { total: 0, hits: {} }, 'showing the tab again made no request');
   });
 

@@ -1,19 +1,11 @@
 import * as vscode from 'vscode';
-import type { Connection } from '../connections';
+import type { TaskTarget } from '../taskTarget';
+import { showTaskJson } from '../documents/showTaskJson';
 import { pickConnection } from '../pickers';
 import { TASK_SCHEME, TaskDocumentProvider } from '../documents/taskDocuments';
 import { EntryNode } from '../tree/entryNode';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
-
-/** A task to open: from a tree item, or asked for in the palette (connection, then id). */
-export interface TaskTarget {
-  readonly connection: Connection;
-  readonly taskId: string;
-  readonly pathSegments: readonly string[];
-  /** Known when the task was fetched to build the target (palette path): where it sits in the tree. */
-  readonly treePath?: readonly string[];
-}
 
 export async function taskTarget(ctx: CommandContext, node: unknown, title: string): Promise<TaskTarget | undefined> {
   if (node instanceof EntryNode && node.entry.task)
@@ -36,7 +28,7 @@ export async function taskTarget(ctx: CommandContext, node: unknown, title: stri
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching task {0}…', taskId) },
     async () => (await ctx.platforms.get(connection)).getTask(taskId),
   );
-  return { connection, taskId: doc.id, pathSegments: doc.pathSegments, treePath: doc.treePath };
+  return { connection, taskId: doc.id, pathSegments: doc.pathSegments, treePath: doc.treePath, document: doc };
 }
 
 /** Opens a task's JSON in a read-only preview tab (the next one reuses it). */
@@ -44,13 +36,6 @@ export async function openTaskJson(ctx: CommandContext, node?: unknown): Promise
   const target = await taskTarget(ctx, node, vscode.l10n.t('Open Task JSON'));
   if (!target) return undefined;
   return showTaskJson(target);
-}
-
-export async function showTaskJson(target: TaskTarget, options: { preview?: boolean } = {}): Promise<vscode.TextEditor> {
-  const uri = TaskDocumentProvider.uriFor(target.connection, target.taskId, target.pathSegments);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(doc, 'json');
-  return vscode.window.showTextDocument(doc, { preview: options.preview ?? true });
 }
 
 /** Writes the task JSON shown in the active tab (or of a tree item) to a file the user picks. */

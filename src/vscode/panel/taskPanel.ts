@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TaskDocument } from '../../core/platform/platform';
 import { isAllowedLinkUrl } from '../../shared/links';
 import { isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
-import type { TaskTarget } from '../commands/tasks';
+import type { TaskTarget } from '../taskTarget';
 import type { Log } from '../log';
 import { taskPanelHtml } from './panelHtml';
 
@@ -58,8 +58,14 @@ export class TaskPanel {
   show(target: TaskTarget): void {
     this.target = target;
     this.revealSecrets = false;
+    if (target.document) {
+      // Fetched already (Go to Task by ID fetches it to name the tab): show that, not a second copy.
+      this.doc = target.document;
+      this.docTarget = target;
+    }
     this.panel.title = vscode.l10n.t('Task {0}', shortId(target.taskId));
     if (!this.ready) this.panel.webview.html = taskPanelHtml(this.panel.webview, this.host.extensionUri, this.panel.title);
+    else if (this.docTarget === target) this.render();
     else void this.load();
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TaskTarget } from '../commands/tasks';
+import type { TaskTarget } from '../taskTarget';
 import type { ConnectionStore } from '../connections';
 import { TASK_VIEW_TYPE, TaskPanel, type TaskPanelHost } from './taskPanel';
 import { escapeHtml } from './panelHtml';
@@ -18,8 +18,13 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
     host: Omit<TaskPanelHost, 'onPinned' | 'onDisposed'>,
     private readonly store: ConnectionStore,
   ) {
+    // Delegates rather than spreading `host`: its methods may live on a class prototype.
     this.host = {
-      ...host,
+      extensionUri: host.extensionUri,
+      log: host.log,
+      fetchTask: (target, signal) => host.fetchTask(target, signal),
+      openJson: (target) => host.openJson(target),
+      revealInTree: (target, treePath) => host.revealInTree(target, treePath),
       onPinned: (panel) => {
         if (this.preview === panel) this.preview = undefined;
       },
