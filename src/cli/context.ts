@@ -3,6 +3,7 @@
  * built on demand over the undici transport (the CLI's networking: keep-alive, proxy variables).
  */
 import type { Writable } from 'node:stream';
+import { apiKeyProblem } from '../core/http/apiKey';
 import { HttpClient } from '../core/http/client';
 import { DEFAULT_LIVEPEER_BASE_URL, LivepeerClient } from '../core/livepeer/client';
 import { ScaleClient } from '../core/scale/client';
@@ -49,6 +50,7 @@ export class CliContext {
         `${SCALE_KEY_VARIABLE} is not set — export ${SCALE_KEY_VARIABLE}=<your Scale API key> and run the command again.`,
       );
     }
+    checkKey(apiKey, SCALE_KEY_VARIABLE);
     const baseUrl = options.baseUrl ?? this.io.env.SCALE_BASE_URL ?? DEFAULT_SCALE_BASE_URL;
     this.transport ??= createUndiciTransport({ env: this.io.env });
     let http: HttpClient;
@@ -74,6 +76,7 @@ export class CliContext {
         `${LIVEPEER_KEY_VARIABLE} is not set — export ${LIVEPEER_KEY_VARIABLE}=<your Livepeer Studio API key> and run the command again.`,
       );
     }
+    checkKey(apiKey, LIVEPEER_KEY_VARIABLE);
     const baseUrl = options.baseUrl ?? this.io.env.LIVEPEER_BASE_URL ?? DEFAULT_LIVEPEER_BASE_URL;
     this.transport ??= createUndiciTransport({ env: this.io.env });
     try {
@@ -95,4 +98,10 @@ export class CliContext {
   async close(): Promise<void> {
     await this.transport?.close().catch(() => undefined);
   }
+}
+
+/** A key a header cannot carry would be refused by the transport; say which character, up front. */
+function checkKey(apiKey: string, variable: string): void {
+  const problem = apiKeyProblem(apiKey, variable);
+  if (problem) throw new ConfigError(problem);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { apiKeyProblem } from '../core/http/apiKey';
 import { ConnectionConfig, originOf, parseConnections } from '../core/platform/connection';
 import { Log } from './log';
 
@@ -11,7 +12,8 @@ export interface Connection extends ConnectionConfig {
 export type ApiKeyLookup =
   | { readonly status: 'ok'; readonly key: string }
   | { readonly status: 'missing'; readonly hint: string }
-  | { readonly status: 'otherHost'; readonly hint: string };
+  | { readonly status: 'otherHost'; readonly hint: string }
+  | { readonly status: 'invalid'; readonly hint: string };
 
 /** Stored in SecretStorage: the key and the origin it was entered for. */
 interface StoredKey {
@@ -109,12 +111,12 @@ export class ConnectionStore implements vscode.Disposable {
 
   async getApiKey(conn: Connection): Promise<ApiKeyLookup> {
     if (conn.apiKeyEnv) {
-      const key = process.env[conn.apiKeyEnv];
-      if (key) return { status: 'ok', key };
+      const key = process.env[conn.apiKeyEnv]?.trim();
+      if (key) return checked(key, `The environment variable ${conn.apiKeyEnv}`);
     }
     const stored = parseStored(await this.secrets.get(secretId(conn.name)));
     if (stored) {
-      if (stored.origin === originOf(conn.baseUrl)) return { status: 'ok', key: stored.key };
+      if (stored.origin === originOf(conn.baseUrl)) return checked(stored.key, `The saved key for “${conn.name}”`);
       return {
         status: 'otherHost',
         hint: `The saved key was entered for ${stored.origin}, not ${originOf(conn.baseUrl)}; it is not sent to another host. Set the key again.`,
@@ -155,6 +157,12 @@ export class ConnectionStore implements vscode.Disposable {
     this.subscriptions.forEach((d) => d.dispose());
     this.changed.dispose();
   }
+}
+
+/** A key a header cannot carry is reported where it is read, not as a network failure later. */
+function checked(key: string, what: string): ApiKeyLookup {
+  const problem = apiKeyProblem(key, what);
+  return problem ? { status: 'invalid', hint: `${problem} Run “Task Lens: Set API Key”.` } : { status: 'ok', key };
 }
 
 function secretId(name: string): string {

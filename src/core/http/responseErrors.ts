@@ -115,6 +115,14 @@ export function networkFailure(endpoint: Endpoint, attempts: number, cause: unkn
   );
 }
 
+/** The request was refused on this machine before it was sent (e.g. a header it cannot carry). */
+export function localRequestFailure(endpoint: Endpoint, reason: string): BadRequestError {
+  return new BadRequestError(
+    `Could not send ${describeEndpoint(endpoint)}: the request was refused before it left this machine (${reason}) — check the API key and the base URL for characters they cannot contain.`,
+    { endpoint, attempts: 1 },
+  );
+}
+
 export function timeoutFailure(endpoint: Endpoint, timeoutMs: number, attempts: number): TimeoutError {
   return new TimeoutError(
     `${describeEndpoint(endpoint)} timed out after ${formatDuration(timeoutMs)}${afterAttempts(attempts)} — the server is slow or unreachable; try again later.`,
