@@ -14,6 +14,7 @@ import { idOf } from '../../core/scale/helpers';
 import { deliveryDownloadPlan, taskListDownloadPlan } from '../../core/scale/downloads';
 import type { CliContext, GlobalOptions } from '../context';
 import { ConfigError } from '../errors';
+import { displayText } from '../../shared/displayText';
 import { ProgressDisplay } from './downloadProgress';
 
 /** What every download subcommand accepts besides its own selectors. */
@@ -35,8 +36,9 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
   const { stderr } = context.io;
   const root = path.resolve(flags.out);
   const paths = plannedPaths(root, plan);
-  const display = new ProgressDisplay(stderr, path.basename(paths.file));
-  stderr.write(`Downloading to ${paths.file}\n`);
+  // File names come from server names (sanitised for the disk, not for a terminal).
+  const display = new ProgressDisplay(stderr, displayText(path.basename(paths.file)));
+  stderr.write(`Downloading to ${displayText(paths.file)}\n`);
   try {
     const result = await runDownload(plan, root, {
       force: flags.force === true,
@@ -44,14 +46,14 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
       onProgress: (p) => display.update(p),
     });
     display.finish();
-    for (const warning of result.warnings) stderr.write(`task-lens: warning: ${warning}\n`);
-    stderr.write(`Saved ${result.count.toLocaleString('en-US')} tasks to ${result.file}\n`);
+    for (const warning of result.warnings) stderr.write(`task-lens: warning: ${displayText(warning)}\n`);
+    stderr.write(`Saved ${result.count.toLocaleString('en-US')} tasks to ${displayText(result.file)}\n`);
     const { sha256, bytes, count, expectedTotal, resumedFrom, warnings } = result;
     await context.out.lines([{ file: result.file, manifest: paths.manifest, count, expectedTotal, bytes, sha256, resumedFrom, warnings }]);
   } catch (error) {
     display.finish();
     if (error instanceof CancelledError || context.io.signal.aborted) {
-      stderr.write(`Download cancelled. The partial file is kept (${paths.partial}); run the same command again to resume.\n`);
+      stderr.write(`Download cancelled. The partial file is kept (${displayText(paths.partial)}); run the same command again to resume.\n`);
       throw error;
     }
     if (error instanceof DownloadError || error instanceof UnsafePathError) throw new DownloadFailure(error.message);
