@@ -24,6 +24,8 @@ export interface CliIO {
 export interface GlobalOptions {
   readonly baseUrl?: string;
   readonly timeout?: number;
+  /** Keep credentials such as `workspace_token` in what is printed and downloaded. */
+  readonly keepSecrets?: boolean;
 }
 
 export const DEFAULT_SCALE_BASE_URL = 'https://api.scale.com';

@@ -3,6 +3,7 @@
  * so adding `download` or `livepeer` is one import and one list entry.
  */
 import { Command, Option } from 'commander';
+import { REDACTED_MARKER } from '../core/secrets/taskSecrets';
 import { TASK_LENS_VERSION } from '../core/version';
 import { registerScaleCommands, positiveInteger } from './commands/scale';
 import { registerDownloadCommands } from './commands/download';
@@ -18,6 +19,12 @@ export function buildProgram(context: CliContext, families: readonly CommandFami
     .description('Browse Scale GenAI projects, batches, tasks and deliveries from the command line. Output is JSON on stdout.')
     .version(TASK_LENS_VERSION)
     .addOption(new Option('--base-url <url>', `API base URL (env SCALE_BASE_URL, default ${DEFAULT_SCALE_BASE_URL})`))
+    .addOption(
+      new Option(
+        '--keep-secrets',
+        `keep credentials such as workspace_token in printed tasks and downloads (default: replaced by "${REDACTED_MARKER}")`,
+      ),
+    )
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)').argParser(positiveInteger))
     .addHelpText(
       'after',

@@ -12,6 +12,7 @@ import { DownloadError, plannedPaths, runDownload, UnsafePathError } from '../..
 import type { DownloadPlan } from '../../core/platform/platform';
 import { idOf } from '../../core/scale/helpers';
 import { deliveryDownloadPlan, taskListDownloadPlan } from '../../core/scale/downloads';
+import { planWithSecrets } from '../../core/secrets/taskSecrets';
 import type { CliContext, GlobalOptions } from '../context';
 import { ConfigError } from '../errors';
 import { displayText } from '../../shared/displayText';
@@ -21,6 +22,8 @@ import { ProgressDisplay } from './downloadProgress';
 export interface DownloadFlags {
   readonly out: string;
   readonly force?: boolean;
+  /** `--keep-secrets`: write credentials such as `workspace_token` as the server sent them. */
+  readonly keepSecrets?: boolean;
 }
 
 export type DownloadSubcommand = (download: Command, context: CliContext) => void;
@@ -40,7 +43,7 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
   const display = new ProgressDisplay(stderr, displayText(path.basename(paths.file)));
   stderr.write(`Downloading to ${displayText(paths.file)}\n`);
   try {
-    const result = await runDownload(plan, root, {
+    const result = await runDownload(planWithSecrets(plan, flags.keepSecrets === true), root, {
       force: flags.force === true,
       signal: context.io.signal,
       onProgress: (p) => display.update(p),

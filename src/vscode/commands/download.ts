@@ -11,6 +11,8 @@ import {
 } from '../../core/download';
 import type { Entry, FilterValues } from '../../core/platform/platform';
 import type { Connection } from '../connections';
+import { planWithSecrets } from '../../core/secrets/taskSecrets';
+import { keepSecrets } from '../secretSettings';
 import { pickDownloadRoot } from '../downloadFolder';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';
@@ -49,7 +51,7 @@ export async function downloadCommand(
   const root = await pickDownloadRoot();
   if (!root) return undefined;
   const platform = await ctx.platforms.get(target.connection);
-  const plan = await platform.planDownload(target.entry.download, target.filters);
+  const plan = planWithSecrets(await platform.planDownload(target.entry.download, target.filters), keepSecrets());
 
   const existing = await inspectDownload(root, plan);
   if (!force && existing.state === 'complete') {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Connection, ConnectionStore } from '../connections';
 import type { PlatformRegistry } from '../platforms';
+import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
+import { keepSecrets } from '../secretSettings';
 
 export const TASK_SCHEME = 'tasklens';
 
@@ -46,7 +48,8 @@ export class TaskDocumentProvider implements vscode.FileSystemProvider {
     const { connection, taskId } = this.parse(uri);
     const platform = await this.platforms.get(connection);
     const doc = await platform.getTask(taskId);
-    const entry = { bytes: new TextEncoder().encode(`${JSON.stringify(doc.raw, null, 2)}\n`), mtime: Date.now() };
+    const raw = keepSecrets() ? doc.raw : redactTaskSecrets(doc.raw);
+    const entry = { bytes: new TextEncoder().encode(`${JSON.stringify(raw, null, 2)}\n`), mtime: Date.now() };
     this.cache.set(uri.toString(), entry);
     return entry;
   }

@@ -1,0 +1,63 @@
+/** Security behaviour of the editor: what the page, the JSON tabs and the network may see. */
+import { strict as assert } from 'node:assert';
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
+import { childrenOf, isEntry, nodeAt, renderedText, testApi, useEmulator, waitFor } from './fixtures';
+import { evalInWebviews, hasProbe } from './helpers';
+
+const TOKEN = /wst_SECRET_\d+/;
+const MARKER = '[redacted by Task Lens]';
+
+async function kitchenSink() {
+  const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
+  const task = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === F.tasks.kitchenSink);
+  assert.ok(task, 'the kitchen-sink task is in the Showcase batch');
+  return task;
+}
+
+describe('Security: workspace_token', function () {
+  useEmulator();
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('Security: the JSON tab and its saved copy carry the token redacted', async () => {
+    const task = await kitchenSink();
+    await vscode.commands.executeCommand('taskLens.openTaskJson', task);
+    const editor = await waitFor('the JSON tab', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'tasklens' ? vscode.window.activeTextEditor : undefined,
+    );
+    const text = editor.document.getText();
+    assert.doesNotMatch(text, TOKEN);
+    assert.ok(text.includes(MARKER));
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const target = vscode.Uri.joinPath(folder.uri, 'copies', 'kitchen-sink-secrets.json');
+    await vscode.commands.executeCommand('taskLens.saveTaskJsonCopy', undefined, target);
+    assert.doesNotMatch(await readFile(target.fsPath, 'utf8'), TOKEN);
+  });
+
+  it('Security: the task view page receives the token only after Reveal', async function () {
+    const task = await kitchenSink();
+    await vscode.commands.executeCommand('taskLens.openTask', task);
+    await renderedText(F.tasks.kitchenSink.slice(-8));
+    const api = await testApi();
+    const panel = api.panels.all().find((p) => p.target.taskId === F.tasks.kitchenSink);
+    assert.ok(panel);
+    const posted: string[] = [];
+    const webview = panel.panel.webview;
+    const original = webview.postMessage.bind(webview);
+    webview.postMessage = (message: unknown) => {
+      posted.push(JSON.stringify(message));
+      return original(message);
+    };
+    panel.show(panel.target);
+    await waitFor('a render message', () => posted.some((m) => m.includes('"type":"render"')));
+    const render = posted.find((m) => m.includes('"type":"render"')) ?? '';
+    assert.doesNotMatch(render, TOKEN, 'the page was sent the token before Reveal');
+    assert.ok(render.includes(MARKER));
+    if (!hasProbe) return;
+    posted.length = 0;
+    await evalInWebviews(`document.querySelector('[data-action="reveal-secrets"]')?.click()`);
+    await waitFor('a render after Reveal', () => posted.some((m) => m.includes('"type":"render"') && TOKEN.test(m)));
+  });
+});
