@@ -253,6 +253,7 @@ export class HttpClient {
       attempts: attempt,
       retryAfterMs,
       authHint: this.options.authHint ?? DEFAULT_AUTH_HINT,
+      location: response.status >= 300 && response.status < 400 ? response.header('location') : undefined,
     });
     return { ok: false, error, retryable: isRetryableStatus(response.status), reason: String(response.status), retryAfterMs };
   }
