@@ -4,6 +4,8 @@
  */
 import type { Writable } from 'node:stream';
 import { apiKeyProblem } from '../core/http/apiKey';
+import { cleartextWarning } from '../core/http/cleartext';
+import { displayText } from '../shared/displayText';
 import { HttpClient } from '../core/http/client';
 import { DEFAULT_LIVEPEER_BASE_URL, LivepeerClient } from '../core/livepeer/client';
 import { ScaleClient } from '../core/scale/client';
@@ -35,6 +37,7 @@ export const LIVEPEER_KEY_VARIABLE = 'LIVEPEER_API_KEY';
 export class CliContext {
   readonly out: JsonOutput;
   private transport: HttpTransport | undefined;
+  private warnedCleartext = false;
 
   constructor(readonly io: CliIO) {
     this.out = new JsonOutput(io.stdout);
@@ -54,6 +57,7 @@ export class CliContext {
     }
     checkKey(apiKey, SCALE_KEY_VARIABLE);
     const baseUrl = options.baseUrl ?? this.io.env.SCALE_BASE_URL ?? DEFAULT_SCALE_BASE_URL;
+    this.warnCleartext(baseUrl);
     this.transport ??= createUndiciTransport({ env: this.io.env });
     let http: HttpClient;
     try {
@@ -80,6 +84,7 @@ export class CliContext {
     }
     checkKey(apiKey, LIVEPEER_KEY_VARIABLE);
     const baseUrl = options.baseUrl ?? this.io.env.LIVEPEER_BASE_URL ?? DEFAULT_LIVEPEER_BASE_URL;
+    this.warnCleartext(baseUrl);
     this.transport ??= createUndiciTransport({ env: this.io.env });
     try {
       return new LivepeerClient(
@@ -94,6 +99,14 @@ export class CliContext {
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /** Once per run: an http:// base URL that is not this machine sends the key in clear. */
+  private warnCleartext(baseUrl: string): void {
+    const warning = cleartextWarning(baseUrl);
+    if (warning === undefined || this.warnedCleartext) return;
+    this.warnedCleartext = true;
+    this.io.stderr.write(`task-lens: warning: ${displayText(warning)}\n`);
   }
 
   /** Releases pooled connections so the process can exit at once. */

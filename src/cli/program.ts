@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import { REDACTED_MARKER } from '../core/secrets/taskSecrets';
 import { TASK_LENS_VERSION } from '../core/version';
-import { registerScaleCommands, positiveInteger } from './commands/scale';
+import { registerScaleCommands, timeoutMs } from './commands/scale';
 import { registerDownloadCommands } from './commands/download';
 import { registerLivepeerCommands } from './commands/livepeer';
 import { DEFAULT_SCALE_BASE_URL, type CliContext } from './context';
@@ -25,7 +25,7 @@ export function buildProgram(context: CliContext, families: readonly CommandFami
         `keep credentials such as workspace_token in printed tasks and downloads (default: replaced by "${REDACTED_MARKER}")`,
       ),
     )
-    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)').argParser(positiveInteger))
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)').argParser(timeoutMs))
     .addHelpText(
       'after',
       '\nThe API key is read from the SCALE_API_KEY environment variable.\nExit codes: 0 ok, 1 failure (message on stderr), 2 usage error, 130 interrupted.',

@@ -61,3 +61,13 @@ describe('Security: workspace_token', function () {
     await waitFor('a render after Reveal', () => posted.some((m) => m.includes('"type":"render"') && TOKEN.test(m)));
   });
 });
+
+describe('Security: restore-failure page', () => {
+  it('Security: the page that says a task view could not be restored has a CSP', async () => {
+    const api = await testApi();
+    const fake = { webview: { html: '' } } as unknown as vscode.WebviewPanel;
+    await api.panels.deserializeWebviewPanel(fake, { taskId: 't', connectionName: 'No such <b>connection</b>' });
+    assert.match(fake.webview.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+    assert.ok(!fake.webview.html.includes('<b>'));
+  });
+});

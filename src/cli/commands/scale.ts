@@ -1,5 +1,6 @@
 /** Scale v2 read commands: projects, batches, tasks, task, deliveries. */
 import { InvalidArgumentError, type Command } from 'commander';
+import { MAX_TIMEOUT_MS } from '../../core/http/client';
 import type { TasksQuery } from '../../core/scale/queries';
 import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
 import type { CliContext, GlobalOptions } from '../context';
@@ -16,6 +17,13 @@ export function positiveInteger(raw: string): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < 1)
     throw new InvalidArgumentError('expected a positive whole number.');
+  return value;
+}
+
+/** `--timeout`: a positive whole number of milliseconds that setTimeout can wait (about 24.8 days). */
+export function timeoutMs(raw: string): number {
+  const value = positiveInteger(raw);
+  if (value > MAX_TIMEOUT_MS) throw new InvalidArgumentError(`at most ${MAX_TIMEOUT_MS} ms (about 24.8 days).`);
   return value;
 }
 

@@ -102,7 +102,7 @@ export class HttpClient {
     const keyProblem = apiKeyProblem(options.apiKey);
     if (keyProblem) throw new BadRequestError(keyProblem);
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = clampTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.headers = {
       Authorization: `Bearer ${options.apiKey}`,
       Accept: 'application/json',
@@ -190,7 +190,7 @@ export class HttpClient {
     redirect: 'follow' | 'manual',
     read: ResponseReader<T>,
   ): Promise<AttemptOutcome<T>> {
-    const timeoutMs = call.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = clampTimeout(call.timeoutMs ?? this.timeoutMs);
     const controller = new AbortController();
     // Linked by hand rather than AbortSignal.any, which keeps listeners alive longer on Node 20.
     const forwardAbort = (): void => controller.abort(call.signal?.reason);
@@ -349,6 +349,13 @@ function errorCode(error: unknown): string {
     if (typeof code === 'string') return code;
   }
   return 'network error';
+}
+
+/** setTimeout's longest delay; anything longer overflows to 1 ms. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+function clampTimeout(ms: number): number {
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_TIMEOUT_MS) : MAX_TIMEOUT_MS;
 }
 
 function parseBaseUrl(baseUrl: string): URL {
