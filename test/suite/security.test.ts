@@ -2,6 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import type { Task } from '../../src/core/scale/types';
+import { TaskDocumentProvider } from '../../src/vscode/documents/taskDocuments';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { childrenOf, isEntry, nodeAt, renderedText, testApi, useEmulator, waitFor } from './fixtures';
 import { evalInWebviews, hasProbe } from './helpers';
@@ -70,4 +72,33 @@ describe('Security: restore-failure page', () => {
     assert.match(fake.webview.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
     assert.ok(!fake.webview.html.includes('<b>'));
   });
+});
+
+describe('Security: JSON tabs for odd task ids', function () {
+  const emu = useEmulator();
+  const ids = ['odd/id:with/slashes', `long-${'x'.repeat(120)}`];
+  before(() => {
+    for (const id of ids) {
+      emu.current.scale.registerExtraTask({
+        task_id: id,
+        project: F.projects.main.id,
+        batch: F.batches.showcase.id,
+        status: 'completed',
+        threads: [],
+      } as unknown as Task);
+    }
+  });
+
+  for (const id of ids) {
+    it(`Security: opens and reopens the JSON of “${id.slice(0, 24)}…”`, async () => {
+      const connection = { name: 'Emu', kind: 'scale', baseUrl: emu.current.url, source: 'user' } as const;
+      const uri = TaskDocumentProvider.uriFor(connection, id, [F.projects.main.name, F.batches.showcase.name]);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.equal((JSON.parse(doc.getText()) as { task_id: string }).task_id, id);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      const again = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri.toString()));
+      assert.equal((JSON.parse(again.getText()) as { task_id: string }).task_id, id);
+    });
+  }
 });
