@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Task } from '../../src/core/scale/types';
 import { TaskDocumentProvider } from '../../src/vscode/documents/taskDocuments';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
-import { childrenOf, isEntry, nodeAt, renderedText, testApi, useEmulator, waitFor } from './fixtures';
+import { childrenOf, isEntry, KEY_ENV, labelOf, nodeAt, renderedText, SECRET_KEY, testApi, useEmulator, waitFor } from './fixtures';
 import { evalInWebviews, hasProbe } from './helpers';
 
 const TOKEN = /wst_SECRET_\d+/;
@@ -101,4 +101,64 @@ describe('Security: JSON tabs for odd task ids', function () {
       assert.equal((JSON.parse(again.getText()) as { task_id: string }).task_id, id);
     });
   }
+});
+
+describe('Security: apiKeyEnv from workspace settings', function () {
+  const emu = useEmulator();
+  let asked = 0;
+  let answer: boolean | undefined = true;
+  const config = () => vscode.workspace.getConfiguration('taskLens');
+  const workspaceConnections = (list: object[]) => config().update('connections', list, vscode.ConfigurationTarget.Workspace);
+
+  before(async () => {
+    const api = await testApi();
+    api.store.confirmEnvKey = async () => {
+      asked++;
+      return answer;
+    };
+    process.env.GITHUB_TOKEN = SECRET_KEY;
+  });
+  after(async () => {
+    await workspaceConnections([]);
+    delete process.env.GITHUB_TOKEN;
+  });
+
+  async function projectsOf(name: string): Promise<string[]> {
+    (await testApi()).tree.refresh();
+    const root = await nodeAt(name);
+    return (await childrenOf(root)).map(labelOf);
+  }
+
+  it('Security: asks once per origin and variable before sending an environment key', async () => {
+    await workspaceConnections([{ name: 'WsEnv', kind: 'scale', baseUrl: emu.current.url, apiKeyEnv: KEY_ENV }]);
+    asked = 0;
+    answer = true;
+    assert.ok((await projectsOf('WsEnv')).includes(F.projects.main.name));
+    assert.equal(asked, 1);
+    assert.ok((await projectsOf('WsEnv')).includes(F.projects.main.name));
+    assert.equal(asked, 1, 'asked again');
+  });
+
+  it('Security: a refusal sends nothing', async () => {
+    const url = emu.current.url.replace('127.0.0.1', 'localhost');
+    await workspaceConnections([{ name: 'WsRefused', kind: 'scale', baseUrl: url, apiKeyEnv: KEY_ENV }]);
+    asked = 0;
+    answer = false;
+    emu.current.stats.reset();
+    const labels = await projectsOf('WsRefused');
+    assert.equal(asked, 1);
+    assert.ok(!labels.includes(F.projects.main.name), labels.join(', '));
+    assert.equal(emu.current.stats.hitsUnder('/v2'), 0);
+  });
+
+  it('Security: names outside SCALE_*, LIVEPEER_*, TASKLENS_* are refused for workspace connections', async () => {
+    await workspaceConnections([{ name: 'WsGithub', kind: 'scale', baseUrl: emu.current.url, apiKeyEnv: 'GITHUB_TOKEN' }]);
+    asked = 0;
+    emu.current.stats.reset();
+    const labels = await projectsOf('WsGithub');
+    assert.equal(asked, 0);
+    assert.ok(labels.some((l) => /SCALE_\*/.test(l)) || labels.length > 0, labels.join(', '));
+    assert.ok(!labels.includes(F.projects.main.name));
+    assert.equal(emu.current.stats.hitsUnder('/v2'), 0);
+  });
 });
