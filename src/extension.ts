@@ -18,13 +18,14 @@ export interface TestApi {
   readonly tree: TaskLensTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly panels: TaskPanels;
+  readonly store: ConnectionStore;
 }
 
 /** Composes the extension's parts; nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   const log = new Log();
-  const store = new ConnectionStore(context.secrets, log);
+  const store = new ConnectionStore(context.secrets, log, context.globalState);
   const platforms = new PlatformRegistry(store, log);
   const tree = new TaskLensTreeProvider(store, platforms, log);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
@@ -44,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ...registerCommands({ store, platforms, tree, view, documents, panels, log }),
   );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view, panels } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view, panels, store } : undefined;
 }
 
 export function deactivate(): void {

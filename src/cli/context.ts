@@ -3,6 +3,9 @@
  * built on demand over the undici transport (the CLI's networking: keep-alive, proxy variables).
  */
 import type { Writable } from 'node:stream';
+import { apiKeyProblem } from '../core/http/apiKey';
+import { cleartextWarning } from '../core/http/cleartext';
+import { displayText } from '../shared/displayText';
 import { HttpClient } from '../core/http/client';
 import type { LivepeerClient } from '../core/livepeer/client';
 import { LIVEPEER_PLATFORM } from '../core/livepeer/descriptor';
@@ -26,11 +29,14 @@ export interface CliIO {
 export interface GlobalOptions {
   readonly baseUrl?: string;
   readonly timeout?: number;
+  /** Keep credentials such as `workspace_token` in what is printed and downloaded. */
+  readonly keepSecrets?: boolean;
 }
 
 export class CliContext {
   readonly out: JsonOutput;
   private transport: HttpTransport | undefined;
+  private warnedCleartext = false;
 
   constructor(readonly io: CliIO) {
     this.out = new JsonOutput(io.stdout);
@@ -62,7 +68,9 @@ export class CliContext {
         `${variable} is not set — export ${variable}=<your ${platform.displayName} API key> and run the command again.`,
       );
     }
+    checkKey(apiKey, variable);
     const baseUrl = options.baseUrl ?? this.io.env[platform.baseUrlEnvVar] ?? platform.defaultBaseUrl;
+    this.warnCleartext(baseUrl);
     this.transport ??= createUndiciTransport({ env: this.io.env });
     let http: HttpClient;
     try {
@@ -79,8 +87,22 @@ export class CliContext {
     return platform.createClient(http);
   }
 
+  /** Once per run: an http:// base URL that is not this machine sends the key in clear. */
+  private warnCleartext(baseUrl: string): void {
+    const warning = cleartextWarning(baseUrl);
+    if (warning === undefined || this.warnedCleartext) return;
+    this.warnedCleartext = true;
+    this.io.stderr.write(`task-lens: warning: ${displayText(warning)}\n`);
+  }
+
   /** Releases pooled connections so the process can exit at once. */
   async close(): Promise<void> {
     await this.transport?.close().catch(() => undefined);
   }
+}
+
+/** A key a header cannot carry would be refused by the transport; say which character, up front. */
+function checkKey(apiKey: string, variable: string): void {
+  const problem = apiKeyProblem(apiKey, variable);
+  if (problem) throw new ConfigError(problem);
 }

@@ -10,6 +10,8 @@ import { DownloadError, plannedPaths, runDownload, UnsafePathError } from '../co
 import { CancelledError } from '../core/http/errors';
 import type { DownloadPlan } from '../core/platform/platform';
 import type { CliContext } from './context';
+import { planWithSecrets } from '../core/secrets/taskSecrets';
+import { displayText } from '../shared/displayText';
 import { ConfigError } from './errors';
 import { ProgressDisplay } from './commands/downloadProgress';
 
@@ -17,6 +19,8 @@ import { ProgressDisplay } from './commands/downloadProgress';
 export interface DownloadFlags {
   readonly out: string;
   readonly force?: boolean;
+  /** `--keep-secrets`: write credentials such as `workspace_token` as the server sent them. */
+  readonly keepSecrets?: boolean;
 }
 
 export type DownloadSubcommand = (download: Command, context: CliContext) => void;
@@ -32,23 +36,24 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
   const { stderr } = context.io;
   const root = path.resolve(flags.out);
   const paths = plannedPaths(root, plan);
-  const display = new ProgressDisplay(stderr, path.basename(paths.file));
-  stderr.write(`Downloading to ${paths.file}\n`);
+  // File names come from server names (sanitised for the disk, not for a terminal).
+  const display = new ProgressDisplay(stderr, displayText(path.basename(paths.file)));
+  stderr.write(`Downloading to ${displayText(paths.file)}\n`);
   try {
-    const result = await runDownload(plan, root, {
+    const result = await runDownload(planWithSecrets(plan, flags.keepSecrets === true), root, {
       force: flags.force === true,
       signal: context.io.signal,
       onProgress: (p) => display.update(p),
     });
     display.finish();
-    for (const warning of result.warnings) stderr.write(`task-lens: warning: ${warning}\n`);
-    stderr.write(`Saved ${result.count.toLocaleString('en-US')} tasks to ${result.file}\n`);
+    for (const warning of result.warnings) stderr.write(`task-lens: warning: ${displayText(warning)}\n`);
+    stderr.write(`Saved ${result.count.toLocaleString('en-US')} tasks to ${displayText(result.file)}\n`);
     const { sha256, bytes, count, expectedTotal, resumedFrom, warnings } = result;
     await context.out.lines([{ file: result.file, manifest: paths.manifest, count, expectedTotal, bytes, sha256, resumedFrom, warnings }]);
   } catch (error) {
     display.finish();
     if (error instanceof CancelledError || context.io.signal.aborted) {
-      stderr.write(`Download cancelled. The partial file is kept (${paths.partial}); run the same command again to resume.\n`);
+      stderr.write(`Download cancelled. The partial file is kept (${displayText(paths.partial)}); run the same command again to resume.\n`);
       throw error;
     }
     if (error instanceof DownloadError || error instanceof UnsafePathError) throw new DownloadFailure(error.message);

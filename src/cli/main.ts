@@ -2,6 +2,7 @@
  * Entry point of the `task-lens` command (bundled to dist/cli.js, which gets the shebang). Runs the
  * CLI and sets the exit code rather than calling process.exit, so buffered stdout is flushed.
  */
+import { guardUnfinished } from './exitGuard';
 import { main } from './run';
 
 export { main };
@@ -11,6 +12,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
 });
 
-void main(process.argv).then((code) => {
+const run = main(process.argv).then((code) => {
   process.exitCode = code;
 });
+guardUnfinished(run);

@@ -3,13 +3,14 @@
  * backpressure, so `task-lens tasks … | head` and multi-gigabyte outputs both behave.
  */
 import type { Writable } from 'node:stream';
+import { escapeJsonText } from '../shared/displayText';
 
 export class JsonOutput {
   constructor(private readonly stream: Writable) {}
 
   /** One pretty-printed document. */
   async document(value: unknown): Promise<void> {
-    await this.write(`${JSON.stringify(value, null, 2)}\n`);
+    await this.write(`${escapeJsonText(JSON.stringify(value, null, 2))}\n`);
   }
 
   /** One compact line per item; stops after `max` items. Returns how many were written. */
@@ -17,7 +18,8 @@ export class JsonOutput {
     let written = 0;
     if (max <= 0) return 0;
     for await (const item of items) {
-      await this.write(`${JSON.stringify(item)}\n`);
+      // Server text often reaches a terminal: C1, bidi and zero-width characters go out escaped.
+      await this.write(`${escapeJsonText(JSON.stringify(item))}\n`);
       if (++written >= max) break; // Leaving the loop closes the iterator: no further pages fetched.
     }
     return written;

@@ -3,8 +3,9 @@
  * so adding `download` or `livepeer` is one import and one list entry.
  */
 import { Command, Option } from 'commander';
+import { REDACTED_MARKER } from '../core/secrets/taskSecrets';
 import { TASK_LENS_VERSION } from '../core/version';
-import { registerScaleCommands, positiveInteger } from './commands/scale';
+import { registerScaleCommands, timeoutMs } from './commands/scale';
 import { registerDownloadCommands } from './commands/download';
 import { registerLivepeerCommands } from './commands/livepeer';
 import { SCALE_PLATFORM } from '../core/scale/descriptor';
@@ -21,7 +22,13 @@ export function buildProgram(context: CliContext, families: readonly CommandFami
     .addOption(
       new Option('--base-url <url>', `API base URL (env ${SCALE_PLATFORM.baseUrlEnvVar}, default ${SCALE_PLATFORM.defaultBaseUrl})`),
     )
-    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)').argParser(positiveInteger))
+    .addOption(
+      new Option(
+        '--keep-secrets',
+        `keep credentials such as workspace_token in printed tasks and downloads (default: replaced by "${REDACTED_MARKER}")`,
+      ),
+    )
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)').argParser(timeoutMs))
     .addHelpText(
       'after',
       `\nThe API key is read from the ${SCALE_PLATFORM.keyEnvVar} environment variable.\nExit codes: 0 ok, 1 failure (message on stderr), 2 usage error, 130 interrupted.`,

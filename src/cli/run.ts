@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { isTaskLensError, CancelledError } from '../core/http/errors';
+import { displayText } from '../shared/displayText';
 import { CliContext, type CliIO } from './context';
 import { ConfigError, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { buildProgram } from './program';
@@ -27,8 +28,9 @@ function report(error: unknown, io: CliIO): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
     return EXIT_USAGE;
   }
+  // Messages quote names and text from the server: nothing in them may act on the terminal.
   const say = (message: string): void => {
-    io.stderr.write(`task-lens: ${message}\n`);
+    io.stderr.write(`task-lens: ${displayText(message)}\n`);
   };
   if (error instanceof CancelledError || io.signal.aborted) {
     say('interrupted.');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ConnectionConfig, originOf, parseConnections } from '../core/platform/connection';
+import { apiKeyProblem } from '../core/http/apiKey';
+import { ConnectionConfig, originOf, parseConnections, WORKSPACE_KEY_ENV, WORKSPACE_KEY_ENV_HELP } from '../core/platform/connection';
 import { Log } from './log';
 
 export type ConnectionSource = 'user' | 'workspace' | 'environment';
@@ -11,7 +12,8 @@ export interface Connection extends ConnectionConfig {
 export type ApiKeyLookup =
   | { readonly status: 'ok'; readonly key: string }
   | { readonly status: 'missing'; readonly hint: string }
-  | { readonly status: 'otherHost'; readonly hint: string };
+  | { readonly status: 'otherHost'; readonly hint: string }
+  | { readonly status: 'invalid'; readonly hint: string };
 
 /** Stored in SecretStorage: the key and the origin it was entered for. */
 interface StoredKey {
@@ -33,9 +35,17 @@ export class ConnectionStore implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private cached: Connection[] | undefined;
 
+  /**
+   * Asks whether a workspace connection may send an environment variable to its origin. Replaceable
+   * by tests; the answer is remembered per origin and variable.
+   */
+  confirmEnvKey: (conn: Connection, origin: string) => Promise<boolean | undefined> = askEnvKey;
+  private readonly pendingConsent = new Map<string, Promise<boolean>>();
+
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly log: Log,
+    private readonly memory?: vscode.Memento,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SETTING) && this.invalidate()),
@@ -108,13 +118,21 @@ export class ConnectionStore implements vscode.Disposable {
   }
 
   async getApiKey(conn: Connection): Promise<ApiKeyLookup> {
+    if (conn.apiKeyEnv && conn.source === 'workspace' && !WORKSPACE_KEY_ENV.test(conn.apiKeyEnv)) {
+      return {
+        status: 'invalid',
+        hint: `“${conn.name}” comes from workspace settings, where "apiKeyEnv" may only name ${WORKSPACE_KEY_ENV_HELP} variables, not ${conn.apiKeyEnv}; define the connection in your user settings to use that variable.`,
+      };
+    }
     if (conn.apiKeyEnv) {
-      const key = process.env[conn.apiKeyEnv];
-      if (key) return { status: 'ok', key };
+      const key = process.env[conn.apiKeyEnv]?.trim();
+      if (key && (conn.source !== 'workspace' || (await this.envKeyAllowed(conn)))) {
+        return checked(key, `The environment variable ${conn.apiKeyEnv}`);
+      }
     }
     const stored = parseStored(await this.secrets.get(secretId(conn.name)));
     if (stored) {
-      if (stored.origin === originOf(conn.baseUrl)) return { status: 'ok', key: stored.key };
+      if (stored.origin === originOf(conn.baseUrl)) return checked(stored.key, `The saved key for “${conn.name}”`);
       return {
         status: 'otherHost',
         hint: `The saved key was entered for ${stored.origin}, not ${originOf(conn.baseUrl)}; it is not sent to another host. Set the key again.`,
@@ -122,6 +140,27 @@ export class ConnectionStore implements vscode.Disposable {
     }
     const envHint = conn.apiKeyEnv ? ` or set the environment variable ${conn.apiKeyEnv}` : '';
     return { status: 'missing', hint: `No API key for “${conn.name}”. Run “Task Lens: Set API Key”${envHint}.` };
+  }
+
+  /** Binds an environment key to an origin the way SecretStorage keys are: the user says yes once. */
+  private envKeyAllowed(conn: Connection): Promise<boolean> {
+    const origin = originOf(conn.baseUrl);
+    const id = `${origin} ${conn.apiKeyEnv ?? ''}`;
+    const answers = this.memory?.get<Record<string, boolean>>(CONSENT_KEY) ?? {};
+    if (typeof answers[id] === 'boolean') return Promise.resolve(answers[id]);
+    let pending = this.pendingConsent.get(id);
+    if (!pending) {
+      pending = (async () => {
+        const answer = await this.confirmEnvKey(conn, origin);
+        if (answer !== undefined) {
+          await this.memory?.update(CONSENT_KEY, { ...(this.memory.get<Record<string, boolean>>(CONSENT_KEY) ?? {}), [id]: answer });
+          this.log.info(`${answer ? 'Allowed' : 'Refused'} sending ${conn.apiKeyEnv ?? ''} to ${origin} for “${conn.name}”.`);
+        }
+        return answer === true;
+      })().finally(() => this.pendingConsent.delete(id));
+      this.pendingConsent.set(id, pending);
+    }
+    return pending;
   }
 
   async setApiKey(conn: Connection, key: string): Promise<void> {
@@ -155,6 +194,32 @@ export class ConnectionStore implements vscode.Disposable {
     this.subscriptions.forEach((d) => d.dispose());
     this.changed.dispose();
   }
+}
+
+/** A key a header cannot carry is reported where it is read, not as a network failure later. */
+function checked(key: string, what: string): ApiKeyLookup {
+  const problem = apiKeyProblem(key, what);
+  return problem ? { status: 'invalid', hint: `${problem} Run “Task Lens: Set API Key”.` } : { status: 'ok', key };
+}
+
+const CONSENT_KEY = 'taskLens.envKeyConsent';
+
+async function askEnvKey(conn: Connection, origin: string): Promise<boolean | undefined> {
+  const allow = vscode.l10n.t('Allow');
+  const refuse = vscode.l10n.t('Don’t Allow');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Send the environment variable {0} to {1} as the API key of “{2}”?', conn.apiKeyEnv ?? '', origin, conn.name),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'This connection comes from the workspace settings. Allow it only if you trust {0} with that key. Task Lens remembers your answer for this host and variable.',
+        origin,
+      ),
+    },
+    allow,
+    refuse,
+  );
+  return answer === allow ? true : answer === refuse ? false : undefined;
 }
 
 function secretId(name: string): string {

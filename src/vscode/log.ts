@@ -11,7 +11,8 @@ export class Log implements vscode.Disposable {
 
   /** Registers a secret so that it can never reach the log, even inside an error message. */
   addSecret(secret: string): void {
-    if (secret.length >= 4) this.secrets.add(secret);
+    // Short keys too: a mangled word in the log is better than a key in it.
+    if (secret.length > 0) this.secrets.add(secret);
   }
 
   private redact(text: string): string {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createFetchTransport } from '../core/http/fetchTransport';
 import type { Platform } from '../core/platform/platform';
 import { createPlatform } from '../core/platform/registry';
+import { cleartextWarning } from '../core/http/cleartext';
 import { Connection, ConnectionStore } from './connections';
 import { Log } from './log';
 
@@ -23,6 +24,7 @@ export class PlatformRegistry implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<Platform>>();
   private readonly transport = createFetchTransport();
   private readonly subscription: vscode.Disposable;
+  private readonly warnedOrigins = new Set<string>();
 
   constructor(
     private readonly store: ConnectionStore,
@@ -50,6 +52,7 @@ export class PlatformRegistry implements vscode.Disposable {
     const lookup = await this.store.getApiKey(connection);
     if (lookup.status !== 'ok') throw new MissingKeyError(connection, lookup.hint);
     this.log.addSecret(lookup.key);
+    this.warnCleartext(connection);
     return createPlatform(connection, {
       transport: this.transport,
       apiKey: lookup.key,
@@ -58,6 +61,16 @@ export class PlatformRegistry implements vscode.Disposable {
           `${connection.name}: ${e.endpoint.method} ${e.endpoint.path} failed (${e.reason}); retry ${e.attempt} in ${Math.round(e.delayMs)} ms`,
         ),
     });
+  }
+
+  /** Once per origin and session: an http:// URL that is not this machine carries the key in clear. */
+  private warnCleartext(connection: Connection): void {
+    const warning = cleartextWarning(connection.baseUrl);
+    const origin = new URL(connection.baseUrl).origin;
+    if (warning === undefined || this.warnedOrigins.has(origin)) return;
+    this.warnedOrigins.add(origin);
+    this.log.warn(`${connection.name}: ${warning}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('“{0}”: {1}', connection.name, warning));
   }
 
   dispose(): void {

@@ -37,6 +37,7 @@ export async function run(): Promise<void> {
     await import('./taskView.test');
     await import('./download.test');
     await import('./livepeer.test');
+    await import('./security.test');
     await import('./reload.test');
   }
 

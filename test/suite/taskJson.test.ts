@@ -4,20 +4,21 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Emulator } from '../emulator/server';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
+import { redactTaskSecrets } from '../../src/core/secrets/taskSecrets';
 import { childrenOf, isEntry, nodeAt, SECRET_KEY, useEmulator } from './fixtures';
 import { evalInWorkbench, hasProbe, screenshot, typeText, waitFor } from './helpers';
 
-/** The task exactly as the API serves it, fetched without the extension. */
+/** The task as the API serves it, fetched without the extension, with credentials redacted as the tab shows them. */
 async function apiTask(emulator: Emulator, id: string): Promise<unknown> {
   const url = `${emulator.url}/v2/task?task_id=${id}&opts=annotation_details&opts=attachment_details&opts=model_parameters&opts=submissions`;
   const res = await fetch(url, { headers: { authorization: `Bearer ${SECRET_KEY}` } });
-  return JSON.parse(await res.text());
+  return redactTaskSecrets(JSON.parse(await res.text()) as unknown);
 }
 
 describe('Task JSON tabs', function () {
   const emu = useEmulator();
 
-  it('opens a task from the tree as JSON, exactly as the API returned it, at a readable path', async () => {
+  it('opens a task from the tree as JSON, as the API returned it (credentials redacted), at a readable path', async () => {
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
     const task = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === F.tasks.kitchenSink);
     assert.ok(task, 'the kitchen-sink task is in the Showcase batch');

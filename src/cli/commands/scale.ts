@@ -1,6 +1,8 @@
 /** Scale v2 read commands: projects, batches, tasks, task, deliveries. */
 import { InvalidArgumentError, type Command } from 'commander';
+import { MAX_TIMEOUT_MS } from '../../core/http/client';
 import type { TasksQuery } from '../../core/scale/queries';
+import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
 import type { CliContext, GlobalOptions } from '../context';
 import { UsageError } from '../errors';
 
@@ -18,9 +20,21 @@ export function positiveInteger(raw: string): number {
   return value;
 }
 
+/** `--timeout`: a positive whole number of milliseconds that setTimeout can wait (about 24.8 days). */
+export function timeoutMs(raw: string): number {
+  const value = positiveInteger(raw);
+  if (value > MAX_TIMEOUT_MS) throw new InvalidArgumentError(`at most ${MAX_TIMEOUT_MS} ms (about 24.8 days).`);
+  return value;
+}
+
 /** Options of the command plus the program's global ones. */
 function optionsOf<T>(command: Command): T & GlobalOptions {
   return command.optsWithGlobals<T & GlobalOptions>();
+}
+
+/** Tasks as printed: credentials replaced by a marker unless `--keep-secrets`. */
+async function* withSecrets<T>(options: GlobalOptions, tasks: AsyncIterable<T>): AsyncIterable<T> {
+  for await (const task of tasks) yield options.keepSecrets ? task : redactTaskSecrets(task);
 }
 
 export function registerScaleCommands(program: Command, context: CliContext): void {
@@ -62,7 +76,7 @@ export function registerScaleCommands(program: Command, context: CliContext): vo
       const query: TasksQuery = batch
         ? { batch_id: batch.id, status: options.status, limit }
         : { project_id: project?.id ?? '', status: options.status, limit };
-      await context.out.lines(client.iterateTasks(query, context.call), options.limit);
+      await context.out.lines(withSecrets(options, client.iterateTasks(query, context.call)), options.limit);
     });
 
   program
@@ -70,8 +84,10 @@ export function registerScaleCommands(program: Command, context: CliContext): vo
     .description('Print one task as pretty JSON, exactly as the API returned it (with all details).')
     .argument('<id>', 'task id')
     .action(async (taskId: string, _options: unknown, command: Command) => {
-      const client = context.scale(optionsOf(command));
-      await context.out.document(await client.getTask(taskId, {}, context.call));
+      const options = optionsOf(command);
+      const client = context.scale(options);
+      const task = await client.getTask(taskId, {}, context.call);
+      await context.out.document(options.keepSecrets ? task : redactTaskSecrets(task));
     });
 
   program

@@ -3,12 +3,14 @@
  * cancellation, and retries with backoff for idempotent GETs. Platform clients sit on top and only
  * know paths, parameters and response shapes.
  */
+import { apiKeyProblem } from './apiKey';
 import { BadRequestError, redactSecret, type Endpoint, type TaskLensError } from './errors';
 import {
   cancelledFailure,
   errorForStatus,
   extractServerMessage,
   invalidBodyFailure,
+  localRequestFailure,
   networkFailure,
   timeoutFailure,
 } from './responseErrors';
@@ -96,8 +98,11 @@ export class HttpClient {
 
   constructor(private readonly options: HttpClientOptions) {
     this.base = parseBaseUrl(options.baseUrl);
+    // A key a header cannot carry is refused by the transport before anything is sent; say so here.
+    const keyProblem = apiKeyProblem(options.apiKey);
+    if (keyProblem) throw new BadRequestError(keyProblem);
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = clampTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.headers = {
       Authorization: `Bearer ${options.apiKey}`,
       Accept: 'application/json',
@@ -185,13 +190,20 @@ export class HttpClient {
     redirect: 'follow' | 'manual',
     read: ResponseReader<T>,
   ): Promise<AttemptOutcome<T>> {
-    const timeoutMs = call.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = clampTimeout(call.timeoutMs ?? this.timeoutMs);
     const controller = new AbortController();
     // Linked by hand rather than AbortSignal.any, which keeps listeners alive longer on Node 20.
     const forwardAbort = (): void => controller.abort(call.signal?.reason);
     call.signal?.addEventListener('abort', forwardAbort, { once: true });
     const timer = setTimeout(() => controller.abort(TIMEOUT_REASON), timeoutMs);
-    try {
+    // Each attempt settles when its signal fires, even if the transport never does (undici has
+    // been seen to leave a request pending forever after rejecting a header locally).
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_resolve, reject) => {
+      onAbort = () => reject(controller.signal.reason as Error);
+      controller.signal.addEventListener('abort', onAbort, { once: true });
+    });
+    const work = (async (): Promise<AttemptOutcome<T>> => {
       const response = await this.options.transport.request({
         method: 'GET',
         url: url.href,
@@ -199,18 +211,33 @@ export class HttpClient {
         signal: controller.signal,
         redirect,
       });
+      if (controller.signal.aborted) {
+        void response.discard().catch(() => undefined);
+        throw controller.signal.reason;
+      }
       const success =
         redirect === 'manual' ? response.status >= 300 && response.status < 400 : response.status >= 200 && response.status < 300;
       if (success) return await read(response, endpoint, attempt);
       return await this.statusFailure(response, endpoint, attempt);
+    })();
+    // The loser of the race must not become an unhandled rejection.
+    work.catch(() => undefined);
+    try {
+      return await Promise.race([work, aborted]);
     } catch (error) {
       if (call.signal?.aborted) return { ok: false, error: cancelledFailure(endpoint), retryable: false, reason: 'cancelled' };
       if (controller.signal.reason === TIMEOUT_REASON) {
         return { ok: false, error: timeoutFailure(endpoint, timeoutMs, attempt), retryable: this.policy.retryOnTimeout, reason: 'timeout' };
       }
-      return { ok: false, error: networkFailure(endpoint, attempt, error), retryable: true, reason: errorCode(error) };
+      const key = this.options.apiKey;
+      if (isLocalRequestError(error)) {
+        // Refused before it left this machine: the same request would be refused again.
+        return { ok: false, error: localRequestFailure(endpoint, localReason(error)), retryable: false, reason: 'local error' };
+      }
+      return { ok: false, error: networkFailure(endpoint, attempt, scrubbedCause(error, key)), retryable: true, reason: errorCode(error) };
     } finally {
       clearTimeout(timer);
+      if (onAbort) controller.signal.removeEventListener('abort', onAbort);
       call.signal?.removeEventListener('abort', forwardAbort);
     }
   }
@@ -226,6 +253,7 @@ export class HttpClient {
       attempts: attempt,
       retryAfterMs,
       authHint: this.options.authHint ?? DEFAULT_AUTH_HINT,
+      location: response.status >= 300 && response.status < 400 ? response.header('location') : undefined,
     });
     return { ok: false, error, retryable: isRetryableStatus(response.status), reason: String(response.status), retryAfterMs };
   }
@@ -268,12 +296,66 @@ const readRedirect: ResponseReader<string> = async (response, endpoint, attempt)
   };
 };
 
+/** Node's and undici's codes for a request refused while it was being built (bad header, URL, …). */
+const LOCAL_ERROR_CODES = new Set([
+  'UND_ERR_INVALID_ARG',
+  'UND_ERR_NOT_SUPPORTED',
+  'ERR_INVALID_ARG_TYPE',
+  'ERR_INVALID_ARG_VALUE',
+  'ERR_INVALID_CHAR',
+  'ERR_INVALID_HTTP_TOKEN',
+  'ERR_INVALID_URL',
+]);
+
+/**
+ * A request refused before it was sent. undici throws `InvalidArgumentError` (UND_ERR_INVALID_ARG);
+ * fetch throws a bare `TypeError` while it builds the request, whereas its network failures are
+ * `TypeError('fetch failed')` with the reason in `cause`.
+ */
+function isLocalRequestError(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && LOCAL_ERROR_CODES.has(code)) return true;
+  }
+  return error instanceof TypeError && error.cause === undefined && error.message !== 'fetch failed';
+}
+
+/** A local error's reason without its message, which can quote the header value (the key). */
+function localReason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.name : 'invalid request';
+}
+
+/**
+ * A copy of a transport error's chain (name, code, message) with the key removed. The original
+ * objects can hold the request's headers, and an error's `cause` travels into logs.
+ */
+function scrubbedCause(error: unknown, key: string, depth = 0): unknown {
+  if (depth >= 4) return undefined;
+  if (!(error instanceof Error)) return error === undefined ? undefined : redactSecret(String(error), key);
+  const cause = error.cause === undefined ? undefined : scrubbedCause(error.cause, key, depth + 1);
+  const copy = new Error(redactSecret(error.message, key), cause === undefined ? undefined : { cause });
+  copy.name = error.name;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') Object.assign(copy, { code });
+  copy.stack = `${copy.name}: ${copy.message}`;
+  return copy;
+}
+
 function errorCode(error: unknown): string {
   for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') return code;
   }
   return 'network error';
+}
+
+/** setTimeout's longest delay; anything longer overflows to 1 ms. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+function clampTimeout(ms: number): number {
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_TIMEOUT_MS) : MAX_TIMEOUT_MS;
 }
 
 function parseBaseUrl(baseUrl: string): URL {

@@ -112,10 +112,10 @@ const REDACTED = '***';
 
 /**
  * Replaces every occurrence of `secret` in `text`. Defence in depth: messages are built without the
- * key, but server error text or a transport's message could echo it back. Very short secrets are
- * ignored because replacing them would mangle ordinary words.
+ * key, but server error text or a transport's message could echo it back. Short secrets are
+ * replaced too: a mangled word in a message is better than a key in a log.
  */
 export function redactSecret(text: string, secret: string | undefined | null): string {
-  if (!secret || secret.length < 4) return text;
+  if (!secret) return text;
   return text.split(secret).join(REDACTED);
 }

@@ -12,7 +12,10 @@ export function createFetchTransport(fetchImpl: typeof fetch = globalThis.fetch)
         method: request.method,
         headers: request.headers,
         signal: request.signal,
-        redirect: request.redirect,
+        // Never followed, whatever the caller asks: a redirect to another origin would carry the
+        // request there and its answer would be taken for the API's (undici.request, the CLI's
+        // transport, never follows either). The client reports a 3xx with its target.
+        redirect: 'manual',
       });
       return {
         status: response.status,

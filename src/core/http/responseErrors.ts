@@ -17,6 +17,8 @@ import {
   type TaskLensError,
 } from './errors';
 
+import { displayText } from '../../shared/displayText';
+
 const MAX_SERVER_MESSAGE_LENGTH = 300;
 
 /**
@@ -63,6 +65,8 @@ export interface StatusFailure {
   readonly retryAfterMs?: number;
   /** What to tell the person about fixing their key, e.g. `set a new key with “Task Lens: Set API Key”`. */
   readonly authHint: string;
+  /** A redirect's `Location`, to name where the API tried to send us. */
+  readonly location?: string | null;
 }
 
 function said(serverMessage: string | undefined): string {
@@ -103,15 +107,38 @@ export function errorForStatus(failure: StatusFailure): TaskLensError {
     );
   }
   if (status >= 300 && status < 400) {
-    return new InvalidResponseError(`Unexpected redirect (${status}) from ${where} — check the base URL.`, details);
+    return new InvalidResponseError(
+      `Unexpected redirect (${status}) from ${where} to ${redirectTarget(failure.location, endpoint)} — not followed: an API must answer itself; check the base URL.`,
+      details,
+    );
   }
   return new BadRequestError(`Request rejected (${status}) by ${where}.${said(serverMessage)}`, details);
+}
+
+/** Where a redirect pointed, as it may be shown: origin and path, no query or credentials. */
+function redirectTarget(location: string | null | undefined, endpoint: Endpoint): string {
+  if (!location) return 'an unnamed location';
+  try {
+    const url = new URL(location, `${endpoint.origin}${endpoint.path}`);
+    const path = url.pathname.length > 200 ? `${url.pathname.slice(0, 200)}…` : url.pathname;
+    return displayText(`${url.origin}${path}`);
+  } catch {
+    return 'an invalid location';
+  }
 }
 
 export function networkFailure(endpoint: Endpoint, attempts: number, cause: unknown): NetworkError {
   return new NetworkError(
     `Could not reach ${endpoint.origin} (${endpoint.method} ${endpoint.path})${afterAttempts(attempts)}: ${describeCause(cause)} — check the base URL, your network and proxy settings.`,
     { endpoint, attempts, cause },
+  );
+}
+
+/** The request was refused on this machine before it was sent (e.g. a header it cannot carry). */
+export function localRequestFailure(endpoint: Endpoint, reason: string): BadRequestError {
+  return new BadRequestError(
+    `Could not send ${describeEndpoint(endpoint)}: the request was refused before it left this machine (${reason}) — check the API key and the base URL for characters they cannot contain.`,
+    { endpoint, attempts: 1 },
   );
 }
 

@@ -36,6 +36,14 @@ export function originOf(baseUrl: string): string {
   return new URL(baseUrl).origin;
 }
 
+/**
+ * The variables a connection from *workspace* settings may name in `apiKeyEnv`. A cloned
+ * repository's settings must not be able to send `GITHUB_TOKEN` or `AWS_SECRET_ACCESS_KEY` to a
+ * host of its choice as a Bearer token; connections from user settings may name any variable.
+ */
+export const WORKSPACE_KEY_ENV = /^(SCALE|LIVEPEER|TASKLENS)_[A-Za-z0-9_]+$/;
+export const WORKSPACE_KEY_ENV_HELP = 'SCALE_*, LIVEPEER_* or TASKLENS_*';
+
 export function parseConnections(raw: unknown, source: string): ParsedConnections {
   const valid: ConnectionConfig[] = [];
   const problems: string[] = [];

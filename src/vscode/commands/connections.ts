@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { normaliseBaseUrl } from '../../core/platform/connection';
 import { PLATFORMS } from '../../core/platform/registry';
+import { apiKeyProblem } from '../../core/http/apiKey';
 import { isTaskLensError } from '../../core/http/errors';
 import type { Connection, ConnectionStore } from '../connections';
 import { pickConnection } from '../pickers';
@@ -60,10 +61,11 @@ export async function setApiKey(ctx: CommandContext, nodeOrConnection?: TreeNode
       prompt: vscode.l10n.t('Stored in the editor’s secret storage and sent only to {0}.', new URL(conn.baseUrl).origin),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the key, or press Escape to cancel.')),
+      validateInput: (v) =>
+        v.trim() ? apiKeyProblem(v.trim(), vscode.l10n.t('The key')) : vscode.l10n.t('Enter the key, or press Escape to cancel.'),
     })
   )?.trim();
-  if (!key) return;
+  if (!key || apiKeyProblem(key)) return;
   ctx.log.addSecret(key);
   const checked = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the key with {0}…', conn.name), cancellable: true },

@@ -11,6 +11,8 @@ import {
 } from '../../core/download';
 import type { Entry, FilterValues } from '../../core/platform/platform';
 import type { Connection } from '../connections';
+import { planWithSecrets } from '../../core/secrets/taskSecrets';
+import { keepSecrets } from '../secretSettings';
 import { pickDownloadRoot } from '../downloadFolder';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';
@@ -48,7 +50,7 @@ export async function downloadCommand(
   if (!target?.entry.download) return undefined;
   const root = await pickDownloadRoot();
   if (!root) return undefined;
-  const plan = await target.entry.download.plan(target.filters);
+  const plan = planWithSecrets(await target.entry.download.plan(target.filters), keepSecrets());
 
   const existing = await inspectDownload(root, plan);
   if (!force && existing.state === 'complete') {

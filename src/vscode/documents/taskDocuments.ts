@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Connection, ConnectionStore } from '../connections';
 import type { PlatformRegistry } from '../platforms';
+import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
+import { keepSecrets } from '../secretSettings';
+import { decodeUriName, encodeUriName } from './taskUriNames';
 
 export const TASK_SCHEME = 'tasklens';
 
@@ -20,7 +23,8 @@ export class TaskDocumentProvider implements vscode.FileSystemProvider {
   ) {}
 
   static uriFor(connection: Connection, taskId: string, pathSegments: readonly string[]): vscode.Uri {
-    const segments = [connection.name, ...pathSegments, `${taskId}.json`].map(safeSegment);
+    // The first and last segments identify the task and are carried reversibly; the middle ones are cosmetic.
+    const segments = [encodeUriName(connection.name), ...pathSegments.map(safeSegment), `${encodeUriName(taskId)}.json`];
     return vscode.Uri.from({ scheme: TASK_SCHEME, path: `/${segments.join('/')}` });
   }
 
@@ -46,17 +50,18 @@ export class TaskDocumentProvider implements vscode.FileSystemProvider {
     const { connection, taskId } = this.parse(uri);
     const platform = await this.platforms.get(connection);
     const doc = await platform.getTask(taskId);
-    const entry = { bytes: new TextEncoder().encode(`${JSON.stringify(doc.raw, null, 2)}\n`), mtime: Date.now() };
+    const raw = keepSecrets() ? doc.raw : redactTaskSecrets(doc.raw);
+    const entry = { bytes: new TextEncoder().encode(`${JSON.stringify(raw, null, 2)}\n`), mtime: Date.now() };
     this.cache.set(uri.toString(), entry);
     return entry;
   }
 
   private parse(uri: vscode.Uri): { connection: Connection; taskId: string } {
     const segments = uri.path.split('/').filter(Boolean);
-    const connection = this.store.get(segments[0] ?? '');
+    const connection = this.store.get(decodeUriName(segments[0] ?? ''));
     const file = segments[segments.length - 1] ?? '';
-    if (!connection || !file.endsWith('.json')) throw vscode.FileSystemError.FileNotFound(uri);
-    return { connection, taskId: file.slice(0, -'.json'.length) };
+    if (!connection || !file.endsWith('.json') || segments.length < 2) throw vscode.FileSystemError.FileNotFound(uri);
+    return { connection, taskId: decodeUriName(file.slice(0, -'.json'.length)) };
   }
 
   watch(): vscode.Disposable {

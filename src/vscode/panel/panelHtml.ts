@@ -37,6 +37,11 @@ export function taskPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
 </html>`;
 }
 
+/** A page that only says something (e.g. why a panel could not be restored): no script, no loads at all. */
+export function messagePageHtml(text: string): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'"></head><body><p>${escapeHtml(text)}</p></body></html>`;
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

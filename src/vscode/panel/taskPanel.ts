@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TaskDocument } from '../../core/platform/platform';
+import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
 import { isAllowedLinkUrl } from '../../shared/links';
 import { isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
 import type { TaskTarget } from '../taskTarget';
@@ -104,8 +105,16 @@ export class TaskPanel {
       pinned: this.pinned,
       revealSecrets: this.revealSecrets,
     };
-    const related = this.doc.related?.map((r) => ({ label: r.label, type: r.type, id: r.id, raw: r.raw, problem: r.problem ?? null }));
-    this.post({ type: 'render', task: this.doc.raw, context, ...(related ? { related } : {}) });
+    // Credentials reach the page only after the person clicked Reveal.
+    const shown = <T>(raw: T): T => (this.revealSecrets ? raw : redactTaskSecrets(raw));
+    const related = this.doc.related?.map((r) => ({
+      label: r.label,
+      type: r.type,
+      id: r.id,
+      raw: shown(r.raw),
+      problem: r.problem ?? null,
+    }));
+    this.post({ type: 'render', task: shown(this.doc.raw), context, ...(related ? { related } : {}) });
   }
 
   private onMessage(msg: unknown): void {

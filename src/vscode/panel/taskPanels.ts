@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TaskTarget } from '../taskTarget';
 import type { ConnectionStore } from '../connections';
 import { TASK_VIEW_TYPE, TaskPanel, type TaskPanelHost } from './taskPanel';
-import { escapeHtml } from './panelHtml';
+import { messagePageHtml } from './panelHtml';
 import { isPageState } from '../../shared/protocol';
 
 /**
@@ -63,7 +63,9 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       const why = isPageState(state)
         ? vscode.l10n.t('its connection “{0}” no longer exists.', state.connectionName)
         : vscode.l10n.t('the editor had not saved which task it showed yet.');
-      panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(vscode.l10n.t('This task view could not be restored: {0} Open the task again from the Task Lens view.', why))}</p></body></html>`;
+      panel.webview.html = messagePageHtml(
+        vscode.l10n.t('This task view could not be restored: {0} Open the task again from the Task Lens view.', why),
+      );
       return;
     }
     const taskPanel = new TaskPanel(panel, { connection, taskId: state.taskId, pathSegments: [] }, true, this.host);
