@@ -4,7 +4,7 @@
  */
 import { open } from 'node:fs/promises';
 import { addTask } from './indexBuilder';
-import { forEachJsonObject, parseObjectLine, type LinePlace, type ReadLinesOptions } from './lineReader';
+import { forEachJsonObject, parseObjectLine, type ReadLinesOptions } from './lineReader';
 import { TaskIndex, type TaskEntry } from './taskIndex';
 import type { JsonRecord } from './taskWalk';
 
@@ -14,7 +14,7 @@ export interface IndexFileOptions extends ReadLinesOptions {
    * CLI matches `--search` or prints the line here, so a command needs only one pass. A returned
    * promise is awaited before the next line (backpressure).
    */
-  readonly onTask?: (row: number, task: JsonRecord, line: Buffer, place: LinePlace) => void | Promise<void>;
+  readonly onTask?: (row: number, task: JsonRecord, line: Buffer, index: TaskIndex) => void | Promise<void>;
 }
 
 /** Indexes every readable task line of the file. Cancel with `signal` (rejects with CancelledError). */
@@ -26,7 +26,7 @@ export async function indexTaskFile(path: string, options: IndexFileOptions = {}
     {
       object(task, line, place) {
         const row = addTask(index, task, place);
-        return onTask?.(row, task, line, place);
+        return onTask?.(row, task, line, index);
       },
       unreadable(place, reason) {
         index.unreadable.push({ lineNumber: place.lineNumber, reason });
