@@ -96,6 +96,11 @@ describe('task file index', () => {
     );
   });
 
+  it('reads a first line that starts with a UTF-8 byte order mark', async () => {
+    const index = await indexTaskFile(folder.write([Buffer.from('\ufeff{"task_id":"bom"}', 'utf8'), '{"task_id":"next"}']));
+    assert.deepEqual([index.taskId(0), index.taskId(1), index.unreadable.length], ['bom', 'next', 0]);
+  });
+
   it('reads a row back by its offset, byte for byte', async () => {
     const file = unreadableFile();
     const index = await indexTaskFile(file);

@@ -122,6 +122,8 @@ export function forEachJsonObject(path: string, visitor: JsonLineVisitor, option
 
 /** The object a line holds, or why it holds none. */
 export function parseObjectLine(line: Buffer): Record<string, unknown> | UnreadableReason {
+  // Files saved by some Windows tools start with a UTF-8 byte order mark, which JSON.parse rejects.
+  if (line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3);
   // Cheap pre-check: an object line starts with `{` after optional whitespace; anything else is
   // not an object even if it is valid JSON, so most junk is rejected without decoding.
   let first = 0;
