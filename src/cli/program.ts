@@ -8,12 +8,18 @@ import { TASK_LENS_VERSION } from '../core/version';
 import { registerScaleCommands, timeoutMs } from './commands/scale';
 import { registerDownloadCommands } from './commands/download';
 import { registerLivepeerCommands } from './commands/livepeer';
+import { registerTaskFileCommands } from './commands/taskfile';
 import { SCALE_PLATFORM } from '../core/scale/descriptor';
 import type { CliContext } from './context';
 
 export type CommandFamily = (program: Command, context: CliContext) => void;
 
-export const COMMAND_FAMILIES: readonly CommandFamily[] = [registerScaleCommands, registerDownloadCommands, registerLivepeerCommands];
+export const COMMAND_FAMILIES: readonly CommandFamily[] = [
+  registerScaleCommands,
+  registerDownloadCommands,
+  registerLivepeerCommands,
+  registerTaskFileCommands,
+];
 
 export function buildProgram(context: CliContext, families: readonly CommandFamily[] = COMMAND_FAMILIES): Command {
   const program = new Command('task-lens')
