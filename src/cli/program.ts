@@ -7,11 +7,17 @@ import { TASK_LENS_VERSION } from '../core/version';
 import { registerScaleCommands, positiveInteger } from './commands/scale';
 import { registerDownloadCommands } from './commands/download';
 import { registerLivepeerCommands } from './commands/livepeer';
+import { registerExportCommands } from './commands/export';
 import { DEFAULT_SCALE_BASE_URL, type CliContext } from './context';
 
 export type CommandFamily = (program: Command, context: CliContext) => void;
 
-export const COMMAND_FAMILIES: readonly CommandFamily[] = [registerScaleCommands, registerDownloadCommands, registerLivepeerCommands];
+export const COMMAND_FAMILIES: readonly CommandFamily[] = [
+  registerScaleCommands,
+  registerDownloadCommands,
+  registerLivepeerCommands,
+  registerExportCommands,
+];
 
 export function buildProgram(context: CliContext, families: readonly CommandFamily[] = COMMAND_FAMILIES): Command {
   const program = new Command('task-lens')
