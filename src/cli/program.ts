@@ -8,6 +8,7 @@ import { registerScaleCommands, positiveInteger } from './commands/scale';
 import { registerDownloadCommands } from './commands/download';
 import { registerLivepeerCommands } from './commands/livepeer';
 import { registerExportCommands } from './commands/export';
+import { registerSyncCommands } from './commands/sync';
 import { DEFAULT_SCALE_BASE_URL, type CliContext } from './context';
 
 export type CommandFamily = (program: Command, context: CliContext) => void;
@@ -17,6 +18,7 @@ export const COMMAND_FAMILIES: readonly CommandFamily[] = [
   registerDownloadCommands,
   registerLivepeerCommands,
   registerExportCommands,
+  registerSyncCommands,
 ];
 
 export function buildProgram(context: CliContext, families: readonly CommandFamily[] = COMMAND_FAMILIES): Command {
