@@ -28,7 +28,7 @@ const KEPT_LINE_NUMBERS = 10;
 
 /** Yields every readable task in `file`; counts the rest into `stats`. Checks `signal` per line. */
 export async function* readTaskLines(file: string, stats: ReadStats, signal?: AbortSignal): AsyncGenerator<TaskLine> {
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(file, { highWaterMark: 1 << 16 });
   let pending: Buffer[] = [];
   let lineNumber = 0;
   let consumed = 0;
