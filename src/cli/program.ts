@@ -11,6 +11,8 @@ import { registerLivepeerCommands } from './commands/livepeer';
 import { registerTaskFileCommands } from './commands/taskfile';
 import { SCALE_PLATFORM } from '../core/scale/descriptor';
 import type { CliContext } from './context';
+import { registerExportCommands } from './commands/export';
+import { registerSyncCommands } from './commands/sync';
 
 export type CommandFamily = (program: Command, context: CliContext) => void;
 
@@ -19,6 +21,8 @@ export const COMMAND_FAMILIES: readonly CommandFamily[] = [
   registerDownloadCommands,
   registerLivepeerCommands,
   registerTaskFileCommands,
+  registerExportCommands,
+  registerSyncCommands,
 ];
 
 export function buildProgram(context: CliContext, families: readonly CommandFamily[] = COMMAND_FAMILIES): Command {
