@@ -158,7 +158,7 @@ describe('export: parquet tables (read back with DuckDB)', function () {
     const parsed = JSON.parse(String(threads?.threads)) as Array<{ id: string }>;
     assert.equal(parsed[0]?.id, 'th-1');
     assert.deepEqual(await duck.rows(`SELECT count(*)::INT AS n FROM ${table} WHERE threads LIKE '%${SECRET}%'`), [{ n: 0 }]);
-    assert.deepEqual(await duck.rows(`SELECT count(*)::INT AS n FROM ${table} WHERE threads LIKE '%[redacted]%'`), [{ n: 1 }]);
+    assert.deepEqual(await duck.rows(`SELECT count(*)::INT AS n FROM ${table} WHERE threads LIKE '%[redacted by Task Lens]%'`), [{ n: 1 }]);
   });
 
   it('writes messages.parquet: one row per message, 0-based indices within the turn, model from model_parameters', async () => {
@@ -269,7 +269,7 @@ describe('export: parquet tables (read back with DuckDB)', function () {
         source_id: 'b',
         key: 'ws',
         type: 'workspace_container',
-        value_json: '{"workspace_config":{"workspace_token":"[redacted]","workspace_url":"u"}}',
+        value_json: '{"workspace_config":{"workspace_token":"[redacted by Task Lens]","workspace_url":"u"}}',
       },
       {
         ...base,

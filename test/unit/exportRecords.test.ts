@@ -126,7 +126,7 @@ describe('export: sft records', () => {
     ]);
     const text = JSON.stringify(sftRecords(t, emptySkipCounts()));
     assert.ok(!text.includes(secret));
-    assert.ok(text.includes('my token is [redacted]'));
+    assert.ok(text.includes('my token is [redacted by Task Lens]'));
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { Message, Thread } from '../scale/types';
 import type { TurnPlan } from './preferred';
-import type { Redactor } from './redact';
+import type { Redactor } from '../secrets/redactor';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 export interface ChatMessage {

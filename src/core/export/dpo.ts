@@ -6,7 +6,7 @@
 import type { Message, Task } from '../scale/types';
 import { chatMessage, DroppedRoles, hasAssistant, historyOf, promptPartOf, threadsOf, type ChatMessage } from './chat';
 import { planThread, type AppliedRanking, type RankingOptions, type TurnPlan } from './preferred';
-import { Redactor } from './redact';
+import { Redactor } from '../secrets/redactor';
 import type { SkipCounts } from './summary';
 
 export type PairMode = 'best-worst' | 'all';

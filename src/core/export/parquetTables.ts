@@ -7,7 +7,7 @@ import type { Annotation, Message, Task, Thread, Turn } from '../scale/types';
 import { idOf } from '../scale/helpers';
 import { threadsOf } from './chat';
 import type { ColumnSpec } from './parquetFile';
-import { Redactor } from './redact';
+import { Redactor } from '../secrets/redactor';
 
 export const TASK_COLUMNS: readonly ColumnSpec[] = [
   { name: 'task_id', kind: 'string' },

@@ -5,7 +5,7 @@
 import type { Task } from '../scale/types';
 import { DroppedRoles, hasAssistant, historyOf, threadsOf, type ChatMessage } from './chat';
 import { planThread, type RankingOptions } from './preferred';
-import { Redactor } from './redact';
+import { Redactor } from '../secrets/redactor';
 import type { SkipCounts } from './summary';
 
 export interface SftRecord {

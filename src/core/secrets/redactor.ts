@@ -4,8 +4,10 @@
  * other string it was pasted into (a message, a justification).
  */
 
-export const REDACTED = '[redacted]';
-const SECRET_KEY = 'workspace_token';
+import { REDACTED_MARKER, SECRET_FIELDS } from './taskSecrets';
+
+/** The same marker as everywhere else a secret is redacted. */
+export const REDACTED = REDACTED_MARKER;
 
 export class Redactor {
   private constructor(private readonly secrets: readonly string[]) {}
@@ -32,7 +34,7 @@ export class Redactor {
     if (Array.isArray(value)) return value.map((item) => this.value(item));
     if (typeof value === 'object' && value !== null) {
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) out[key] = key === SECRET_KEY && item != null ? REDACTED : this.value(item);
+      for (const [key, item] of Object.entries(value)) out[key] = SECRET_FIELDS.has(key) && item != null ? REDACTED : this.value(item);
       return out;
     }
     return value;
@@ -52,7 +54,7 @@ function collect(value: unknown, into: Set<string>, depth: number): void {
     return;
   }
   for (const [key, item] of Object.entries(value)) {
-    if (key === SECRET_KEY && typeof item === 'string') into.add(item);
+    if (SECRET_FIELDS.has(key) && typeof item === 'string') into.add(item);
     else collect(item, into, depth + 1);
   }
 }
