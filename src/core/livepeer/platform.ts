@@ -13,7 +13,8 @@ import type {
   RelatedDocument,
   TaskDocument,
 } from '../platform/platform';
-import { LivepeerClient, phaseMatcher } from './client';
+import { LivepeerClient } from './client';
+import { taskListDownloadPlan } from './downloads';
 import { assetEntry, assetLinks, missingAssetEntry, ROLE_LABEL, taskEntryBase, type AssetRole } from './entries';
 import { valueLabel } from './looks';
 import type { TaskListQuery } from './queries';
@@ -27,9 +28,6 @@ const TYPE_FILTER: FilterSpec = {
   options: TASK_TYPES.map((t) => ({ value: t, label: LEGACY_TASK_TYPES.includes(t) ? `${t} (legacy)` : t })),
 };
 const PHASE_FILTER: FilterSpec = { key: 'phase', label: 'Phase', options: TASK_PHASES.map((p) => ({ value: p, label: p })) };
-
-/** Server page size for downloads: the guide's suggestion, a fair trade of request count and memory. */
-const DOWNLOAD_PAGE_SIZE = 100;
 
 export class LivepeerPlatform implements Platform {
   readonly kind = 'livepeer' as const;
@@ -96,31 +94,8 @@ export class LivepeerPlatform implements Platform {
   }
 
   /** The task list as a download, narrowed by the list's type and phase filters. */
-  async planTaskListDownload(filters: FilterValues = {}): Promise<DownloadPlan> {
-    const type = filters.type || undefined;
-    const phase = filters.phase || undefined;
-    const query: TaskListQuery = { limit: DOWNLOAD_PAGE_SIZE, filters: { type } };
-    const suffix = [type, phase].filter(Boolean).join('-');
-    // The total counts server-side filters only, so it is known only without a phase filter.
-    const expectedTotal = phase ? null : (await this.client.listTasks({ ...query, limit: 1, count: true })).totalCount;
-    const match = phaseMatcher(phase ? [phase] : undefined);
-    return {
-      folderName: 'livepeer',
-      fileName: suffix ? `tasks-${suffix}` : 'tasks',
-      source: {
-        platform: 'livepeer',
-        baseUrl: this.client.http.buildUrl('/').href.replace(/\/$/, ''),
-        list: 'tasks',
-        type: type ?? null,
-        phase: phase ?? null,
-        order: 'createdAt-true',
-      },
-      expectedTotal,
-      fetchPage: async (token, call) => {
-        const page = await this.client.listTasks({ ...query, cursor: token }, call);
-        return { tasks: match ? page.items.filter(match) : page.items, nextToken: page.nextCursor };
-      },
-    };
+  planTaskListDownload(filters: FilterValues = {}): Promise<DownloadPlan> {
+    return taskListDownloadPlan(this.client, filters);
   }
 
   private tasksRoot(): Entry {
