@@ -24,6 +24,8 @@ export const CommandIds = {
   downloadDelivery: 'taskLens.downloadDelivery',
   downloadTasks: 'taskLens.downloadTasks',
   downloadTaskList: 'taskLens.downloadTaskList',
+  syncDeliveries: 'taskLens.syncDeliveries',
+  exportTaskFile: 'taskLens.exportTaskFile',
   showLog: 'taskLens.showLog',
 } as const;
 

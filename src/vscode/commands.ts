@@ -11,6 +11,8 @@ import {
 } from './commands/connections';
 import type { CommandContext } from './commands/context';
 import { downloadCommand } from './commands/download';
+import { exportTaskFile } from './commands/exportFile';
+import { syncProjectDeliveries } from './commands/sync';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
 import { clearFilter, copyId, filterByStatus, loadMore, openLink, refresh, retry } from './commands/tree';
 
@@ -40,6 +42,8 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.downloadDelivery]: (ctx, node?: unknown) => downloadCommand(ctx, 'delivery', node),
   [CommandIds.downloadTasks]: (ctx, node?: unknown) => downloadCommand(ctx, 'tasks', node),
   [CommandIds.downloadTaskList]: (ctx, node?: unknown) => downloadCommand(ctx, 'taskList', node),
+  [CommandIds.syncDeliveries]: syncProjectDeliveries,
+  [CommandIds.exportTaskFile]: (_ctx, uri?: vscode.Uri) => exportTaskFile(uri instanceof vscode.Uri ? uri : undefined),
   [CommandIds.showLog]: (ctx) => ctx.log.channel.show(),
 };
 

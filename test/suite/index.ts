@@ -36,6 +36,7 @@ export async function run(): Promise<void> {
     await import('./taskJson.test');
     await import('./taskView.test');
     await import('./download.test');
+    await import('./syncExport.test');
     await import('./livepeer.test');
     await import('./security.test');
     await import('./reload.test');

@@ -72,6 +72,27 @@ export interface DownloadRef {
   plan(filters?: FilterValues): Promise<DownloadPlan>;
 }
 
+/** Progress of a sync, per list it downloads. */
+export interface SyncRunOptions {
+  readonly signal?: AbortSignal;
+  /** Before each list (e.g. a delivery) is looked at or downloaded. */
+  readonly onStart?: (name: string, index: number, total: number) => void;
+  readonly onProgress?: (name: string, written: number, total: number | null) => void;
+}
+
+export interface SyncSummary {
+  readonly downloaded: number;
+  readonly upToDate: number;
+  /** Each list that failed, with what went wrong; the others were still tried. */
+  readonly failures: ReadonlyArray<{ readonly name: string; readonly message: string }>;
+}
+
+/** An entry whose lists can be kept in step with a folder (e.g. a project's deliveries). */
+export interface SyncRef {
+  readonly label: string;
+  run(root: string, options: SyncRunOptions): Promise<SyncSummary>;
+}
+
 export interface Entry {
   /** Unique among its siblings and stable across reloads; the tree builds ids from it. */
   readonly key: string;
@@ -83,6 +104,7 @@ export interface Entry {
   readonly children?: Children;
   readonly task?: TaskRef;
   readonly download?: DownloadRef;
+  readonly sync?: SyncRef;
   /** An external link the entry opens (e.g. an asset's playback URL). */
   readonly link?: string;
 }

@@ -2,7 +2,8 @@
 import type { CallOptions } from '../http/client';
 import { formatNumber, shortDate } from '../../shared/format';
 import { escapeMarkdown as md } from '../platform/markdown';
-import type { Children, Entry, FilterSpec, Platform, TaskDocument } from '../platform/platform';
+import type { Children, Entry, FilterSpec, Platform, SyncRunOptions, SyncSummary, TaskDocument } from '../platform/platform';
+import { syncDeliveries } from './sync';
 import type { ScaleClient } from './client';
 import { deliveryDownloadPlan, taskListDownloadPlan } from './downloads';
 import { BATCH_STATUSES, TASK_STATUSES } from './enums';
@@ -102,7 +103,21 @@ export class ScalePlatform implements Platform {
           this.tasksGroup(p, 'all-tasks', 'All tasks', { project_id: p.id }, [p.name, 'all tasks']),
         ],
       },
+      sync: { label: p.name, run: (root, options) => this.syncProject(p, root, options) },
     };
+  }
+
+  /** Every delivery of the project not yet complete in `root`, oldest first (core/scale/sync.ts). */
+  private async syncProject(p: Project, root: string, options: SyncRunOptions): Promise<SyncSummary> {
+    const result = await syncDeliveries(this.client, p, root, {
+      signal: options.signal,
+      onStart: (delivery, index, total) => options.onStart?.(delivery.name, index, total),
+      onProgress: (delivery, progress) => options.onProgress?.(delivery.name, progress.written, progress.total),
+    });
+    const failures = result.items
+      .filter((item) => item.state === 'failed')
+      .map((item) => ({ name: item.delivery.name, message: item.error?.message ?? 'failed' }));
+    return { downloaded: result.downloaded, upToDate: result.upToDate, failures };
   }
 
   private batchesGroup(p: Project): Entry {

@@ -50,6 +50,7 @@ function contextValue(entry: Entry, filtered: boolean): string {
   if (entry.copyId) flags.push('hasId');
   if (entry.task) flags.push('task');
   if (entry.download) flags.push('downloadable', `download-${entry.download.kind}`);
+  if (entry.sync) flags.push('syncable');
   if (entry.children?.mode === 'paged' && entry.children.filters?.length) flags.push('filterable');
   if (filtered) flags.push('filtered');
   if (entry.link) flags.push('link');
