@@ -1,0 +1,63 @@
+// One process, one 100,000-task file: core/taskfile's index against a plain line-by-line JSON.parse
+// pass (the same chunk reads, nothing else), alternating, then filter, sort and report times over
+// the index. Prints one JSON object of runs in milliseconds. Run with `node --import tsx`.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { buildReport, filterRows, indexTaskFile, parseCondition, sortRows } from '../src/core/taskfile';
+
+const [file, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 3);
+
+/** What a user would write: read the file, split lines, JSON.parse each. */
+async function parseLoop(path: string): Promise<number> {
+  let carry = '';
+  let lines = 0;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+    const parts = (carry + chunk).split('\n');
+    carry = parts.pop() ?? '';
+    for (const line of parts) if (line.trim()) (JSON.parse(line) as unknown, lines++);
+  }
+  if (carry.trim()) (JSON.parse(carry) as unknown, lines++);
+  return lines;
+}
+
+async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+const bytes = (await stat(file)).size;
+const out = { bytes, tasks: 0, indexMs: [] as number[], parseLoopMs: [] as number[], indexHeapMb: 0, filterMs: [] as number[], sortMs: [] as number[], reportMs: [] as number[], followMs: [] as number[], condition: '' };
+let index = await indexTaskFile(file);
+for (let i = 0; i < runs; i++) {
+  // Alternate which goes first, so neither always gets the warmer cache.
+  const order = i % 2 === 0 ? ['index', 'loop'] : ['loop', 'index'];
+  for (const which of order) {
+    if (which === 'index') {
+      const r = await time(() => indexTaskFile(file));
+      out.indexMs.push(r.ms);
+      index = r.value;
+    } else out.parseLoopMs.push((await time(() => parseLoop(file))).ms);
+  }
+}
+out.tasks = index.size;
+global.gc?.();
+const before = process.memoryUsage().heapUsed;
+index = await indexTaskFile(file);
+global.gc?.();
+out.indexHeapMb = Math.max(0, process.memoryUsage().heapUsed - before) / 2 ** 20;
+
+const numeric = index.annotationKeys().find((k) => k.type === 'integer');
+out.condition = numeric ? `${numeric.key} >= 2` : 'no integer key';
+const query = { where: numeric ? [parseCondition(out.condition)] : [], statuses: ['completed'] };
+let rows = filterRows(index, query).rows;
+for (let i = 0; i < runs; i++) {
+  const f = await time(() => filterRows(index, query).rows);
+  out.filterMs.push(f.ms);
+  rows = f.value;
+  out.sortMs.push((await time(() => sortRows(index, rows, 'completedAt', true))).ms);
+  out.reportMs.push((await time(() => buildReport(index))).ms);
+  out.followMs.push((await time(() => buildReport(index, { rows: [...rows] }))).ms);
+}
+process.stdout.write(`${JSON.stringify(out)}\n`);
