@@ -82,8 +82,12 @@ describe('download engine (Scale delivery → JSONL)', function () {
     assert.equal(manifest.source.baseUrl, emulator.url);
     assert.ok(manifest.completedAt && manifest.startedAt <= manifest.completedAt);
     assert.ok(!JSON.stringify(manifest).includes(emulator.apiKey), 'the manifest holds the API key');
-    // Only the finished file and its manifest are left.
-    assert.deepEqual((await readdir(result.paths.folder)).sort(), ['Delivery 2500.jsonl', 'Delivery 2500.jsonl.manifest.json']);
+    // Only the finished file and its manifest are left (and the .gitignore of the folder we made).
+    assert.deepEqual((await readdir(result.paths.folder)).sort(), [
+      '.gitignore',
+      'Delivery 2500.jsonl',
+      'Delivery 2500.jsonl.manifest.json',
+    ]);
 
     assert.equal(progress[0]?.written, 0);
     assert.equal(progress.at(-1)?.written, 2_500);
@@ -267,7 +271,7 @@ describe('download engine (Scale delivery → JSONL)', function () {
     const [folder] = await readdir(root);
     assert.match(folder ?? '', /^__\.\._etc_ Hostile _Project_ _Name____-[0-9a-f]{8}$/);
     assert.equal((await readdir(root)).length, 1);
-    assert.equal((await readdir(path.join(root, folder ?? ''))).length, 4);
+    assert.deepEqual((await readdir(path.join(root, folder ?? ''))).filter((name) => name !== '.gitignore').length, 4);
   });
 
   it('downloads a batch filtered by status from /v2/tasks, byte-equal to what the server sent', async () => {

@@ -17,6 +17,7 @@ import { MANIFEST_FORMAT, writeManifest, type DownloadManifest } from './manifes
 import { hashFile, type PartialFile } from './partialFile';
 import { plannedPaths, preparePaths, type DownloadPaths } from './paths';
 import { openForDownload } from './start';
+import { DownloadLock, describeOwner } from './lock';
 
 export interface DownloadProgress {
   /** Tasks in the file so far (including those from before a resume). */
@@ -69,13 +70,19 @@ export async function runDownload(plan: DownloadPlan, root: string, options: Dow
   if (active.has(paths.file)) throw new DownloadBusyError(paths);
   active.add(paths.file);
   const run = new DownloadRun(plan, paths, options);
+  let lock: DownloadLock | undefined;
   try {
     throwIfCancelled(options.signal, paths, 0);
     await preparePaths(paths);
+    // Taken before anything is read or opened: even --force never touches a file another run holds.
+    const attempt = await DownloadLock.acquire(paths.lock, options.now);
+    if (!attempt.ok) throw new DownloadBusyError(paths, describeOwner(attempt.holder));
+    lock = attempt.lock;
     return await run.run();
   } catch (error) {
     throw asDownloadFailure(error, paths, run.written, plan.expectedTotal);
   } finally {
+    await lock?.release();
     active.delete(paths.file);
   }
 }

@@ -57,12 +57,19 @@ export class DownloadSourceMismatchError extends DownloadError {
   }
 }
 
-/** Another download into the same file is running in this process. */
+/** Another download into the same file is running, in this process or another (the lock's holder). */
 export class DownloadBusyError extends DownloadError {
   readonly kind = 'busy';
 
-  constructor(paths: DownloadPaths) {
-    super(`“${paths.file}” is already being downloaded. Wait for that download to finish or cancel it first.`, paths);
+  constructor(
+    paths: DownloadPaths,
+    /** Who holds the lock, e.g. `process 123 on host-a, since 2026-…`. */
+    readonly holder: string = 'this process',
+  ) {
+    super(
+      `“${paths.file}” is already being downloaded by ${holder}. Wait for that download to finish or cancel it first; --force does not override it. If no such download is running, delete “${paths.lock}”.`,
+      paths,
+    );
   }
 }
 

@@ -29,8 +29,8 @@ export async function openForDownload(plan: DownloadPlan, paths: DownloadPaths, 
     const differences = sourceDifferences(manifest.source, plan.source);
     if (differences.length > 0) throw new DownloadSourceMismatchError(paths, manifest, differences);
     if (manifest.pages === 0) return { mode: 'fresh', file: await PartialFile.create(paths.partial), warnings };
-    const file = await PartialFile.resume(paths.partial, manifest.bytes);
-    if (file) return { mode: 'resume', file, manifest };
+    const resumed = await PartialFile.resume(paths.partial, manifest.bytes);
+    if (resumed) return { mode: 'resume', file: resumed.file, manifest };
     warnings.push(`The partial file was missing or shorter than its checkpoint (${manifest.count} tasks), so the download started over.`);
   } else if (fileExists && !force) {
     throw new AlreadyDownloadedError(paths, manifest?.status === 'complete' ? manifest : null);
