@@ -3,7 +3,7 @@
  * built on demand over the undici transport (the CLI's networking: keep-alive, proxy variables).
  */
 import type { Writable } from 'node:stream';
-import { HttpClient } from '../core/http/client';
+import { HttpClient, type RetryEvent } from '../core/http/client';
 import { DEFAULT_LIVEPEER_BASE_URL, LivepeerClient } from '../core/livepeer/client';
 import { ScaleClient } from '../core/scale/client';
 import type { HttpTransport } from '../core/http/transport';
@@ -59,6 +59,7 @@ export class CliContext {
         transport: this.transport,
         timeoutMs: options.timeout,
         authHint: `check the key in ${SCALE_KEY_VARIABLE}`,
+        onRetry: this.showRetry,
       });
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -84,12 +85,19 @@ export class CliContext {
           transport: this.transport,
           timeoutMs: options.timeout,
           authHint: `check the key in ${LIVEPEER_KEY_VARIABLE}`,
+          onRetry: this.showRetry,
         }),
       );
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
   }
+
+  /** Every retry is visible: one line on stderr (never the query string, which may hold names). */
+  private readonly showRetry = (event: RetryEvent): void => {
+    const seconds = event.delayMs < 1_000 ? (event.delayMs / 1000).toFixed(1) : String(Math.round(event.delayMs / 1000));
+    this.io.stderr.write(`retrying ${event.endpoint.method} ${event.endpoint.path} in ${seconds} s: ${event.reason}\n`);
+  };
 
   /** Releases pooled connections so the process can exit at once. */
   async close(): Promise<void> {

@@ -152,19 +152,26 @@ describe('download engine (Scale delivery → JSONL)', function () {
     assert.equal(await readFile(result.file, 'utf8'), reference2500);
   });
 
-  it('stops with a resumable error when retries run out, and resumes to the same bytes', async () => {
+  it('stops with a resumable error when the time without progress runs out, and resumes to the same bytes', async () => {
     const root = await tempRoot();
     let pages = 0;
     const plan = plan2500();
     const failing: DownloadPlan = {
       ...plan,
       fetchPage: (token, call) => {
-        // Page 4 onwards: a 503 burst longer than the client's 5 attempts.
-        if (++pages === 4) emulator.faults.set({ pathPrefix: '/v2/delivery', serverErrors: { count: 5 } });
+        // Page 4 onwards: the server is down for longer than the (tiny) retry budget.
+        if (++pages === 4) emulator.faults.set({ pathPrefix: '/v2/delivery', serverErrors: { count: 1_000_000 } });
         return plan.fetchPage(token, call);
       },
     };
-    const error = await runDownload(failing, root).then(
+    const retries: string[] = [];
+    const options = {
+      maxRetryTimeMs: 60,
+      retryBaseDelayMs: 1,
+      retryMaxDelayMs: 4,
+      onRetry: (e: { reason: string }) => retries.push(e.reason),
+    };
+    const error = await runDownload(failing, root, options).then(
       () => assert.fail('expected the download to stop'),
       (e: unknown) => e,
     );
@@ -173,6 +180,9 @@ describe('download engine (Scale delivery → JSONL)', function () {
     assert.ok(error.resumable);
     assert.equal(error.written, 300);
     assert.match(error.message, /run the download again: it resumes from task 301/);
+    assert.match(error.message, /gave up after \d+ attempts and \d+ s without progress; allow longer with --max-retry-time/);
+    assert.ok(retries.length >= 2 && retries.every((reason) => reason === '503'), retries.join());
+    emulator.faults.clear();
     const result = await runDownload(plan2500(), root);
     assert.equal(result.resumedFrom, 300);
     assert.equal(await readFile(result.file, 'utf8'), reference2500);

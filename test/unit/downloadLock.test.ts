@@ -5,6 +5,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { DownloadBusyError, DownloadIncompleteError, plannedPaths, runDownload, type DownloadManifest } from '../../src/core/download';
 import { DownloadLock } from '../../src/core/download/lock';
+import { sealed } from '../../src/core/download/manifest';
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { buildCli, startCli, type CliRun } from './support/cliProcess';
@@ -97,7 +100,16 @@ describe('download lock (one writer per file)', function () {
       // A resumable checkpoint pointing at a partial that is a hard link to the victim.
       const first = await runDownload(plan(), root);
       const manifest = JSON.parse(await readFile(first.paths.manifest, 'utf8')) as DownloadManifest;
-      await writeFile(paths.manifest, JSON.stringify({ ...manifest, status: 'partial', count: 0, bytes: 0, pages: 1, nextToken: 'x' }));
+      const checkpoint = {
+        ...manifest,
+        status: 'partial' as const,
+        count: 0,
+        bytes: 0,
+        pages: 1,
+        nextToken: 'x',
+        prefixSha256: EMPTY_SHA256,
+      };
+      await writeFile(paths.manifest, JSON.stringify(sealed(checkpoint)));
       await link(victim, paths.partial);
       const linked = await runDownload(plan(), root).catch((e: unknown) => e);
       assert.ok(linked instanceof DownloadIncompleteError, String(linked));

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { CancelledError } from '../../core/http/errors';
-import { DownloadError, plannedPaths, runDownload, UnsafePathError } from '../../core/download';
+import { DownloadError, plannedPaths, retryMessage, runDownload, UnsafeFileError, UnsafePathError } from '../../core/download';
 import type { DownloadPlan } from '../../core/platform/platform';
 import { idOf } from '../../core/scale/helpers';
 import { deliveryDownloadPlan, taskListDownloadPlan } from '../../core/scale/downloads';
@@ -20,6 +20,8 @@ import { ProgressDisplay } from './downloadProgress';
 export interface DownloadFlags {
   readonly out: string;
   readonly force?: boolean;
+  /** Seconds without progress before transient faults stop the download (`--max-retry-time`). */
+  readonly maxRetryTime?: string;
 }
 
 export type DownloadSubcommand = (download: Command, context: CliContext) => void;
@@ -42,6 +44,11 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
       force: flags.force === true,
       signal: context.io.signal,
       onProgress: (p) => display.update(p),
+      maxRetryTimeMs: retrySeconds(flags.maxRetryTime) * 1000,
+      onRetry: (event) => {
+        display.finish();
+        stderr.write(`${retryMessage(event)}\n`);
+      },
     });
     display.finish();
     for (const warning of result.warnings) stderr.write(`task-lens: warning: ${warning}\n`);
@@ -54,9 +61,20 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
       stderr.write(`Download cancelled. The partial file is kept (${paths.partial}); run the same command again to resume.\n`);
       throw error;
     }
-    if (error instanceof DownloadError || error instanceof UnsafePathError) throw new DownloadFailure(error.message);
+    if (error instanceof DownloadError || error instanceof UnsafePathError || error instanceof UnsafeFileError)
+      throw new DownloadFailure(error.message);
     throw error;
   }
+}
+
+/** Default of `--max-retry-time`, in seconds. */
+const DEFAULT_RETRY_SECONDS = 300;
+
+function retrySeconds(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_RETRY_SECONDS;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new ConfigError(`--max-retry-time must be a number of seconds, got “${value}”.`);
+  return seconds;
 }
 
 const deliverySubcommand: DownloadSubcommand = (download, context) => {
@@ -119,6 +137,10 @@ export function registerDownloadCommands(program: Command, context: CliContext):
     .command('download')
     .description(
       'Download a list of tasks to a JSONL file: resumable after Ctrl+C or failures, written atomically, with a manifest beside it.',
+    )
+    .option(
+      '--max-retry-time <seconds>',
+      `how long to keep retrying transient faults (429, 5xx, resets, broken bodies) without progress before stopping (default ${DEFAULT_RETRY_SECONDS})`,
     )
     .addHelpText(
       'after',

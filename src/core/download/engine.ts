@@ -7,14 +7,18 @@
  * one is written) are held. Retries, Retry-After and timeouts belong to the transport under
  * `plan.fetchPage`; a failure that reaches us is final for this run.
  */
-import { rename } from 'node:fs/promises';
+import { rename, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { InvalidResponseError } from '../http/errors';
+import { isTaskLensError } from '../http/errors';
+import type { Sleep } from '../http/retry';
 import type { DownloadPage, DownloadPlan } from '../platform/platform';
+import { checkCount, ServerFaultError, taskIdOf, TokenGuard } from './guards';
+import { PrefixCheck } from './prefixCheck';
+import { PageFetcher, type PageRetryEvent } from './retryBudget';
 import { DownloadBusyError } from './errors';
 import { asDownloadFailure, cancelledError, incompleteError, throwIfCancelled, WriteFailure } from './failures';
 import { MANIFEST_FORMAT, writeManifest, type DownloadManifest } from './manifest';
-import { hashFile, type PartialFile } from './partialFile';
+import type { PartialFile } from './partialFile';
 import { plannedPaths, preparePaths, type DownloadPaths } from './paths';
 import { openForDownload } from './start';
 import { DownloadLock, describeOwner } from './lock';
@@ -40,6 +44,24 @@ export interface DownloadOptions {
   readonly onProgress?: (progress: DownloadProgress) => void;
   /** Injectable clock (milliseconds) for tests. */
   readonly now?: () => number;
+  /**
+   * How long the download may go without progress while retrying transient faults (429, 5xx,
+   * resets, timeouts, unreadable bodies) before it stops. Default 5 minutes.
+   */
+  readonly maxRetryTimeMs?: number;
+  /** Called before every retry wait, and when an expired token restarts the listing. */
+  readonly onRetry?: (event: PageRetryEvent) => void;
+  /** First retry backoff and its cap (tests make them tiny). */
+  readonly retryBaseDelayMs?: number;
+  readonly retryMaxDelayMs?: number;
+  /** Injectable wait for retries (tests). */
+  readonly sleep?: Sleep;
+  /**
+   * A per-task transform applied before a task is written (and before a restarted listing is
+   * compared with the file), e.g. redacting a `workspace_token`. Must be deterministic. Without it
+   * each task is written as the server sent it.
+   */
+  readonly transformTask?: (task: unknown) => unknown;
 }
 
 export interface DownloadResult {
@@ -55,6 +77,8 @@ export interface DownloadResult {
   readonly warnings: readonly string[];
   readonly manifest: DownloadManifest;
 }
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /** Targets being downloaded in this process: two runs appending to one file would corrupt it. */
 const active = new Set<string>();
@@ -92,6 +116,16 @@ interface Checkpoint {
   readonly bytes: number;
   readonly pages: number;
   readonly nextToken: string | null;
+  readonly prefixSha256: string;
+  readonly duplicates: number;
+}
+
+/** Restarts from the first page that led straight to another refused token before we give up. */
+const MAX_RESTARTS_WITHOUT_PROGRESS = 3;
+
+/** A 4xx on a request that carried a page token: the token expired or is no longer accepted. */
+function isRefusedToken(error: unknown, token: string | undefined): boolean {
+  return token !== undefined && isTaskLensError(error) && error.kind === 'bad_request';
 }
 
 class DownloadRun {
@@ -101,6 +135,10 @@ class DownloadRun {
   private manifest!: DownloadManifest;
   private resumedFrom = 0;
   private readonly warnings: string[] = [];
+  /** Ids of the tasks in the file (a task the server lists twice is written once). */
+  private seen = new Set<string>();
+  private duplicates = 0;
+  private readonly fetcher: PageFetcher;
 
   /** Tasks safely in the file so far. */
   get written(): number {
@@ -115,15 +153,32 @@ class DownloadRun {
   ) {
     this.now = options.now ?? Date.now;
     this.startedMs = this.now();
+    this.fetcher = new PageFetcher(plan, {
+      maxRetryTimeMs: options.maxRetryTimeMs,
+      baseDelayMs: options.retryBaseDelayMs,
+      maxDelayMs: options.retryMaxDelayMs,
+      sleep: options.sleep,
+      now: options.now,
+      onRetry: options.onRetry,
+    });
   }
 
   async run(): Promise<DownloadResult> {
     const start = await openForDownload(this.plan, this.paths, this.options.force ?? false);
+    if (start.mode === 'renamed') {
+      // The crash came after the rename: the file is proven (size, SHA-256); only the record is left.
+      this.manifest = start.manifest;
+      this.resumedFrom = start.manifest.count;
+      this.duplicates = start.manifest.duplicates ?? 0;
+      return this.complete({ sha256: start.manifest.prefixSha256 ?? '', size: start.manifest.bytes }, false);
+    }
     const file = start.file;
     try {
       if (start.mode === 'resume') {
         this.manifest = { ...start.manifest, expectedTotal: this.plan.expectedTotal, lastError: null };
         this.resumedFrom = start.manifest.count;
+        this.seen = start.ids;
+        this.duplicates = start.manifest.duplicates ?? 0;
       } else {
         this.warnings.push(...start.warnings);
         this.manifest = this.freshManifest();
@@ -134,10 +189,15 @@ class DownloadRun {
     } finally {
       await file.close().catch(() => undefined);
     }
-    return this.complete();
+    // The running hash covers every byte written (and the prefix re-read on resume).
+    return this.complete({ sha256: file.digest(), size: file.size }, true);
   }
 
-  /** The paging loop: the next page is requested before the current one is written. */
+  /**
+   * The paging loop: the next page is requested as soon as this one's token is known, before this
+   * one is written. A refused token restarts the listing from the first page, verifying the tasks
+   * already written (`PrefixCheck`) before appending again.
+   */
   private async fetchAndWrite(file: PartialFile): Promise<void> {
     const { manifest } = this;
     if (manifest.pages > 0 && manifest.nextToken === null) return; // every page is in; only the rename is left
@@ -146,28 +206,68 @@ class DownloadRun {
     const forward = (): void => controller.abort(this.options.signal?.reason);
     this.options.signal?.addEventListener('abort', forward, { once: true });
     let token = manifest.nextToken ?? undefined;
-    let inFlight: Promise<DownloadPage> | null = this.fetch(token, controller.signal);
+    const tokens = new TokenGuard(token);
+    let pageNumber = manifest.pages + 1;
+    let check: PrefixCheck | null = null;
+    let restartsWithoutProgress = 0;
+    let furthest = -1;
+    let inFlight: Promise<DownloadPage> | null = this.fetch(token, pageNumber, controller.signal);
     try {
       while (inFlight) {
-        const page: DownloadPage = await inFlight;
-        const next: string | null = page.nextToken;
-        if (next !== null && next === token) {
-          throw new InvalidResponseError(
-            'The server sent the same next_token twice in a row; following it would repeat the same page forever.',
-          );
+        let page: DownloadPage;
+        try {
+          page = await inFlight;
+        } catch (error) {
+          if (!isRefusedToken(error, token) || this.options.signal?.aborted) throw error;
+          // The saved or current token expired (a long wait, an old checkpoint): list again from
+          // the start and prove the prefix, unless restarting just led straight to another refusal.
+          // Progress between refusals: new tasks written, or the listing got further than ever.
+          const reach = check ? check.verified : this.manifest.count;
+          if (reach > furthest) {
+            furthest = reach;
+            restartsWithoutProgress = 0;
+          }
+          if (++restartsWithoutProgress > MAX_RESTARTS_WITHOUT_PROGRESS) throw error;
+          this.options.onRetry?.({
+            page: pageNumber,
+            attempt: restartsWithoutProgress,
+            delayMs: 0,
+            reason: 'next_token refused, restarting from the first page',
+          });
+          check = new PrefixCheck(file, this.manifest.count, this.manifest.bytes);
+          tokens.reset();
+          token = undefined;
+          pageNumber = 1;
+          inFlight = this.fetch(undefined, pageNumber, controller.signal);
+          continue;
         }
-        inFlight = next === null ? null : this.fetch(next, controller.signal);
+        const next: string | null = page.nextToken;
+        tokens.check(next, pageNumber);
+        inFlight = next === null ? null : this.fetch(next, pageNumber + 1, controller.signal);
         token = next ?? undefined;
         throwIfCancelled(this.options.signal, this.paths, this.manifest.count);
-        await file.appendLines(page.tasks).catch((error: unknown) => {
+        const fresh = await this.newLines(page.tasks, check);
+        if (check?.done) {
+          this.seen = check.seen;
+          check = null;
+        }
+        this.fetcher.progressed();
+        tokens.pageDone(fresh.lines.length + (check ? 1 : 0), pageNumber);
+        pageNumber++;
+        if (check) continue; // still inside the verified prefix: nothing new to record
+        await file.appendRaw(fresh.lines, fresh.lines.length).catch((error: unknown) => {
           throw new WriteFailure(error);
         });
+        this.duplicates += fresh.duplicates;
         await this.checkpoint({
-          count: this.manifest.count + page.tasks.length,
+          count: this.manifest.count + fresh.lines.length,
           bytes: file.size,
           pages: this.manifest.pages + 1,
           nextToken: next,
+          prefixSha256: file.digest(),
+          duplicates: this.duplicates,
         });
+        checkCount(this.manifest.count, this.plan.expectedTotal);
       }
     } catch (error) {
       controller.abort();
@@ -177,8 +277,44 @@ class DownloadRun {
     }
   }
 
-  private fetch(token: string | undefined, signal: AbortSignal): Promise<DownloadPage> {
-    const request = this.plan.fetchPage(token, { signal });
+  /**
+   * This page's tasks as lines to append: each validated (an object with an id), duplicates of
+   * tasks already written left out, and while a restarted listing is being verified, the tasks
+   * already in the file checked against it instead of being written again.
+   */
+  private async newLines(tasks: readonly unknown[], check: PrefixCheck | null): Promise<{ lines: Buffer[]; duplicates: number }> {
+    const lines: Buffer[] = [];
+    let duplicates = 0;
+    for (const task of tasks) {
+      const id = taskIdOf(task);
+      if (id === undefined) {
+        throw new ServerFaultError(
+          'The server sent a task without an id (task_id) in a page of the list, so it cannot be written or checked for duplicates.',
+        );
+      }
+      const line = this.lineOf(task);
+      if (check && !check.done) {
+        await check.expect(line, id);
+        continue;
+      }
+      const seen = check ? check.seen : this.seen;
+      if (seen.has(id)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(id);
+      lines.push(line);
+    }
+    return { lines, duplicates };
+  }
+
+  private lineOf(task: unknown): Buffer {
+    const transformed = this.options.transformTask ? this.options.transformTask(task) : task;
+    return Buffer.from(`${JSON.stringify(transformed) ?? 'null'}\n`, 'utf8');
+  }
+
+  private fetch(token: string | undefined, page: number, signal: AbortSignal): Promise<DownloadPage> {
+    const request = this.fetcher.fetch(token, page, signal);
     // A page fetched ahead may be abandoned (cancel, write error); its rejection is expected then.
     request.catch(() => undefined);
     return request;
@@ -193,16 +329,20 @@ class DownloadRun {
   }
 
   /** Renames the partial file into place and records its checksum. */
-  private async complete(): Promise<DownloadResult> {
-    const { sha256, size } = await hashFile(this.paths.partial);
+  private async complete({ sha256, size }: { sha256: string; size: number }, rename: boolean): Promise<DownloadResult> {
     const { count } = this.manifest;
     const expected = this.plan.expectedTotal;
+    if (this.duplicates > 0) {
+      this.warnings.push(
+        `The server listed ${this.duplicates.toLocaleString('en-US')} task${this.duplicates === 1 ? '' : 's'} more than once; each task is in the file once.`,
+      );
+    }
     if (expected !== null && expected !== count) {
       this.warnings.push(
         `Expected ${expected.toLocaleString('en-US')} tasks (the platform's count) but the server listed ${count.toLocaleString('en-US')}. The file holds every task the server returned; check the source before relying on it.`,
       );
     }
-    await rename(this.paths.partial, this.paths.file);
+    if (rename) await renameInPlace(this.paths.partial, this.paths.file, size);
     const at = this.isoNow();
     this.manifest = {
       ...this.manifest,
@@ -251,6 +391,8 @@ class DownloadRun {
       bytes: 0,
       pages: 0,
       nextToken: null,
+      prefixSha256: EMPTY_SHA256,
+      duplicates: 0,
       expectedTotal: this.plan.expectedTotal,
       startedAt: at,
       updatedAt: at,
@@ -278,4 +420,15 @@ class DownloadRun {
   private isoNow(): string {
     return new Date(this.now()).toISOString();
   }
+}
+
+/** Moves the finished partial file into place, after checking it holds exactly what was written. */
+async function renameInPlace(partial: string, file: string, size: number): Promise<void> {
+  const onDisk = (await stat(partial)).size;
+  if (onDisk !== size) {
+    throw new Error(
+      `the partial file is ${onDisk} bytes where ${size} were written (something else changed it), so it was not renamed into place`,
+    );
+  }
+  await rename(partial, file);
 }

@@ -51,7 +51,9 @@ export class DownloadSourceMismatchError extends DownloadError {
     readonly differences: readonly string[],
   ) {
     super(
-      `“${paths.partial}” is an unfinished download of a different list (${differences.join('; ')}), so it cannot be resumed for this one. Start over with force (--force on the command line) to replace it.`,
+      manifest.status === 'complete'
+        ? `“${paths.file}” holds a download of a different list (${differences.join('; ')}), not this one. Start over with force (--force on the command line) to replace it, or download into another folder.`
+        : `“${paths.partial}” is an unfinished download of a different list (${differences.join('; ')}), so it cannot be resumed for this one. Start over with force (--force on the command line) to replace it.`,
       paths,
     );
   }
@@ -84,7 +86,11 @@ export type IncompleteReason =
   /** Retries ran out (429, 5xx, network, timeouts, unreadable bodies): resume later. */
   | 'transient'
   /** Writing to disk failed (disk full, permissions): fix that, then resume. */
-  | 'write_failed';
+  | 'write_failed'
+  /** The listing restarted after an expired token no longer matches the file: only a restart helps. */
+  | 'diverged'
+  /** The server answered in a way no retry fixes (a token cycle, a runaway count, a response too large). */
+  | 'server_fault';
 
 /** The download stopped before the end. The partial file and its manifest are kept, consistent. */
 export class DownloadIncompleteError extends DownloadError {
@@ -104,6 +110,6 @@ export class DownloadIncompleteError extends DownloadError {
 
   /** Whether running the download again (without force) can finish it. */
   get resumable(): boolean {
-    return this.reason !== 'token_refused' && this.reason !== 'rejected';
+    return this.reason !== 'token_refused' && this.reason !== 'rejected' && this.reason !== 'diverged';
   }
 }

@@ -19,3 +19,5 @@ export {
   type IncompleteReason,
 } from './errors';
 export { UnsafePathError } from '../fileNames';
+export { DEFAULT_MAX_RETRY_TIME_MS, retryMessage, type PageRetryEvent } from './retryBudget';
+export { UnsafeFileError } from './safeOpen';

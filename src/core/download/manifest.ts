@@ -30,6 +30,8 @@ export interface DownloadManifest {
   readonly pages: number;
   /** Token of the next page to fetch; null when none is left (or nothing was fetched yet). */
   readonly nextToken: string | null;
+  /** Tasks the server listed more than once (each is written once). */
+  readonly duplicates?: number;
   /** SHA-256 (hex) of the first `bytes` bytes: a resume re-hashes them before appending. */
   readonly prefixSha256?: string | null;
   /**
