@@ -138,6 +138,21 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
     assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id }));
   });
 
+  it('shows every retry on stderr and finishes through a fault that outlasts the client retries', async () => {
+    const out = await tempRoot();
+    // Retry-After: 0 keeps it quick; 7 in a row is more than the client's 5 attempts.
+    emulator.faults.set({ pathPrefix: '/v2/delivery', rateLimit: { count: 7, retryAfter: 0 } });
+    const run = await cli(weekly(out, '--max-retry-time', '30'));
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^retrying GET \/v2\/delivery in 0\.0 s: 429$/m);
+    assert.match(run.stderr, /^retrying page 1 in 0\.0 s: 429$/m);
+    const file = join(out, F.projects.main.name, `${F.deliveries.weekly1.name}.jsonl`);
+    assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.weekly1.id }));
+    const bad = await cli(weekly(await tempRoot(), '--max-retry-time', 'soon'));
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--max-retry-time must be a number of seconds/);
+  });
+
   it('exits 2 on usage errors', async () => {
     const missingOut = await cli(['download', 'delivery', '--project', F.projects.main.name, '--delivery', F.deliveries.weekly1.name]);
     assert.equal(missingOut.code, 2);

@@ -233,6 +233,7 @@ class DownloadRun {
             attempt: restartsWithoutProgress,
             delayMs: 0,
             reason: 'next_token refused, restarting from the first page',
+            restart: true,
           });
           check = new PrefixCheck(file, this.manifest.count, this.manifest.bytes);
           tokens.reset();

@@ -20,6 +20,8 @@ export interface PageRetryEvent {
   readonly delayMs: number;
   /** Short, secret-free reason, e.g. `503`, `ECONNRESET`, `invalid JSON`. */
   readonly reason: string;
+  /** The server refused the page token and the listing restarts from the first page (no wait). */
+  readonly restart?: boolean;
 }
 
 export interface RetryBudgetOptions {
@@ -110,7 +112,7 @@ function reasonOf(error: TaskLensError): string {
 
 /** `retrying page 37 in 4 s: 503`, the line the CLI prints and the editor shows as progress. */
 export function retryMessage(event: PageRetryEvent): string {
-  if (event.delayMs === 0) return `page ${event.page.toLocaleString('en-US')}: ${event.reason}`;
+  if (event.restart) return `page ${event.page.toLocaleString('en-US')}: ${event.reason}`;
   const seconds = event.delayMs < 1_000 ? (event.delayMs / 1000).toFixed(1) : String(Math.round(event.delayMs / 1000));
   return `retrying page ${event.page.toLocaleString('en-US')} in ${seconds} s: ${event.reason}`;
 }

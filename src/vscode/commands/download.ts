@@ -4,7 +4,9 @@ import {
   AlreadyDownloadedError,
   DownloadIncompleteError,
   DownloadSourceMismatchError,
+  DEFAULT_MAX_RETRY_TIME_MS,
   inspectDownload,
+  retryMessage,
   runDownload,
   type DownloadProgress,
   type DownloadResult,
@@ -88,13 +90,23 @@ export async function downloadCommand(
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         let reported = 0;
+        const retrySeconds = vscode.workspace
+          .getConfiguration('taskLens')
+          .get<number>('download.maxRetryTime', DEFAULT_MAX_RETRY_TIME_MS / 1000);
         return runDownload(plan, root, {
           force,
           signal: abort.signal,
+          maxRetryTimeMs: Math.max(0, retrySeconds) * 1000,
           onProgress: (p) => {
             const increment = p.total ? ((p.written - reported) / p.total) * 100 : undefined;
             reported = p.written;
             progress.report({ message: progressMessage(p), increment });
+          },
+          // Every retry is visible: the notification says why nothing moves, and the log keeps it.
+          onRetry: (event) => {
+            const line = retryMessage(event);
+            ctx.log.warn(`Download of ${plan.fileName}: ${line}`);
+            progress.report({ message: vscode.l10n.t('{0} tasks · {1}', reported.toLocaleString('en-US'), line) });
           },
         });
       },
