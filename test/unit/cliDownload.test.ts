@@ -96,10 +96,13 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
 
   it('exits 1 and keeps the partial file when the page token expires, pointing at --force', async () => {
     const out = await tempRoot();
+    // Every token refused, even fresh ones: restarting from the first page cannot help either.
     emulator.faults.set({ pathPrefix: '/v2/delivery', expireTokens: { all: true } });
-    const run = await cli(weekly(out));
+    const run = await cli(weekly(out, '--max-retry-time', '1'));
     assert.equal(run.code, 1);
     assert.match(run.stderr, /expired/);
+    assert.match(run.stderr, /^page 2: next_token refused, restarting from the first page$/m);
+    assert.match(run.stderr, /even after listing again from the first page/);
     assert.match(run.stderr, /--force/);
     const file = join(out, F.projects.main.name, `${F.deliveries.weekly1.name}.jsonl`);
     assert.equal((await readFile(`${file}.partial`, 'utf8')).split('\n').length - 1, 100);

@@ -20,7 +20,7 @@ import { ScalePlatform } from '../../src/core/scale/platform';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { recordingSleep, testScale } from './support/clients';
-import { deliveryPlan, jsonlLines, removeTempRoots, servedJsonl, taskIds, tempRoot } from './support/downloadHelpers';
+import { aroundFetch, deliveryPlan, jsonlLines, removeTempRoots, servedJsonl, taskIds, tempRoot } from './support/downloadHelpers';
 
 async function readManifestFile(file: string): Promise<DownloadManifest> {
   return JSON.parse(await readFile(file, 'utf8')) as DownloadManifest;
@@ -122,8 +122,16 @@ describe('download engine (Scale delivery → JSONL)', function () {
 
   it('keeps a partial file and manifest when a page token expires, and explains the restart', async () => {
     const root = await tempRoot();
+    // Every token refused, even fresh ones: the restarts from the first page run out of time.
     emulator.faults.set({ pathPrefix: '/v2/delivery', expireTokens: { all: true } });
-    const error = await runDownload(plan2500(), root).then(
+    const restarts: string[] = [];
+    const options = {
+      maxRetryTimeMs: 200,
+      retryBaseDelayMs: 5,
+      retryMaxDelayMs: 40,
+      onRetry: (e: { reason: string }) => restarts.push(e.reason),
+    };
+    const error = await runDownload(plan2500(), root, options).then(
       () => assert.fail('expected the download to stop'),
       (e: unknown) => e,
     );
@@ -133,6 +141,7 @@ describe('download engine (Scale delivery → JSONL)', function () {
     assert.equal(error.written, 100);
     assert.match(error.message, /100 of 2,500 tasks/);
     assert.match(error.message, /expired/);
+    assert.ok(restarts.length >= 2 && restarts.every((r) => /restarting from the first page/.test(r)), restarts.join());
     assert.match(error.message, /--force/);
     const paths = plannedPaths(root, plan2500());
     assert.equal(await readFile(paths.partial, 'utf8'), reference2500.split('\n').slice(0, 100).join('\n') + '\n');
@@ -156,14 +165,11 @@ describe('download engine (Scale delivery → JSONL)', function () {
     const root = await tempRoot();
     let pages = 0;
     const plan = plan2500();
-    const failing: DownloadPlan = {
-      ...plan,
-      fetchPage: (token, call) => {
-        // Page 4 onwards: the server is down for longer than the (tiny) retry budget.
-        if (++pages === 4) emulator.faults.set({ pathPrefix: '/v2/delivery', serverErrors: { count: 1_000_000 } });
-        return plan.fetchPage(token, call);
-      },
-    };
+    const failing: DownloadPlan = aroundFetch(plan, (_token, fetch) => {
+      // Page 4 onwards: the server is down for longer than the (tiny) retry budget.
+      if (++pages === 4) emulator.faults.set({ pathPrefix: '/v2/delivery', serverErrors: { count: 1_000_000 } });
+      return fetch();
+    });
     const retries: string[] = [];
     const options = {
       maxRetryTimeMs: 60,

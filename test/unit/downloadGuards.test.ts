@@ -8,12 +8,14 @@ import {
   type DownloadManifest,
 } from '../../src/core/download';
 import { sealed } from '../../src/core/download/manifest';
+import { streamedPage } from '../../src/core/download/rawPages';
+import type { CallOptions } from '../../src/core/http/client';
 import type { DownloadPage, DownloadPlan } from '../../src/core/platform/platform';
 import type { ScaleClient } from '../../src/core/scale/client';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { recordingSleep, testScale } from './support/clients';
-import { deliveryPlan, removeTempRoots, servedJsonl, taskIds, tempRoot } from './support/downloadHelpers';
+import { aroundFetch, deliveryPlan, parsedOnly, removeTempRoots, servedJsonl, taskIds, tempRoot } from './support/downloadHelpers';
 
 const FAST = { retryBaseDelayMs: 1, retryMaxDelayMs: 4 } as const;
 
@@ -64,14 +66,11 @@ describe('download guards, verified resume and token restarts', function () {
     const tokens: string[] = [];
     const plan = plan2500();
     const controller = new AbortController();
-    const recording: DownloadPlan = {
-      ...plan,
-      fetchPage: async (token, call) => {
-        const page = await plan.fetchPage(token, call);
-        if (page.nextToken) tokens.push(page.nextToken);
-        return page;
-      },
-    };
+    const recording = aroundFetch(plan, async (_token, fetch) => {
+      const page = await fetch();
+      if (page.nextToken) tokens.push(page.nextToken);
+      return page;
+    });
     await runDownload(recording, root, {
       signal: controller.signal,
       onProgress: (p) => p.written >= pages * 100 && controller.abort(),
@@ -118,6 +117,24 @@ describe('download guards, verified resume and token restarts', function () {
       assert.match(error.message, /far more than the 10 it announced/);
     });
 
+    it('stops on a response over the size cap without retrying it', async () => {
+      const plan = plan2500();
+      const capped: DownloadPlan = {
+        ...parsedOnly(plan),
+        fetchRawPage: (token: string | undefined, call: CallOptions) =>
+          streamedPage(client.http, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id, limit: 100, next_token: token }, call, {
+            shape: { itemsKey: 'tasks', tokenKey: 'next_token' },
+            maxBytes: 10_000,
+          }),
+      } as DownloadPlan;
+      emulator.stats.reset();
+      const error = await runDownload(capped, await tempRoot(), FAST).catch((e: unknown) => e);
+      assert.ok(error instanceof DownloadIncompleteError, String(error));
+      assert.equal(error.reason, 'server_fault');
+      assert.match(error.message, /response too large/);
+      assert.equal(emulator.stats.requests('/v2/delivery').length, 1);
+    });
+
     it('refuses a task without an id', async () => {
       const error = await runDownload(scriptedPlan([{ tasks: [{ name: 'no id' }], next: null }]), await tempRoot(), FAST).catch(
         (e: unknown) => e,
@@ -149,7 +166,7 @@ describe('download guards, verified resume and token restarts', function () {
       await partial(root, 3);
       await new Promise((resolve) => setTimeout(resolve, 200));
       emulator.faults.set({ pathPrefix: '/v2/delivery', expireTokens: { olderThanMs: 150 } });
-      const plan = plan2500();
+      const plan = parsedOnly(plan2500());
       const changed: DownloadPlan = {
         ...plan,
         fetchPage: async (token, call) => {

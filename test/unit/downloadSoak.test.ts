@@ -8,6 +8,8 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { runDownload, type DownloadResult, type PageRetryEvent } from '../../src/core/download';
+import { streamedPage } from '../../src/core/download/rawPages';
+import type { CallOptions } from '../../src/core/http/client';
 import type { DownloadPlan } from '../../src/core/platform/platform';
 import type { ScaleClient } from '../../src/core/scale/client';
 import { DEFAULT_TASK_OPTIONS } from '../../src/core/scale/enums';
@@ -15,22 +17,35 @@ import type { FaultConfig } from '../emulator/faults';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { testScale } from './support/clients';
-import { deliveryPlan, randomInt, removeTempRoots, seededRandom, servedJsonl, tempRoot } from './support/downloadHelpers';
+import { deliveryPlan, parsedOnly, randomInt, removeTempRoots, seededRandom, servedJsonl, tempRoot } from './support/downloadHelpers';
 
 const RUNS = Number(process.env.TASK_LENS_SOAK_RUNS ?? 50);
 const ENGINE = { retryBaseDelayMs: 2, retryMaxDelayMs: 40, maxRetryTimeMs: 20_000 } as const;
 
 /** The weekly delivery (150 tasks) in pages of `limit`, so a run crosses many pages and tokens. */
-function smallPagePlan(client: ScaleClient, limit: number): DownloadPlan {
-  const plan = deliveryPlan(client, F.projects.main, F.deliveries.weekly1, 150);
+function smallPagePlan(client: ScaleClient, limit: number, pass: boolean): DownloadPlan {
+  const plan = parsedOnly(deliveryPlan(client, F.projects.main, F.deliveries.weekly1, 150));
+  const query = (token: string | undefined) => ({
+    delivery_id: F.deliveries.weekly1.id,
+    limit,
+    next_token: token,
+    opts: DEFAULT_TASK_OPTIONS,
+  });
+  const shape = { itemsKey: 'tasks', tokenKey: 'next_token' } as const;
   return {
     ...plan,
     fetchPage: async (token, call) => {
-      const query = { delivery_id: F.deliveries.weekly1.id, limit, next_token: token, opts: DEFAULT_TASK_OPTIONS };
-      const page = await client.getDeliveryPage(query, call);
+      const page = await client.getDeliveryPage(query(token), call);
       return { tasks: page.items, nextToken: page.nextToken };
     },
-  };
+    // Pass-through, as the real plan does (the odd seeds use the parsed path, to soak both).
+    ...(pass
+      ? {
+          fetchRawPage: (token: string | undefined, call: CallOptions) =>
+            streamedPage(client.http, '/v2/delivery', query(token), call, { shape }),
+        }
+      : {}),
+  } as DownloadPlan;
 }
 
 function faultMix(seed: number): { faults: FaultConfig; describe: string } {
@@ -46,7 +61,7 @@ function faultMix(seed: number): { faults: FaultConfig; describe: string } {
     invalid: p(0.08),
     drip: p(0.15),
   };
-  const expire = random() < 0.35 ? { olderThanMs: randomInt(random, 30, 80) } : undefined;
+  const expire = random() < 0.35 ? { olderThanMs: randomInt(random, 8, 40) } : undefined;
   const faults: FaultConfig = {
     pathPrefix: '/v2/delivery',
     random: mix,
@@ -107,7 +122,7 @@ describe(`download fault soak (${RUNS} randomized runs, each byte-exact)`, funct
       emulator.faults.set(faults);
       // Few client attempts, so most faults reach the engine's own page-level retry loop.
       const client = testScale(emulator, { retry: { baseDelayMs: 1, maxDelayMs: 4, maxAttempts: randomInt(random, 1, 3) } });
-      const plan = smallPagePlan(client, randomInt(random, 7, 30));
+      const plan = smallPagePlan(client, randomInt(random, 7, 30), seed % 2 === 0);
       const root = await tempRoot();
       try {
         if (random() < 0.35) {

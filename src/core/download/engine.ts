@@ -1,20 +1,25 @@
 /**
  * The download engine shared by the editor and the CLI: pages of a `DownloadPlan` → one JSONL
- * file, with a checkpoint after every page so a cancelled, failed or crashed download resumes
- * byte-identically, and an atomic rename when it is complete.
+ * file, each task written as the bytes the server sent, with a checkpoint about every second so a
+ * cancelled, failed or crashed download resumes byte-identically, and an atomic rename when it is
+ * complete. One writer per file (lock.ts); transient faults are retried while the download keeps
+ * making progress (retryBudget.ts); a refused token restarts the listing and proves the prefix
+ * (prefixCheck.ts); a broken server is stopped (guards.ts).
  *
  * Memory stays flat: at most the page being written and the next one (fetched while the current
- * one is written) are held. Retries, Retry-After and timeouts belong to the transport under
- * `plan.fetchPage`; a failure that reaches us is final for this run.
+ * one is written) are held, plus the ids seen (to write a duplicate once).
  */
 import { rename, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isTaskLensError } from '../http/errors';
-import type { Sleep } from '../http/retry';
-import type { DownloadPage, DownloadPlan } from '../platform/platform';
-import { checkCount, ServerFaultError, taskIdOf, TokenGuard } from './guards';
+import { abortableSleep } from '../http/retry';
+import type { DownloadPlan } from '../platform/platform';
+import { checkCount, TokenGuard } from './guards';
+import { pageLines } from './pageLines';
 import { PrefixCheck } from './prefixCheck';
-import { PageFetcher, type PageRetryEvent } from './retryBudget';
+import type { RawPage } from './rawPages';
+import { PageFetcher } from './retryBudget';
+import type { DownloadOptions, DownloadResult } from './options';
 import { DownloadBusyError } from './errors';
 import { asDownloadFailure, cancelledError, incompleteError, throwIfCancelled, WriteFailure } from './failures';
 import { MANIFEST_FORMAT, writeManifest, type DownloadManifest } from './manifest';
@@ -22,61 +27,6 @@ import type { PartialFile } from './partialFile';
 import { plannedPaths, preparePaths, type DownloadPaths } from './paths';
 import { openForDownload } from './start';
 import { DownloadLock, describeOwner } from './lock';
-
-export interface DownloadProgress {
-  /** Tasks in the file so far (including those from before a resume). */
-  readonly written: number;
-  /** Expected tasks, when the platform knows. */
-  readonly total: number | null;
-  /** Bytes in the file so far. */
-  readonly bytes: number;
-  /** Speed of this run (tasks fetched and written per second, resumed ones not counted). */
-  readonly tasksPerSecond: number;
-  /** Tasks that were already there when this run started (0 for a fresh download). */
-  readonly resumedFrom: number;
-}
-
-export interface DownloadOptions {
-  /** Start over even if the file is complete or a partial download of another source is in the way. */
-  readonly force?: boolean;
-  readonly signal?: AbortSignal;
-  /** Called once at the start and after every page written. */
-  readonly onProgress?: (progress: DownloadProgress) => void;
-  /** Injectable clock (milliseconds) for tests. */
-  readonly now?: () => number;
-  /**
-   * How long the download may go without progress while retrying transient faults (429, 5xx,
-   * resets, timeouts, unreadable bodies) before it stops. Default 5 minutes.
-   */
-  readonly maxRetryTimeMs?: number;
-  /** Called before every retry wait, and when an expired token restarts the listing. */
-  readonly onRetry?: (event: PageRetryEvent) => void;
-  /** First retry backoff and its cap (tests make them tiny). */
-  readonly retryBaseDelayMs?: number;
-  readonly retryMaxDelayMs?: number;
-  /** Injectable wait for retries (tests). */
-  readonly sleep?: Sleep;
-  /**
-   * A per-task transform applied before a task is written (and before a restarted listing is
-   * compared with the file), e.g. redacting a `workspace_token`. Must be deterministic. Without it
-   * each task is written as the server sent it.
-   */
-  readonly transformTask?: (task: unknown) => unknown;
-}
-
-export interface DownloadResult {
-  readonly paths: DownloadPaths;
-  /** The finished file (same as `paths.file`). */
-  readonly file: string;
-  readonly count: number;
-  readonly bytes: number;
-  readonly sha256: string;
-  readonly expectedTotal: number | null;
-  readonly resumedFrom: number;
-  /** Problems that did not stop the download (e.g. the count differs from the expected total). */
-  readonly warnings: readonly string[];
-  readonly manifest: DownloadManifest;
-}
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -111,17 +61,8 @@ export async function runDownload(plan: DownloadPlan, root: string, options: Dow
   }
 }
 
-interface Checkpoint {
-  readonly count: number;
-  readonly bytes: number;
-  readonly pages: number;
-  readonly nextToken: string | null;
-  readonly prefixSha256: string;
-  readonly duplicates: number;
-}
-
-/** Restarts from the first page that led straight to another refused token before we give up. */
-const MAX_RESTARTS_WITHOUT_PROGRESS = 3;
+/** How often what was written is made durable and recorded. */
+const CHECKPOINT_INTERVAL_MS = 1_000;
 
 /** A 4xx on a request that carried a page token: the token expired or is no longer accepted. */
 function isRefusedToken(error: unknown, token: string | undefined): boolean {
@@ -139,6 +80,12 @@ class DownloadRun {
   private seen = new Set<string>();
   private duplicates = 0;
   private readonly fetcher: PageFetcher;
+  /** Written since the last checkpoint: pages, and the token after the last of them. */
+  private pagesWritten = 0;
+  private nextToken: string | null = null;
+  private lastCheckpointMs = 0;
+  /** When the listing last got past what the file held (for refused-token restarts). */
+  private lastAppendMs = 0;
 
   /** Tasks safely in the file so far. */
   get written(): number {
@@ -160,6 +107,7 @@ class DownloadRun {
       sleep: options.sleep,
       now: options.now,
       onRetry: options.onRetry,
+      idleTimeoutMs: options.idleTimeoutMs,
     });
   }
 
@@ -184,7 +132,9 @@ class DownloadRun {
         this.manifest = this.freshManifest();
         await writeManifest(this.paths.manifest, this.manifest);
       }
-      this.report(this.manifest);
+      this.report(this.manifest.count, this.manifest.bytes);
+      this.lastCheckpointMs = this.now();
+      this.lastAppendMs = this.now();
       await this.fetchAndWrite(file);
     } finally {
       await file.close().catch(() => undefined);
@@ -211,31 +161,34 @@ class DownloadRun {
     let check: PrefixCheck | null = null;
     let restartsWithoutProgress = 0;
     let furthest = -1;
-    let inFlight: Promise<DownloadPage> | null = this.fetch(token, pageNumber, controller.signal);
+    let inFlight: Promise<RawPage> | null = this.fetch(token, pageNumber, controller.signal);
     try {
       while (inFlight) {
-        let page: DownloadPage;
+        let page: RawPage;
         try {
           page = await inFlight;
         } catch (error) {
           if (!isRefusedToken(error, token) || this.options.signal?.aborted) throw error;
           // The saved or current token expired (a long wait, an old checkpoint): list again from
-          // the start and prove the prefix, unless restarting just led straight to another refusal.
-          // Progress between refusals: new tasks written, or the listing got further than ever.
-          const reach = check ? check.verified : this.manifest.count;
+          // the start and prove the prefix. A restart that gets no further than the last one waits
+          // first (backoff), and they stop when the budget of time without new tasks is spent.
+          const reach = check ? check.verified : file.lines;
           if (reach > furthest) {
             furthest = reach;
             restartsWithoutProgress = 0;
           }
-          if (++restartsWithoutProgress > MAX_RESTARTS_WITHOUT_PROGRESS) throw error;
+          restartsWithoutProgress++;
+          const delayMs = restartsWithoutProgress === 1 ? 0 : this.fetcher.backoffMs(restartsWithoutProgress - 1);
+          if (this.now() - this.lastAppendMs + delayMs > this.fetcher.budgetMs) throw error;
           this.options.onRetry?.({
             page: pageNumber,
             attempt: restartsWithoutProgress,
-            delayMs: 0,
+            delayMs,
             reason: 'next_token refused, restarting from the first page',
             restart: true,
           });
-          check = new PrefixCheck(file, this.manifest.count, this.manifest.bytes);
+          if (delayMs > 0) await (this.options.sleep ?? abortableSleep)(delayMs, controller.signal);
+          check = new PrefixCheck(file, file.lines, file.size);
           tokens.reset();
           token = undefined;
           pageNumber = 1;
@@ -244,10 +197,12 @@ class DownloadRun {
         }
         const next: string | null = page.nextToken;
         tokens.check(next, pageNumber);
+        // Requested before this page is written: the network and the disk work at the same time.
         inFlight = next === null ? null : this.fetch(next, pageNumber + 1, controller.signal);
         token = next ?? undefined;
         throwIfCancelled(this.options.signal, this.paths, this.manifest.count);
-        const fresh = await this.newLines(page.tasks, check);
+        const verifying = check !== null;
+        const fresh = await pageLines(page, check, this.seen, this.options.transformTask);
         if (check?.done) {
           this.seen = check.seen;
           check = null;
@@ -256,77 +211,56 @@ class DownloadRun {
         tokens.pageDone(fresh.lines.length + (check ? 1 : 0), pageNumber);
         pageNumber++;
         if (check) continue; // still inside the verified prefix: nothing new to record
-        await file.appendRaw(fresh.lines, fresh.lines.length).catch((error: unknown) => {
+        await file.appendRaw(fresh.lines, fresh.count).catch((error: unknown) => {
           throw new WriteFailure(error);
         });
         this.duplicates += fresh.duplicates;
-        await this.checkpoint({
-          count: this.manifest.count + fresh.lines.length,
-          bytes: file.size,
-          pages: this.manifest.pages + 1,
-          nextToken: next,
-          prefixSha256: file.digest(),
-          duplicates: this.duplicates,
-        });
-        checkCount(this.manifest.count, this.plan.expectedTotal);
+        this.pagesWritten++;
+        // Past the verified prefix: this page is the listing going further than the file had.
+        if (fresh.count > 0 || !verifying) this.lastAppendMs = this.now();
+        this.nextToken = next;
+        checkCount(file.lines, this.plan.expectedTotal);
+        if (next === null || this.now() - this.lastCheckpointMs >= CHECKPOINT_INTERVAL_MS) await this.checkpoint(file);
+        this.report(file.lines, file.size);
       }
     } catch (error) {
       controller.abort();
-      throw await this.stopped(error, token);
+      throw await this.stopped(error, token, file);
     } finally {
       this.options.signal?.removeEventListener('abort', forward);
     }
   }
 
-  /**
-   * This page's tasks as lines to append: each validated (an object with an id), duplicates of
-   * tasks already written left out, and while a restarted listing is being verified, the tasks
-   * already in the file checked against it instead of being written again.
-   */
-  private async newLines(tasks: readonly unknown[], check: PrefixCheck | null): Promise<{ lines: Buffer[]; duplicates: number }> {
-    const lines: Buffer[] = [];
-    let duplicates = 0;
-    for (const task of tasks) {
-      const id = taskIdOf(task);
-      if (id === undefined) {
-        throw new ServerFaultError(
-          'The server sent a task without an id (task_id) in a page of the list, so it cannot be written or checked for duplicates.',
-        );
-      }
-      const line = this.lineOf(task);
-      if (check && !check.done) {
-        await check.expect(line, id);
-        continue;
-      }
-      const seen = check ? check.seen : this.seen;
-      if (seen.has(id)) {
-        duplicates++;
-        continue;
-      }
-      seen.add(id);
-      lines.push(line);
-    }
-    return { lines, duplicates };
-  }
-
-  private lineOf(task: unknown): Buffer {
-    const transformed = this.options.transformTask ? this.options.transformTask(task) : task;
-    return Buffer.from(`${JSON.stringify(transformed) ?? 'null'}\n`, 'utf8');
-  }
-
-  private fetch(token: string | undefined, page: number, signal: AbortSignal): Promise<DownloadPage> {
+  private fetch(token: string | undefined, page: number, signal: AbortSignal): Promise<RawPage> {
     const request = this.fetcher.fetch(token, page, signal);
     // A page fetched ahead may be abandoned (cancel, write error); its rejection is expected then.
     request.catch(() => undefined);
     return request;
   }
 
-  private async checkpoint(point: Checkpoint): Promise<void> {
-    this.manifest = { ...this.manifest, ...point, updatedAt: this.isoNow() };
+  /**
+   * Makes what was written durable (fsync) and records it (the manifest), at most about once a
+   * second and at the end: a crash loses at most the pages since, which a resume fetches again.
+   */
+  private async checkpoint(file: PartialFile): Promise<void> {
+    await file.sync().catch((error: unknown) => {
+      throw new WriteFailure(error);
+    });
+    this.manifest = {
+      ...this.manifest,
+      count: file.lines,
+      bytes: file.size,
+      pages: this.manifest.pages + this.pagesWritten,
+      nextToken: this.nextToken,
+      prefixSha256: file.digest(),
+      duplicates: this.duplicates,
+      updatedAt: this.isoNow(),
+    };
+    this.pagesWritten = 0;
     await writeManifest(this.paths.manifest, this.manifest).catch((error: unknown) => {
       throw new WriteFailure(error);
     });
-    this.report(this.manifest);
+    this.lastCheckpointMs = this.now();
   }
 
   /** Renames the partial file into place and records its checksum. */
@@ -369,8 +303,12 @@ class DownloadRun {
     };
   }
 
-  /** Records why the run stopped (the checkpoint stays as it was) and builds the error to throw. */
-  private async stopped(error: unknown, token: string | undefined): Promise<Error> {
+  /**
+   * Records how far the run got and why it stopped, and builds the error to throw. Pages are
+   * appended whole, so what was written is checkpointed first, unless writing itself failed.
+   */
+  private async stopped(error: unknown, token: string | undefined, file: PartialFile): Promise<Error> {
+    if (!(error instanceof WriteFailure) && this.pagesWritten > 0) await this.checkpoint(file).catch(() => undefined);
     const cancelled = this.options.signal?.aborted === true;
     const result = cancelled
       ? cancelledError(this.paths, this.manifest.count)
@@ -405,17 +343,11 @@ class DownloadRun {
     };
   }
 
-  private report(manifest: DownloadManifest): void {
+  private report(written: number, bytes: number): void {
     const seconds = (this.now() - this.startedMs) / 1000;
-    const fresh = manifest.count - this.resumedFrom;
+    const fresh = written - this.resumedFrom;
     const tasksPerSecond = seconds > 0 ? fresh / seconds : 0;
-    this.options.onProgress?.({
-      written: manifest.count,
-      total: this.plan.expectedTotal,
-      bytes: manifest.bytes,
-      tasksPerSecond,
-      resumedFrom: this.resumedFrom,
-    });
+    this.options.onProgress?.({ written, total: this.plan.expectedTotal, bytes, tasksPerSecond, resumedFrom: this.resumedFrom });
   }
 
   private isoNow(): string {

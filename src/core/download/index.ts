@@ -5,7 +5,8 @@
  *
  * Everything a caller needs is exported here; the pieces live in `download/`.
  */
-export { runDownload, type DownloadOptions, type DownloadProgress, type DownloadResult } from './engine';
+export { runDownload } from './engine';
+export type { DownloadOptions, DownloadProgress, DownloadResult } from './options';
 export { inspectDownload, type DownloadInspection, type DownloadState } from './start';
 export { plannedPaths, type DownloadPaths } from './paths';
 export { MANIFEST_FORMAT, type DownloadManifest, type DownloadSource, type DownloadStatus } from './manifest';

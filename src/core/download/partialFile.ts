@@ -92,16 +92,9 @@ export class PartialFile {
   }
 
   /**
-   * Appends one line per task (`JSON.stringify` of the object as received: same keys, same order)
-   * and flushes it to disk. @returns the bytes written.
+   * Appends complete lines given as buffers (together ending with a newline). Not yet durable:
+   * `sync()` before recording a checkpoint that counts them.
    */
-  async appendLines(items: readonly unknown[]): Promise<number> {
-    if (items.length === 0) return 0;
-    const text = items.map((item) => `${JSON.stringify(item) ?? 'null'}\n`).join('');
-    return this.appendRaw([Buffer.from(text, 'utf8')], items.length);
-  }
-
-  /** Appends complete lines given as buffers (each ending with a newline) and flushes them. */
   async appendRaw(chunks: readonly Buffer[], lines: number): Promise<number> {
     const buffer = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
     if (buffer.length === 0) return 0;
@@ -111,11 +104,15 @@ export class PartialFile {
       const { bytesWritten } = await this.handle.write(buffer, offset, buffer.length - offset, this.position + offset);
       offset += bytesWritten;
     }
-    await this.handle.sync();
     this.hash.update(buffer);
     this.position += buffer.length;
     this.lineCount += lines;
     return buffer.length;
+  }
+
+  /** Flushes everything appended so far to disk. */
+  async sync(): Promise<void> {
+    await this.handle.sync();
   }
 
   /** Reads up to `length` bytes from `start` (for verifying a restarted listing against the file). */

@@ -7,8 +7,9 @@
  */
 import { isTaskLensError, RateLimitedError, type TaskLensError } from '../http/errors';
 import { abortableSleep, type Sleep } from '../http/retry';
-import type { DownloadPage, DownloadPlan } from '../platform/platform';
+import type { DownloadPlan } from '../platform/platform';
 import { ServerFaultError } from './guards';
+import { fetchRaw, type RawPage } from './rawPages';
 
 export const DEFAULT_MAX_RETRY_TIME_MS = 5 * 60_000;
 
@@ -34,6 +35,8 @@ export interface RetryBudgetOptions {
   readonly now?: () => number;
   readonly random?: () => number;
   readonly onRetry?: (event: PageRetryEvent) => void;
+  /** No bytes for this long fails the attempt (a streamed page); default: the client's timeout. */
+  readonly idleTimeoutMs?: number;
 }
 
 /** Retries ran out: the budget of time without progress is spent. */
@@ -55,10 +58,10 @@ export class RetryBudgetError extends Error {
 export class PageFetcher {
   private lastProgressMs: number;
   private readonly now: () => number;
-  private readonly budgetMs: number;
+  readonly budgetMs: number;
 
   constructor(
-    private readonly plan: Pick<DownloadPlan, 'fetchPage'>,
+    private readonly plan: DownloadPlan,
     private readonly options: RetryBudgetOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -71,10 +74,10 @@ export class PageFetcher {
     this.lastProgressMs = this.now();
   }
 
-  async fetch(token: string | undefined, page: number, signal: AbortSignal): Promise<DownloadPage> {
+  async fetch(token: string | undefined, page: number, signal: AbortSignal): Promise<RawPage> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.plan.fetchPage(token, { signal });
+        return await fetchRaw(this.plan, token, { signal, timeoutMs: this.options.idleTimeoutMs });
       } catch (error) {
         if (signal.aborted || !isTransient(error)) throw error;
         const delayMs = this.delayFor(error, attempt);
@@ -88,6 +91,11 @@ export class PageFetcher {
 
   private delayFor(error: TaskLensError, attempt: number): number {
     if (error instanceof RateLimitedError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+    return this.backoffMs(attempt);
+  }
+
+  /** Capped exponential backoff with equal jitter; `attempt` 1 for the first retry. */
+  backoffMs(attempt: number): number {
     const base = this.options.baseDelayMs ?? 1_000;
     const cap = this.options.maxDelayMs ?? 30_000;
     const capped = Math.min(cap, base * 2 ** Math.min(30, attempt - 1));

@@ -14,10 +14,11 @@ import type {
   RelatedDocument,
   TaskDocument,
 } from '../platform/platform';
+import { streamedPage, type RawPageSource } from '../download/rawPages';
 import { LivepeerClient, phaseMatcher } from './client';
 import { assetEntry, assetLinks, missingAssetEntry, ROLE_LABEL, taskEntryBase, type AssetRole } from './entries';
 import { valueLabel } from './looks';
-import type { TaskListQuery } from './queries';
+import { nextCursorFromLink, taskListParams, type TaskListQuery } from './queries';
 import { LEGACY_TASK_TYPES, TASK_PHASES, TASK_TYPES, type Task } from './types';
 
 export const TASKS_DOWNLOAD_KIND = 'livepeer-tasks';
@@ -105,7 +106,7 @@ export class LivepeerPlatform implements Platform {
     // The total counts server-side filters only, so it is known only without a phase filter.
     const expectedTotal = phase ? null : (await this.client.listTasks({ ...query, limit: 1, count: true })).totalCount;
     const match = phaseMatcher(phase ? [phase] : undefined);
-    return {
+    const plan: DownloadPlan & RawPageSource = {
       folderName: 'livepeer',
       fileName: suffix ? `tasks-${suffix}` : 'tasks',
       source: {
@@ -121,7 +122,19 @@ export class LivepeerPlatform implements Platform {
         const page = await this.client.listTasks({ ...query, cursor: token }, call);
         return { tasks: match ? page.items.filter(match) : page.items, nextToken: page.nextCursor };
       },
+      // Pass-through: the body is the array of tasks, the cursor is in the Link header. A phase
+      // filter (applied here, the server cannot) parses each task only to decide, never to write.
+      fetchRawPage: async (token, call) => {
+        const page = await streamedPage(this.client.http, '/task', taskListParams({ ...query, cursor: token }), call, {
+          shape: { itemsKey: null, idKeys: ['id'] },
+          tokenFromHeaders: (header, count) => (count === 0 ? null : nextCursorFromLink(header('link'))),
+        });
+        if (!match) return page;
+        const keep = page.items.map((item) => match(JSON.parse(item.toString('utf8')) as Task));
+        return { ...page, items: page.items.filter((_, i) => keep[i]), ids: page.ids.filter((_, i) => keep[i]) };
+      },
     };
+    return plan;
   }
 
   private tasksRoot(): Entry {
