@@ -210,10 +210,14 @@ class DownloadRun {
         this.fetcher.progressed();
         tokens.pageDone(fresh.lines.length + (check ? 1 : 0), pageNumber);
         pageNumber++;
-        if (check) continue; // still inside the verified prefix: nothing new to record
+        if (check) {
+          page.release?.();
+          continue; // still inside the verified prefix: nothing new to record
+        }
         await file.appendRaw(fresh.lines, fresh.count).catch((error: unknown) => {
           throw new WriteFailure(error);
         });
+        page.release?.();
         this.duplicates += fresh.duplicates;
         this.pagesWritten++;
         // Past the verified prefix: this page is the listing going further than the file had.

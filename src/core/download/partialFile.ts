@@ -96,18 +96,23 @@ export class PartialFile {
    * `sync()` before recording a checkpoint that counts them.
    */
   async appendRaw(chunks: readonly Buffer[], lines: number): Promise<number> {
-    const buffer = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-    if (buffer.length === 0) return 0;
-    let offset = 0;
-    while (offset < buffer.length) {
-      // File writes may be partial in principle; keep going until the page is all there.
-      const { bytesWritten } = await this.handle.write(buffer, offset, buffer.length - offset, this.position + offset);
-      offset += bytesWritten;
+    let total = 0;
+    for (const chunk of chunks) total += chunk.length;
+    if (total === 0) return 0;
+    // One vectored write, no copy; should it come back short, the rest goes in plain writes.
+    let written = (await this.handle.writev(chunks as Buffer[], this.position)).bytesWritten;
+    if (written < total) {
+      const rest = Buffer.concat(chunks as Buffer[], total).subarray(written);
+      for (let offset = 0; offset < rest.length;) {
+        const { bytesWritten } = await this.handle.write(rest, offset, rest.length - offset, this.position + written + offset);
+        offset += bytesWritten;
+      }
+      written = total;
     }
-    this.hash.update(buffer);
-    this.position += buffer.length;
+    for (const chunk of chunks) this.hash.update(chunk);
+    this.position += total;
     this.lineCount += lines;
-    return buffer.length;
+    return total;
   }
 
   /** Flushes everything appended so far to disk. */

@@ -7,18 +7,25 @@ import type { CallOptions, HttpClient, QueryParams } from '../http/client';
 import { describeEndpoint, InvalidResponseError } from '../http/errors';
 import type { DownloadPlan } from '../platform/platform';
 import { ServerFaultError, taskIdOf } from './guards';
-import { collectBody, DEFAULT_MAX_PAGE_BYTES, PageBodyError, scanPage, type PageShape } from './pageScanner';
+import { collectBody, DEFAULT_MAX_PAGE_BYTES, PageBodyError, scanPage, type BodyBuffers, type PageShape } from './pageScanner';
 
 export interface RawPage {
-  /** Each task's bytes as sent (no newline). */
+  /** Each task's bytes as sent (no newline); views of a pooled buffer until `release()`. */
   readonly items: readonly Buffer[];
   /** Each task's id, undefined when it has none. */
   readonly ids: readonly (string | undefined)[];
   readonly nextToken: string | null;
+  /** Hands the page's buffer back to the pool; `items` must not be used after. */
+  release?(): void;
+}
+
+/** The engine's call options for a page: where to collect the body. */
+export interface PageCall extends CallOptions {
+  readonly buffers?: BodyBuffers;
 }
 
 export interface RawPageSource {
-  fetchRawPage(token: string | undefined, call: CallOptions): Promise<RawPage>;
+  fetchRawPage(token: string | undefined, call: PageCall): Promise<RawPage>;
 }
 
 export function hasRawPages(plan: DownloadPlan): plan is DownloadPlan & RawPageSource {
@@ -26,7 +33,7 @@ export function hasRawPages(plan: DownloadPlan): plan is DownloadPlan & RawPageS
 }
 
 /** One page of a plan, raw when it can be. */
-export async function fetchRaw(plan: DownloadPlan, token: string | undefined, call: CallOptions): Promise<RawPage> {
+export async function fetchRaw(plan: DownloadPlan, token: string | undefined, call: PageCall): Promise<RawPage> {
   if (hasRawPages(plan)) return plan.fetchRawPage(token, call);
   const page = await plan.fetchPage(token, call);
   return {
@@ -52,15 +59,21 @@ export function streamedPage(
   http: HttpClient,
   path: string,
   query: QueryParams,
-  call: CallOptions,
+  call: PageCall,
   options: StreamedPageOptions,
 ): Promise<RawPage> {
+  const pool = call.buffers;
   return http.getStreamed(path, query, call, async (chunks, header, endpoint) => {
+    let buffer: Buffer | undefined;
     try {
-      const page = scanPage(await collectBody(chunks, options.maxBytes ?? DEFAULT_MAX_PAGE_BYTES), options.shape);
+      const collected = await collectBody(chunks, options.maxBytes ?? DEFAULT_MAX_PAGE_BYTES, pool);
+      buffer = collected.buffer;
+      const page = scanPage(collected.body, options.shape);
       const nextToken = options.tokenFromHeaders ? options.tokenFromHeaders(header, page.items.length) : page.nextToken;
-      return { items: page.items, ids: page.ids, nextToken };
+      const release = pool ? () => pool.give(collected.buffer) : undefined;
+      return { items: page.items, ids: page.ids, nextToken, release };
     } catch (error) {
+      if (buffer) pool?.give(buffer);
       if (!(error instanceof PageBodyError)) throw error;
       const message = `${describeEndpoint(endpoint)} answered with a body that cannot be used: ${error.message}.`;
       throw error.final ? new ServerFaultError(message, { endpoint }) : new InvalidResponseError(message, { endpoint });

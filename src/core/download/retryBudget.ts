@@ -8,6 +8,7 @@
 import { isTaskLensError, RateLimitedError, type TaskLensError } from '../http/errors';
 import { abortableSleep, type Sleep } from '../http/retry';
 import type { DownloadPlan } from '../platform/platform';
+import { BodyPool } from './bodyPool';
 import { ServerFaultError } from './guards';
 import { fetchRaw, type RawPage } from './rawPages';
 
@@ -57,6 +58,8 @@ export class RetryBudgetError extends Error {
 
 export class PageFetcher {
   private lastProgressMs: number;
+  /** Page bodies are collected into reused buffers (bodyPool.ts). */
+  private readonly buffers = new BodyPool();
   private readonly now: () => number;
   readonly budgetMs: number;
 
@@ -77,7 +80,7 @@ export class PageFetcher {
   async fetch(token: string | undefined, page: number, signal: AbortSignal): Promise<RawPage> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await fetchRaw(this.plan, token, { signal, timeoutMs: this.options.idleTimeoutMs });
+        return await fetchRaw(this.plan, token, { signal, timeoutMs: this.options.idleTimeoutMs, buffers: this.buffers });
       } catch (error) {
         if (signal.aborted || !isTransient(error)) throw error;
         const delayMs = this.delayFor(error, attempt);
