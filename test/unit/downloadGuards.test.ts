@@ -144,6 +144,23 @@ describe('download guards, verified resume and token restarts', function () {
     });
   });
 
+  describe('the idle timeout', () => {
+    it('lets a slow but moving page through, and retries one that stalls', async () => {
+      const small = deliveryPlan(client, F.projects.main, F.deliveries.weekly1, 150);
+      const reference150 = await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.weekly1.id });
+      // Eight pieces 60 ms apart (about half a second a page), under a 250 ms idle timeout.
+      emulator.faults.set({ pathPrefix: '/v2/delivery', drip: { count: 2, dripMs: 60 } });
+      const slow = await runDownload(small, await tempRoot(), { ...FAST, idleTimeoutMs: 250 });
+      assert.equal(await readFile(slow.file, 'utf8'), reference150);
+      // A request that never answers fails after the idle time and is retried.
+      emulator.faults.set({ pathPrefix: '/v2/delivery', hang: { count: 1 } });
+      const retries: string[] = [];
+      const stalled = await runDownload(small, await tempRoot(), { ...FAST, idleTimeoutMs: 250, onRetry: (e) => retries.push(e.reason) });
+      assert.equal(await readFile(stalled.file, 'utf8'), reference150);
+      assert.deepEqual(retries, ['timeout']);
+    });
+  });
+
   describe('an expired next_token', () => {
     it('restarts from the first page, proves the prefix, and finishes byte-exact', async () => {
       const root = await tempRoot();
@@ -254,6 +271,22 @@ describe('download guards, verified resume and token restarts', function () {
       assert.equal(again.sha256, m.sha256);
       assert.equal((await manifestOf(done.paths.manifest)).status, 'complete');
       await assert.rejects(stat(`${done.paths.manifest}.tmp`));
+    });
+
+    it('never lets two lists whose names differ only in case share a file', async () => {
+      const root = await tempRoot();
+      const page = (id: string) => [{ tasks: [task(id)], next: null }];
+      const upper = { ...scriptedPlan(page('u')), fileName: 'Dup Name', source: { platform: 'test', list: 'upper' } };
+      const lower = { ...scriptedPlan(page('l')), fileName: 'dup name', source: { platform: 'test', list: 'lower' } };
+      const first = await runDownload(upper, root, FAST);
+      const second = await runDownload(lower, root, FAST);
+      assert.match(second.file, /dup name \([0-9a-f]{6}\)\.jsonl$/);
+      assert.notEqual(first.file.toLowerCase(), second.file.toLowerCase());
+      assert.deepEqual(taskIds(await readFile(first.file, 'utf8')), ['u']);
+      assert.deepEqual(taskIds(await readFile(second.file, 'utf8')), ['l']);
+      // Each finds its own file again.
+      await assert.rejects(runDownload(upper, root, FAST), /was downloaded completely/);
+      await assert.rejects(runDownload(lower, root, FAST), /was downloaded completely/);
     });
 
     it('calls a finished file of another source a different list, not "already downloaded"', async () => {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { IdSet } from '../../src/core/download/idSet';
 import { collectBody, PageBodyError, scanPage, type PageShape } from '../../src/core/download/pageScanner';
+import { seededRandom } from './support/downloadHelpers';
 
 const SCALE: PageShape = { itemsKey: 'tasks', tokenKey: 'next_token', idKeys: ['task_id'] };
 const scan = (text: string, shape: PageShape = SCALE) => scanPage(Buffer.from(text, 'utf8'), shape);
@@ -71,5 +73,31 @@ describe('page scanner (pass-through slicing of a page body)', () => {
       return true;
     });
     assert.ok(pulled <= 11, `read ${pulled} chunks`);
+  });
+});
+
+describe('id set (duplicate detection, packed)', () => {
+  it('agrees with a plain Set over hex and other ids, through growth', () => {
+    const random = seededRandom(42);
+    const ids = new IdSet();
+    const reference = new Set<string>();
+    for (let i = 0; i < 30_000; i++) {
+      const hex = Array.from({ length: 24 }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
+      // Repeats, near-misses (one digit off, upper case) and ids of other shapes.
+      const pick = random();
+      const id =
+        pick < 0.1 && reference.size > 0
+          ? ([...reference][Math.floor(random() * Math.min(reference.size, 50))] as string)
+          : pick < 0.15
+            ? hex.toUpperCase()
+            : pick < 0.2
+              ? `task-${i % 500}`
+              : hex;
+      assert.equal(ids.add(id), !reference.has(id), id);
+      reference.add(id);
+    }
+    assert.equal(ids.size, reference.size);
+    for (const id of [...reference].slice(0, 2_000)) assert.ok(ids.has(id));
+    assert.ok(!ids.has('0'.repeat(24)) || reference.has('0'.repeat(24)));
   });
 });

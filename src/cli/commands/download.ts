@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { CancelledError } from '../../core/http/errors';
-import { DownloadError, plannedPaths, retryMessage, runDownload, UnsafeFileError, UnsafePathError } from '../../core/download';
+import { DownloadError, resolvePaths, retryMessage, runDownload, UnsafeFileError, UnsafePathError } from '../../core/download';
 import type { DownloadPlan } from '../../core/platform/platform';
 import { idOf } from '../../core/scale/helpers';
 import { deliveryDownloadPlan, taskListDownloadPlan } from '../../core/scale/downloads';
@@ -36,7 +36,7 @@ class DownloadFailure extends ConfigError {}
 export async function runDownloadCommand(context: CliContext, plan: DownloadPlan, flags: DownloadFlags): Promise<void> {
   const { stderr } = context.io;
   const root = path.resolve(flags.out);
-  const paths = plannedPaths(root, plan);
+  const paths = await resolvePaths(root, plan);
   const display = new ProgressDisplay(stderr, path.basename(paths.file));
   stderr.write(`Downloading to ${paths.file}\n`);
   try {

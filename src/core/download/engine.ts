@@ -9,12 +9,12 @@
  * Memory stays flat: at most the page being written and the next one (fetched while the current
  * one is written) are held, plus the ids seen (to write a duplicate once).
  */
-import { rename, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isTaskLensError } from '../http/errors';
 import { abortableSleep } from '../http/retry';
 import type { DownloadPlan } from '../platform/platform';
 import { checkCount, TokenGuard } from './guards';
+import { IdSet } from './idSet';
 import { pageLines } from './pageLines';
 import { PrefixCheck } from './prefixCheck';
 import type { RawPage } from './rawPages';
@@ -22,25 +22,24 @@ import { PageFetcher } from './retryBudget';
 import type { DownloadOptions, DownloadResult } from './options';
 import { DownloadBusyError } from './errors';
 import { asDownloadFailure, cancelledError, incompleteError, throwIfCancelled, WriteFailure } from './failures';
-import { MANIFEST_FORMAT, writeManifest, type DownloadManifest } from './manifest';
+import { completionWarnings, renameInPlace } from './finish';
+import { freshManifest, writeManifest, type DownloadManifest } from './manifest';
 import type { PartialFile } from './partialFile';
-import { plannedPaths, preparePaths, type DownloadPaths } from './paths';
+import { preparePaths, resolvePaths, type DownloadPaths } from './paths';
 import { openForDownload } from './start';
 import { DownloadLock, describeOwner } from './lock';
-
-const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /** Targets being downloaded in this process: two runs appending to one file would corrupt it. */
 const active = new Set<string>();
 
 /**
- * Downloads `plan` to `plannedPaths(root, plan).file`.
+ * Downloads `plan` to `resolvePaths(root, plan).file` (normally `plannedPaths(root, plan).file`).
  * @throws AlreadyDownloadedError, DownloadSourceMismatchError (both need `force`),
  *   DownloadIncompleteError (partial kept; see its `resumable`), DownloadBusyError,
  *   CancelledError (partial kept, resumable), UnsafePathError.
  */
 export async function runDownload(plan: DownloadPlan, root: string, options: DownloadOptions = {}): Promise<DownloadResult> {
-  const paths = plannedPaths(root, plan);
+  const paths = await resolvePaths(root, plan);
   if (active.has(paths.file)) throw new DownloadBusyError(paths);
   active.add(paths.file);
   const run = new DownloadRun(plan, paths, options);
@@ -77,7 +76,7 @@ class DownloadRun {
   private resumedFrom = 0;
   private readonly warnings: string[] = [];
   /** Ids of the tasks in the file (a task the server lists twice is written once). */
-  private seen = new Set<string>();
+  private seen = new IdSet();
   private duplicates = 0;
   private readonly fetcher: PageFetcher;
   /** Written since the last checkpoint: pages, and the token after the last of them. */
@@ -129,7 +128,7 @@ class DownloadRun {
         this.duplicates = start.manifest.duplicates ?? 0;
       } else {
         this.warnings.push(...start.warnings);
-        this.manifest = this.freshManifest();
+        this.manifest = freshManifest(this.plan, path.basename(this.paths.file), this.isoNow(), this.warnings);
         await writeManifest(this.paths.manifest, this.manifest);
       }
       this.report(this.manifest.count, this.manifest.bytes);
@@ -271,16 +270,7 @@ class DownloadRun {
   private async complete({ sha256, size }: { sha256: string; size: number }, rename: boolean): Promise<DownloadResult> {
     const { count } = this.manifest;
     const expected = this.plan.expectedTotal;
-    if (this.duplicates > 0) {
-      this.warnings.push(
-        `The server listed ${this.duplicates.toLocaleString('en-US')} task${this.duplicates === 1 ? '' : 's'} more than once; each task is in the file once.`,
-      );
-    }
-    if (expected !== null && expected !== count) {
-      this.warnings.push(
-        `Expected ${expected.toLocaleString('en-US')} tasks (the platform's count) but the server listed ${count.toLocaleString('en-US')}. The file holds every task the server returned; check the source before relying on it.`,
-      );
-    }
+    this.warnings.push(...completionWarnings(this.duplicates, expected, count));
     if (rename) await renameInPlace(this.paths.partial, this.paths.file, size);
     const at = this.isoNow();
     this.manifest = {
@@ -323,30 +313,6 @@ class DownloadRun {
     return result;
   }
 
-  private freshManifest(): DownloadManifest {
-    const at = this.isoNow();
-    return {
-      format: MANIFEST_FORMAT,
-      source: this.plan.source,
-      status: 'partial',
-      file: path.basename(this.paths.file),
-      count: 0,
-      bytes: 0,
-      pages: 0,
-      nextToken: null,
-      prefixSha256: EMPTY_SHA256,
-      duplicates: 0,
-      expectedTotal: this.plan.expectedTotal,
-      startedAt: at,
-      updatedAt: at,
-      completedAt: null,
-      sha256: null,
-      size: null,
-      lastError: null,
-      warnings: [...this.warnings],
-    };
-  }
-
   private report(written: number, bytes: number): void {
     const seconds = (this.now() - this.startedMs) / 1000;
     const fresh = written - this.resumedFrom;
@@ -357,15 +323,4 @@ class DownloadRun {
   private isoNow(): string {
     return new Date(this.now()).toISOString();
   }
-}
-
-/** Moves the finished partial file into place, after checking it holds exactly what was written. */
-async function renameInPlace(partial: string, file: string, size: number): Promise<void> {
-  const onDisk = (await stat(partial)).size;
-  if (onDisk !== size) {
-    throw new Error(
-      `the partial file is ${onDisk} bytes where ${size} were written (something else changed it), so it was not renamed into place`,
-    );
-  }
-  await rename(partial, file);
 }

@@ -8,7 +8,7 @@
 export { runDownload } from './engine';
 export type { DownloadOptions, DownloadProgress, DownloadResult } from './options';
 export { inspectDownload, type DownloadInspection, type DownloadState } from './start';
-export { plannedPaths, type DownloadPaths } from './paths';
+export { plannedPaths, resolvePaths, type DownloadPaths } from './paths';
 export { MANIFEST_FORMAT, type DownloadManifest, type DownloadSource, type DownloadStatus } from './manifest';
 export {
   AlreadyDownloadedError,

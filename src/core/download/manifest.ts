@@ -127,3 +127,30 @@ export function checkpointSeal(manifest: DownloadManifest): string {
 export function sealed(manifest: DownloadManifest): DownloadManifest {
   return { ...manifest, seal: checkpointSeal(manifest) };
 }
+
+/** SHA-256 of nothing: the prefix of an empty file. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** The first manifest of a fresh download: nothing written yet. */
+export function freshManifest(plan: DownloadPlan, file: string, at: string, warnings: readonly string[]): DownloadManifest {
+  return {
+    format: MANIFEST_FORMAT,
+    source: plan.source,
+    status: 'partial',
+    file,
+    count: 0,
+    bytes: 0,
+    pages: 0,
+    nextToken: null,
+    prefixSha256: EMPTY_SHA256,
+    duplicates: 0,
+    expectedTotal: plan.expectedTotal,
+    startedAt: at,
+    updatedAt: at,
+    completedAt: null,
+    sha256: null,
+    size: null,
+    lastError: null,
+    warnings: [...warnings],
+  };
+}

@@ -4,6 +4,7 @@
  * verified the tasks already in the file are checked against it instead of being written again.
  */
 import { ServerFaultError } from './guards';
+import type { IdSet } from './idSet';
 import type { PrefixCheck } from './prefixCheck';
 import type { RawPage } from './rawPages';
 
@@ -25,7 +26,7 @@ export interface PageLines {
 export async function pageLines(
   page: RawPage,
   check: PrefixCheck | null,
-  seen: Set<string>,
+  seen: IdSet,
   transform: ((task: unknown) => unknown) | undefined,
 ): Promise<PageLines> {
   const lines: Buffer[] = [];
@@ -44,11 +45,10 @@ export async function pageLines(
       continue;
     }
     const ids = check ? check.seen : seen;
-    if (ids.has(id)) {
+    if (!ids.add(id)) {
       duplicates++;
       continue;
     }
-    ids.add(id);
     lines.push(bytes, NEWLINE);
     count++;
   }

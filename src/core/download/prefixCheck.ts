@@ -5,6 +5,7 @@
  * Only a real divergence (the list changed underneath us) stops the download.
  */
 import { DivergenceError, taskIdOf } from './guards';
+import { IdSet } from './idSet';
 import type { PartialFile } from './partialFile';
 
 const READ_CHUNK = 1 << 20;
@@ -15,7 +16,7 @@ export class PrefixCheck {
   private buffer: Buffer = Buffer.alloc(0);
   private bufferStart = 0;
   /** Ids seen in the verified part (the first pass wrote each of them once). */
-  readonly seen = new Set<string>();
+  readonly seen = new IdSet();
 
   constructor(
     private readonly file: PartialFile,

@@ -7,13 +7,14 @@ import { stat, unlink } from 'node:fs/promises';
 import type { DownloadPlan } from '../platform/platform';
 import { AlreadyDownloadedError, DownloadSourceMismatchError } from './errors';
 import { taskIdOf } from './guards';
+import { IdSet } from './idSet';
 import { checkpointSeal, readManifest, sourceDifferences, type DownloadManifest } from './manifest';
 import { hashFile, PartialFile } from './partialFile';
-import { plannedPaths, type DownloadPaths } from './paths';
+import { resolvePaths, type DownloadPaths } from './paths';
 
 export type DownloadStart =
   | { readonly mode: 'fresh'; readonly file: PartialFile; readonly warnings: readonly string[] }
-  | { readonly mode: 'resume'; readonly file: PartialFile; readonly manifest: DownloadManifest; readonly ids: Set<string> }
+  | { readonly mode: 'resume'; readonly file: PartialFile; readonly manifest: DownloadManifest; readonly ids: IdSet }
   /** Every page was in and the file renamed, but the process stopped before the final manifest. */
   | { readonly mode: 'renamed'; readonly manifest: DownloadManifest };
 
@@ -57,20 +58,19 @@ export async function openForDownload(plan: DownloadPlan, paths: DownloadPaths, 
 }
 
 type CheckedResume =
-  { readonly ok: true; readonly file: PartialFile; readonly ids: Set<string> } | { readonly ok: false; readonly problem: string };
+  { readonly ok: true; readonly file: PartialFile; readonly ids: IdSet } | { readonly ok: false; readonly problem: string };
 
 async function resumeChecked(paths: DownloadPaths, manifest: DownloadManifest): Promise<CheckedResume> {
   const count = manifest.count.toLocaleString('en-US');
   if (!manifest.seal || manifest.seal !== checkpointSeal(manifest) || !manifest.prefixSha256) {
     return { ok: false, problem: `The manifest's checkpoint (${count} tasks) does not match its seal (it was edited or damaged)` };
   }
-  const ids = new Set<string>();
+  const ids = new IdSet();
   let badLine = -1;
   const resumed = await PartialFile.resume(paths.partial, manifest.bytes, (line, index) => {
     if (badLine !== -1) return;
     const id = lineId(line);
-    if (id === undefined || ids.has(id)) badLine = index;
-    else ids.add(id);
+    if (id === undefined || !ids.add(id)) badLine = index;
   });
   if (!resumed) return { ok: false, problem: `The partial file was missing or shorter than its checkpoint (${count} tasks)` };
   const { proof } = resumed;
@@ -123,7 +123,7 @@ export interface DownloadInspection {
 
 /** What is on disk for `plan` under `root`, without changing anything (for the editor's prompts). */
 export async function inspectDownload(root: string, plan: DownloadPlan): Promise<DownloadInspection> {
-  const paths = plannedPaths(root, plan);
+  const paths = await resolvePaths(root, plan);
   const read = await readManifest(paths.manifest);
   const manifest = read.state === 'ok' ? read.manifest : null;
   const sameSource = manifest ? sourceDifferences(manifest.source, plan.source).length === 0 : null;
