@@ -1,7 +1,8 @@
 /**
- * Downloads (a delivery, a batch, a project's tasks) → JSONL on disk, for the editor and the CLI.
- * Layout: `<root>/<sanitised folderName>/<sanitised fileName>.jsonl`, written as `<file>.partial`
- * with a `<file>.manifest.json` checkpoint beside it, renamed into place when complete.
+ * Downloads (a delivery, a batch, a project's tasks, a Livepeer task list) → JSONL on disk, for the
+ * editor and the CLI. Layout: `<root>/<sanitised folderName>/<sanitised fileName>.jsonl`, written
+ * as `<file>.partial` with a `<file>.manifest.json` checkpoint and a `<file>.lock` (one writer)
+ * beside it, renamed into place when complete. Each line is a task's bytes as the server sent them.
  *
  * Everything a caller needs is exported here; the pieces live in `download/`.
  */
