@@ -1,6 +1,8 @@
-// The download figures: `task-lens download delivery` (the release build of the CLI) against a raw
-// sequential page loop (bench/rawLoop.mjs), same emulator process, same run, alternating which goes
-// first. Both are timed from spawn to exit and report their peak RSS through bench/peakRss.cjs.
+// The download figures: `task-lens download delivery` (the release build of the CLI) against the
+// plain loop a user would write (bench/plainLoop.mjs: fetch, JSON.parse, JSON.stringify each task,
+// write), with the fetch-only loop (bench/rawLoop.mjs) as the limit; same emulator process, same
+// run, rotating which goes first. All are timed from spawn to exit and report their peak RSS
+// through bench/peakRss.cjs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +13,7 @@ const PROJECT = 'Bulk Deliveries';
 const SIZED = 'Sized delivery';
 const WARM_UP = 'Delivery 2500';
 const rawLoop = path.join(root, 'bench', 'rawLoop.mjs');
+const plainLoop = path.join(root, 'bench', 'plainLoop.mjs');
 
 function lastJsonLine(text) {
   const line = text.trim().split('\n').at(-1);
@@ -42,6 +45,18 @@ async function rawRun({ emulator, apiKey, query }) {
   return { ms: r.ms, cpuMs: r.cpuMs, tasks: result.tasks, bytes: result.bytes, rssKb: r.rssKb };
 }
 
+async function plainRun({ emulator, apiKey, query }) {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'task-lens-bench-plain-'));
+  try {
+    const r = await timedNode(plainLoop, [emulator.url, apiKey, query, path.join(out, 'plain.jsonl')]);
+    if (r.code !== 0) throw new Error(`the plain loop exited with code ${r.code}: ${r.stderr.slice(-800)}`);
+    const result = lastJsonLine(r.stdout);
+    return { ms: r.ms, cpuMs: r.cpuMs, tasks: result.tasks, bytes: result.bytes, rssKb: r.rssKb };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 /**
  * A warm-up CLI download of a small delivery shows the query the CLI sends for each page; the raw
  * loop sends the same query for the sized delivery.
@@ -60,21 +75,20 @@ async function rawQuery(ctx) {
   return query.toString();
 }
 
-/** Alternates raw-first and CLI-first runs so drifting machine load touches both alike. */
+/** Rotates which of the three goes first, so drifting machine load touches all alike. */
 async function pairs(ctx, runs, log, label) {
-  const cli = [];
-  const raw = [];
+  const samples = { cli: [], plain: [], raw: [] };
+  const run = { cli: () => cliRun(ctx), plain: () => plainRun(ctx), raw: () => rawRun(ctx) };
+  const orders = [
+    ['plain', 'cli', 'raw'],
+    ['cli', 'raw', 'plain'],
+    ['raw', 'plain', 'cli'],
+  ];
   for (let i = 0; i < runs; i++) {
     log(`${label}: run ${i + 1} of ${runs} …`);
-    if (i % 2 === 0) {
-      raw.push(await rawRun(ctx));
-      cli.push(await cliRun(ctx));
-    } else {
-      cli.push(await cliRun(ctx));
-      raw.push(await rawRun(ctx));
-    }
+    for (const who of orders[i % orders.length]) samples[who].push(await run[who]());
   }
-  return { cli, raw };
+  return samples;
 }
 
 /**

@@ -167,22 +167,33 @@ export function taskViewFigures(view) {
 const perSecond = (s) => s.tasks / (s.ms / 1000);
 const mbPerSecond = (s) => s.bytes / MB / (s.ms / 1000);
 
+/** Download targets: against the plain loop at each latency; memory flat and small at both sizes. */
+const DOWNLOAD_TARGETS = { 0: 2, 20: 1.1 };
+const RSS_LIMIT_MB = 100;
+
 export function downloadFigures(dl, bigSize, smallSize) {
   if (dl.error) return [figure({ id: 'download', name: 'Downloads', unit: '', runs: [], note: dl.error.split('\n')[0] })];
   const rows = [];
-  for (const [latency, { cli, raw }] of Object.entries(dl.throughput)) {
+  const spread = (runs) => {
+    const xs = runs.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+    return xs.length ? `${Math.round(xs[0]).toLocaleString('en-US')}–${Math.round(xs.at(-1)).toLocaleString('en-US')}` : '—';
+  };
+  for (const [latency, { cli, plain, raw }] of Object.entries(dl.throughput)) {
+    const want = DOWNLOAD_TARGETS[latency] ?? 1;
     const f = figure({
       id: `download${latency}ms`,
       name: `Download ${bigSize.toLocaleString('en-US')} tasks, ${latency} ms latency/page`,
       unit: 'tasks/s',
       runs: cli.map(perSecond),
-      baseline: { name: 'raw sequential page loop', runs: raw.map(perSecond) },
-      target: '≥ 0.9× raw',
+      baseline: { name: 'plain loop (fetch, parse, stringify, write)', runs: plain.map(perSecond) },
+      target: `≥ ${want}× plain`,
     });
-    f.met = f.ratio !== null && f.ratio >= 0.9;
-    f.mbPerSecond = { value: median(cli.map(mbPerSecond)), baseline: median(raw.map(mbPerSecond)) };
+    f.met = f.ratio !== null && f.ratio >= want;
+    f.mbPerSecond = { value: median(cli.map(mbPerSecond)), baseline: median(plain.map(mbPerSecond)) };
+    const limit = median(raw.map(perSecond));
     const cpu = (runs) => ms(median(runs.map((s) => s.cpuMs / (s.tasks / 1000))));
-    f.note = `CPU time per 1,000 tasks: CLI ${cpu(cli)}, raw loop ${cpu(raw)}; wall ${ms(median(cli.map((s) => s.ms)))} vs ${ms(median(raw.map((s) => s.ms)))}`;
+    f.limit = { name: 'fetch-only loop', value: limit, ratio: ratio(f.value, limit) };
+    f.note = `spread (tasks/s): CLI ${spread(cli.map(perSecond))}, plain ${spread(plain.map(perSecond))}, fetch-only ${spread(raw.map(perSecond))}; the limit (fetch-only loop) is ${show(limit, 'tasks/s')}, the CLI reaches ${round(f.limit.ratio ?? 0, 2)}× of it; CPU time per 1,000 tasks: CLI ${cpu(cli)}, plain ${cpu(plain)}, fetch-only ${cpu(raw)}; wall ${ms(median(cli.map((s) => s.ms)))} vs ${ms(median(plain.map((s) => s.ms)))} vs ${ms(median(raw.map((s) => s.ms)))}`;
     rows.push(f);
   }
   const rss = (runs) => runs.map((s) => s.rssKb / KB);
@@ -192,25 +203,27 @@ export function downloadFigures(dl, bigSize, smallSize) {
     name: `Peak RSS, download of ${smallSize.toLocaleString('en-US')} tasks`,
     unit: 'MB',
     runs: rss(dl.small.cli),
-    baseline: { name: 'raw loop, same size', runs: rss(dl.small.raw) },
-    target: '≤ 150 MB',
+    baseline: { name: 'plain loop, same size', runs: rss(dl.small.plain) },
+    target: `≤ ${RSS_LIMIT_MB} MB`,
+    note: `fetch-only loop ${show(median(rss(dl.small.raw)), 'MB')}`,
   });
-  smallF.met = upTo(150)(smallF.value);
+  smallF.met = upTo(RSS_LIMIT_MB)(smallF.value);
   const bigF = figure({
     id: 'rssBig',
     name: `Peak RSS, download of ${bigSize.toLocaleString('en-US')} tasks`,
     unit: 'MB',
     runs: rss(big.cli),
-    baseline: { name: 'raw loop, same size', runs: rss(big.raw) },
-    target: '≤ 150 MB',
+    baseline: { name: 'plain loop, same size', runs: rss(big.plain) },
+    target: `≤ ${RSS_LIMIT_MB} MB`,
+    note: `fetch-only loop ${show(median(rss(big.raw)), 'MB')}`,
   });
-  bigF.met = upTo(150)(bigF.value);
+  bigF.met = upTo(RSS_LIMIT_MB)(bigF.value);
   const growth = figure({
     id: 'rssGrowth',
     name: `Peak RSS growth, ${smallSize.toLocaleString('en-US')} → ${bigSize.toLocaleString('en-US')} tasks`,
     unit: '×',
     runs: [ratio(bigF.value, smallF.value)],
-    baseline: { name: 'raw loop growth', runs: [ratio(bigF.baseline.value, smallF.baseline.value)] },
+    baseline: { name: 'plain loop growth', runs: [ratio(bigF.baseline.value, smallF.baseline.value)] },
     target: '≤ 1.10×',
   });
   growth.met = upTo(1.1)(growth.value);

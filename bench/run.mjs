@@ -1,8 +1,10 @@
-// `npm run bench [-- --quick] [--verbose] [--keep]`: measures Task Lens against baselines measured in
-// the same run, prints a markdown table on stdout and writes every figure to bench/results.json.
+// `npm run bench [-- --quick] [--verbose] [--keep] [--only downloads]`: measures Task Lens against
+// baselines measured in the same run, prints a markdown table on stdout and writes every figure to
+// bench/results.json (`--only downloads`: just the download part, to bench/results-downloads.json).
 // A benchmark reports; it does not fail on a figure: a missed target or a part that broke is a row
 // in the table, and the exit code is 0. Only a build that cannot be made stops it.
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +15,10 @@ import { root, startEmulator } from './lib/processes.mjs';
 import { activationFigures, downloadFigures, markdownTable, sizeFigures, taskViewFigures, treeFigures } from './report.mjs';
 import { vscodeDir } from '../test/runner/codeServer.mjs';
 
-const { values: opts } = parseArgs({ options: { quick: { type: 'boolean' }, verbose: { type: 'boolean' }, keep: { type: 'boolean' } } });
+const { values: opts } = parseArgs({
+  options: { quick: { type: 'boolean' }, verbose: { type: 'boolean' }, keep: { type: 'boolean' }, only: { type: 'string' } },
+});
+if (opts.only !== undefined && opts.only !== 'downloads') throw new Error(`--only takes “downloads”, not “${opts.only}”`);
 
 // Run counts keep the full bench near 10 minutes on 2 cores; --quick is a smoke test.
 const PROFILES = {
@@ -57,6 +62,10 @@ async function attempt(name, work) {
 
 const info = machine();
 log(`${profile} run on ${info.cpu} × ${info.cores}, Node ${info.node}, load ${info.loadAverageAtStart.join(' ')}`);
+if (opts.only === 'downloads') {
+  await onlyDownloads();
+  process.exit(0);
+}
 const snapshot = buildSnapshot(log);
 const empty = packageEmptyExtension(snapshot.dir);
 const sizes = {
@@ -111,3 +120,44 @@ writeFileSync(
   `${JSON.stringify({ profile, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { sizes, host, downloads } }, null, 2)}\n`,
 );
 log(`wrote ${path.relative(root, out)}`);
+
+/** `--only downloads`: the release CLI from a snapshot of the sources, then the download part alone. */
+async function onlyDownloads() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'task-lens-bench-dl-build-'));
+  for (const entry of ['package.json', 'esbuild.mjs', 'src', 'tsconfig.json'])
+    cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  log('release build of the CLI …');
+  execFileSync(process.execPath, ['esbuild.mjs', '--release'], { cwd: dir, stdio: 'ignore' });
+  const big = await startEmulator({ apiKey: API_KEY, deliverySize: P.batchSize });
+  const small = await startEmulator({ apiKey: API_KEY, deliverySize: P.smallDownload });
+  let downloads;
+  try {
+    downloads = await attempt('download bench', () =>
+      benchDownloads({
+        cli: path.join(dir, 'dist', 'cli.js'),
+        big,
+        small,
+        apiKey: API_KEY,
+        runs: P.downloadRuns,
+        latencies: LATENCIES,
+        log,
+      }),
+    );
+  } finally {
+    big.stop();
+    small.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const figures = downloadFigures(downloads, P.batchSize, P.smallDownload);
+  info.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
+  const durationS = Math.round((Date.now() - started) / 1000);
+  const header = `Task Lens bench (${profile}, downloads only), ${new Date(started).toISOString().slice(0, 10)}: ${info.cpu}, ${info.cores} cores, Node ${info.node}; medians; ${durationS} s.`;
+  process.stdout.write(`\n${header}\n\n${markdownTable(figures)}\n`);
+  const out = path.join(root, 'bench', 'results-downloads.json');
+  writeFileSync(
+    out,
+    `${JSON.stringify({ profile, only: 'downloads', startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { downloads } }, null, 2)}\n`,
+  );
+  log(`wrote ${path.relative(root, out)}`);
+}

@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import { apiKeyProblem } from '../core/http/apiKey';
 import { cleartextWarning } from '../core/http/cleartext';
 import { displayText } from '../shared/displayText';
-import { HttpClient } from '../core/http/client';
+import { HttpClient, type RetryEvent } from '../core/http/client';
 import type { LivepeerClient } from '../core/livepeer/client';
 import { LIVEPEER_PLATFORM } from '../core/livepeer/descriptor';
 import type { PlatformDescriptor } from '../core/platform/descriptor';
@@ -80,6 +80,7 @@ export class CliContext {
         transport: this.transport,
         timeoutMs: options.timeout,
         authHint: `check the key in ${variable}`,
+        onRetry: this.showRetry,
       });
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -94,6 +95,12 @@ export class CliContext {
     this.warnedCleartext = true;
     this.io.stderr.write(`task-lens: warning: ${displayText(warning)}\n`);
   }
+
+  /** Every retry is visible: one line on stderr (never the query string, which may hold names). */
+  private readonly showRetry = (event: RetryEvent): void => {
+    const seconds = event.delayMs < 1_000 ? (event.delayMs / 1000).toFixed(1) : String(Math.round(event.delayMs / 1000));
+    this.io.stderr.write(`retrying ${event.endpoint.method} ${event.endpoint.path} in ${seconds} s: ${event.reason}\n`);
+  };
 
   /** Releases pooled connections so the process can exit at once. */
   async close(): Promise<void> {

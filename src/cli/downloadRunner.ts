@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { DownloadError, plannedPaths, runDownload, UnsafePathError } from '../core/download';
+import { DownloadError, resolvePaths, retryMessage, runDownload, UnsafeFileError, UnsafePathError } from '../core/download';
 import { CancelledError } from '../core/http/errors';
 import type { DownloadPlan } from '../core/platform/platform';
 import type { CliContext } from './context';
@@ -21,6 +21,8 @@ export interface DownloadFlags {
   readonly force?: boolean;
   /** `--keep-secrets`: write credentials such as `workspace_token` as the server sent them. */
   readonly keepSecrets?: boolean;
+  /** Seconds without progress before transient faults stop the download (`--max-retry-time`). */
+  readonly maxRetryTime?: string;
 }
 
 export type DownloadSubcommand = (download: Command, context: CliContext) => void;
@@ -35,7 +37,7 @@ class DownloadFailure extends ConfigError {}
 export async function runDownloadCommand(context: CliContext, plan: DownloadPlan, flags: DownloadFlags): Promise<void> {
   const { stderr } = context.io;
   const root = path.resolve(flags.out);
-  const paths = plannedPaths(root, plan);
+  const paths = await resolvePaths(root, plan);
   // File names come from server names (sanitised for the disk, not for a terminal).
   const display = new ProgressDisplay(stderr, displayText(path.basename(paths.file)));
   stderr.write(`Downloading to ${displayText(paths.file)}\n`);
@@ -44,6 +46,11 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
       force: flags.force === true,
       signal: context.io.signal,
       onProgress: (p) => display.update(p),
+      maxRetryTimeMs: retrySeconds(flags.maxRetryTime) * 1000,
+      onRetry: (event) => {
+        display.finish();
+        stderr.write(`${displayText(retryMessage(event))}\n`);
+      },
     });
     display.finish();
     for (const warning of result.warnings) stderr.write(`task-lens: warning: ${displayText(warning)}\n`);
@@ -56,7 +63,18 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
       stderr.write(`Download cancelled. The partial file is kept (${displayText(paths.partial)}); run the same command again to resume.\n`);
       throw error;
     }
-    if (error instanceof DownloadError || error instanceof UnsafePathError) throw new DownloadFailure(error.message);
+    if (error instanceof DownloadError || error instanceof UnsafePathError || error instanceof UnsafeFileError)
+      throw new DownloadFailure(error.message);
     throw error;
   }
+}
+
+/** Default of `--max-retry-time`, in seconds. */
+export const DEFAULT_RETRY_SECONDS = 300;
+
+function retrySeconds(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_RETRY_SECONDS;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new ConfigError(`--max-retry-time must be a number of seconds, got “${value}”.`);
+  return seconds;
 }

@@ -114,7 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       response.status >= 200 && response.status < 300 && response.body !== undefined ? faults.takeBodyFault(path) : undefined;
     fault = bodyFault;
     record(response.status);
-    send(res, response, bodyFault);
+    send(res, response, bodyFault, faults.dripMs);
   }
 
   async function run(request: EmulatorRequest, handler: RouteHandler | undefined, group: RouteGroupOptions): Promise<RouteResponse> {
@@ -165,7 +165,7 @@ function preFaultResponse(fault: Exclude<PreFault, { kind: 'hang' }>, group: Rou
   return { status: fault.status, body: group.errorBody(fault.status, 'Service temporarily unavailable (injected fault)') };
 }
 
-function send(res: ServerResponse, response: RouteResponse, fault?: BodyFault): void {
+function send(res: ServerResponse, response: RouteResponse, fault?: BodyFault, dripMs = 5): void {
   const headers: Record<string, string> = { ...response.headers };
   if (response.body === undefined) {
     res.writeHead(response.status, headers).end();
@@ -178,6 +178,20 @@ function send(res: ServerResponse, response: RouteResponse, fault?: BodyFault): 
   headers['Content-Type'] = 'application/json; charset=utf-8';
   headers['Content-Length'] = String(bytes.length);
   res.writeHead(response.status, headers);
+  if (fault === 'drip') {
+    // A slow link: the body in eight pieces, `dripMs` apart.
+    const piece = Math.max(1, Math.ceil(bytes.length / 8));
+    const next = (offset: number): void => {
+      if (offset >= bytes.length) {
+        res.end();
+        return;
+      }
+      res.write(bytes.subarray(offset, offset + piece));
+      setTimeout(() => next(offset + piece), dripMs);
+    };
+    next(0);
+    return;
+  }
   if (fault === 'resetMidBody') {
     // Half the promised bytes, then a hard close: the client sees the connection die mid-body.
     res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());

@@ -96,10 +96,13 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
 
   it('exits 1 and keeps the partial file when the page token expires, pointing at --force', async () => {
     const out = await tempRoot();
+    // Every token refused, even fresh ones: restarting from the first page cannot help either.
     emulator.faults.set({ pathPrefix: '/v2/delivery', expireTokens: { all: true } });
-    const run = await cli(weekly(out));
+    const run = await cli(weekly(out, '--max-retry-time', '1'));
     assert.equal(run.code, 1);
     assert.match(run.stderr, /expired/);
+    assert.match(run.stderr, /^page 2: next_token refused, restarting from the first page$/m);
+    assert.match(run.stderr, /even after listing again from the first page/);
     assert.match(run.stderr, /--force/);
     const file = join(out, F.projects.main.name, `${F.deliveries.weekly1.name}.jsonl`);
     assert.equal((await readFile(`${file}.partial`, 'utf8')).split('\n').length - 1, 100);
@@ -136,6 +139,21 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
     assert.equal(resumed.code, 0, resumed.stderr);
     assert.equal((JSON.parse(resumed.stdout) as { resumedFrom: number }).resumedFrom, partial.count);
     assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id }));
+  });
+
+  it('shows every retry on stderr and finishes through a fault that outlasts the client retries', async () => {
+    const out = await tempRoot();
+    // Retry-After: 0 keeps it quick; 7 in a row is more than the client's 5 attempts.
+    emulator.faults.set({ pathPrefix: '/v2/delivery', rateLimit: { count: 7, retryAfter: 0 } });
+    const run = await cli(weekly(out, '--max-retry-time', '30'));
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^retrying GET \/v2\/delivery in 0\.0 s: 429$/m);
+    assert.match(run.stderr, /^retrying page 1 in 0\.0 s: 429$/m);
+    const file = join(out, F.projects.main.name, `${F.deliveries.weekly1.name}.jsonl`);
+    assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.weekly1.id }));
+    const bad = await cli(weekly(await tempRoot(), '--max-retry-time', 'soon'));
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--max-retry-time must be a number of seconds/);
   });
 
   it('exits 2 on usage errors', async () => {

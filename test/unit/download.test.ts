@@ -20,7 +20,7 @@ import { ScalePlatform } from '../../src/core/scale/platform';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { recordingSleep, testScale } from './support/clients';
-import { deliveryPlan, jsonlLines, removeTempRoots, servedJsonl, taskIds, tempRoot } from './support/downloadHelpers';
+import { aroundFetch, deliveryPlan, jsonlLines, removeTempRoots, servedJsonl, taskIds, tempRoot } from './support/downloadHelpers';
 
 async function readManifestFile(file: string): Promise<DownloadManifest> {
   return JSON.parse(await readFile(file, 'utf8')) as DownloadManifest;
@@ -82,8 +82,12 @@ describe('download engine (Scale delivery → JSONL)', function () {
     assert.equal(manifest.source.baseUrl, emulator.url);
     assert.ok(manifest.completedAt && manifest.startedAt <= manifest.completedAt);
     assert.ok(!JSON.stringify(manifest).includes(emulator.apiKey), 'the manifest holds the API key');
-    // Only the finished file and its manifest are left.
-    assert.deepEqual((await readdir(result.paths.folder)).sort(), ['Delivery 2500.jsonl', 'Delivery 2500.jsonl.manifest.json']);
+    // Only the finished file and its manifest are left (and the .gitignore of the folder we made).
+    assert.deepEqual((await readdir(result.paths.folder)).sort(), [
+      '.gitignore',
+      'Delivery 2500.jsonl',
+      'Delivery 2500.jsonl.manifest.json',
+    ]);
 
     assert.equal(progress[0]?.written, 0);
     assert.equal(progress.at(-1)?.written, 2_500);
@@ -118,8 +122,16 @@ describe('download engine (Scale delivery → JSONL)', function () {
 
   it('keeps a partial file and manifest when a page token expires, and explains the restart', async () => {
     const root = await tempRoot();
+    // Every token refused, even fresh ones: the restarts from the first page run out of time.
     emulator.faults.set({ pathPrefix: '/v2/delivery', expireTokens: { all: true } });
-    const error = await runDownload(plan2500(), root).then(
+    const restarts: string[] = [];
+    const options = {
+      maxRetryTimeMs: 200,
+      retryBaseDelayMs: 5,
+      retryMaxDelayMs: 40,
+      onRetry: (e: { reason: string }) => restarts.push(e.reason),
+    };
+    const error = await runDownload(plan2500(), root, options).then(
       () => assert.fail('expected the download to stop'),
       (e: unknown) => e,
     );
@@ -129,6 +141,7 @@ describe('download engine (Scale delivery → JSONL)', function () {
     assert.equal(error.written, 100);
     assert.match(error.message, /100 of 2,500 tasks/);
     assert.match(error.message, /expired/);
+    assert.ok(restarts.length >= 2 && restarts.every((r) => /restarting from the first page/.test(r)), restarts.join());
     assert.match(error.message, /--force/);
     const paths = plannedPaths(root, plan2500());
     assert.equal(await readFile(paths.partial, 'utf8'), reference2500.split('\n').slice(0, 100).join('\n') + '\n');
@@ -148,19 +161,23 @@ describe('download engine (Scale delivery → JSONL)', function () {
     assert.equal(await readFile(result.file, 'utf8'), reference2500);
   });
 
-  it('stops with a resumable error when retries run out, and resumes to the same bytes', async () => {
+  it('stops with a resumable error when the time without progress runs out, and resumes to the same bytes', async () => {
     const root = await tempRoot();
     let pages = 0;
     const plan = plan2500();
-    const failing: DownloadPlan = {
-      ...plan,
-      fetchPage: (token, call) => {
-        // Page 4 onwards: a 503 burst longer than the client's 5 attempts.
-        if (++pages === 4) emulator.faults.set({ pathPrefix: '/v2/delivery', serverErrors: { count: 5 } });
-        return plan.fetchPage(token, call);
-      },
+    const failing: DownloadPlan = aroundFetch(plan, (_token, fetch) => {
+      // Page 4 onwards: the server is down for longer than the (tiny) retry budget.
+      if (++pages === 4) emulator.faults.set({ pathPrefix: '/v2/delivery', serverErrors: { count: 1_000_000 } });
+      return fetch();
+    });
+    const retries: string[] = [];
+    const options = {
+      maxRetryTimeMs: 60,
+      retryBaseDelayMs: 1,
+      retryMaxDelayMs: 4,
+      onRetry: (e: { reason: string }) => retries.push(e.reason),
     };
-    const error = await runDownload(failing, root).then(
+    const error = await runDownload(failing, root, options).then(
       () => assert.fail('expected the download to stop'),
       (e: unknown) => e,
     );
@@ -169,6 +186,9 @@ describe('download engine (Scale delivery → JSONL)', function () {
     assert.ok(error.resumable);
     assert.equal(error.written, 300);
     assert.match(error.message, /run the download again: it resumes from task 301/);
+    assert.match(error.message, /gave up after \d+ attempts and \d+ s without progress; allow longer with --max-retry-time/);
+    assert.ok(retries.length >= 2 && retries.every((reason) => reason === '503'), retries.join());
+    emulator.faults.clear();
     const result = await runDownload(plan2500(), root);
     assert.equal(result.resumedFrom, 300);
     assert.equal(await readFile(result.file, 'utf8'), reference2500);
@@ -263,7 +283,7 @@ describe('download engine (Scale delivery → JSONL)', function () {
     const [folder] = await readdir(root);
     assert.match(folder ?? '', /^__\.\._etc_ Hostile _Project_ _Name____-[0-9a-f]{8}$/);
     assert.equal((await readdir(root)).length, 1);
-    assert.equal((await readdir(path.join(root, folder ?? ''))).length, 4);
+    assert.deepEqual((await readdir(path.join(root, folder ?? ''))).filter((name) => name !== '.gitignore').length, 4);
   });
 
   it('downloads a batch filtered by status from /v2/tasks, byte-equal to what the server sent', async () => {

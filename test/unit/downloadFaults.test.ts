@@ -6,7 +6,7 @@ import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import type { FaultConfig } from '../emulator/faults';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { recordingSleep, testScale } from './support/clients';
-import { deliveryPlan, removeTempRoots, servedJsonl, taskIds, tempRoot } from './support/downloadHelpers';
+import { aroundFetch, deliveryPlan, removeTempRoots, servedJsonl, taskIds, tempRoot } from './support/downloadHelpers';
 
 /** Pages (1-based fetch calls) before which the fault is armed again, so it lands all through the download. */
 const ARM_AT = new Set([1, 6, 13, 21, 25]);
@@ -41,13 +41,10 @@ describe('download engine under transport faults (2,500-task delivery)', functio
       const client = testScale(emulator, { sleep: waits.sleep });
       const plan = deliveryPlan(client, F.projects.bulk, F.deliveries.delivery2500, 2_500);
       let calls = 0;
-      const faulty: DownloadPlan = {
-        ...plan,
-        fetchPage: (token, call) => {
-          if (ARM_AT.has(++calls)) emulator.faults.set({ pathPrefix: '/v2/delivery', ...fault });
-          return plan.fetchPage(token, call);
-        },
-      };
+      const faulty: DownloadPlan = aroundFetch(plan, (_token, fetch) => {
+        if (ARM_AT.has(++calls)) emulator.faults.set({ pathPrefix: '/v2/delivery', ...fault });
+        return fetch();
+      });
       emulator.stats.reset();
       const result = await runDownload(faulty, await tempRoot());
       const text = await readFile(result.file, 'utf8');

@@ -12,6 +12,7 @@ import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { recordingSleep, testScale } from './support/clients';
 import {
+  aroundFetch,
   deliveryPlan,
   jsonlLines,
   randomInt,
@@ -59,23 +60,20 @@ describe('download engine: cancel, crash and resume at random points', function 
         if (p.written - p.resumedFrom >= at * 100) controller.abort();
       };
     } else if (kind !== 'none') {
-      wrapped = {
-        ...plan,
-        fetchPage: async (token, call) => {
-          if (++calls !== at) return plan.fetchPage(token, call);
-          if (kind === 'mid-request') {
-            // Aborted while the request is on the wire.
-            const request = plan.fetchPage(token, call);
-            setImmediate(() => controller.abort());
-            return request;
-          }
-          const page = await plan.fetchPage(token, call);
-          // `after-fetch`: the page arrives already cancelled; `mid-write`: cancelled while it is written.
-          if (kind === 'after-fetch') controller.abort();
-          else setImmediate(() => controller.abort());
-          return page;
-        },
-      };
+      wrapped = aroundFetch(plan, async (_token, fetch) => {
+        if (++calls !== at) return fetch();
+        if (kind === 'mid-request') {
+          // Aborted while the request is on the wire.
+          const request = fetch();
+          setImmediate(() => controller.abort());
+          return request;
+        }
+        const page = await fetch();
+        // `after-fetch`: the page arrives already cancelled; `mid-write`: cancelled while it is written.
+        if (kind === 'after-fetch') controller.abort();
+        else setImmediate(() => controller.abort());
+        return page;
+      });
     }
     try {
       return await runDownload(wrapped, root, options);

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { idOf } from '../../core/scale/helpers';
 import { deliveryDownloadPlan, taskListDownloadPlan } from '../../core/scale/downloads';
 import type { CliContext, GlobalOptions } from '../context';
-import { runDownloadCommand, type DownloadFlags, type DownloadSubcommand } from '../downloadRunner';
+import { DEFAULT_RETRY_SECONDS, runDownloadCommand, type DownloadFlags, type DownloadSubcommand } from '../downloadRunner';
 import { livepeerTasksDownload } from './livepeer';
 
 const deliverySubcommand: DownloadSubcommand = (download, context) => {
@@ -73,6 +73,10 @@ export function registerDownloadCommands(program: Command, context: CliContext):
     .command('download')
     .description(
       'Download a list of tasks to a JSONL file: resumable after Ctrl+C or failures, written atomically, with a manifest beside it.',
+    )
+    .option(
+      '--max-retry-time <seconds>',
+      `how long to keep retrying transient faults (429, 5xx, resets, broken bodies) without progress before stopping (default ${DEFAULT_RETRY_SECONDS})`,
     )
     .addHelpText(
       'after',

@@ -1,90 +1,71 @@
 /**
  * The download engine shared by the editor and the CLI: pages of a `DownloadPlan` → one JSONL
- * file, with a checkpoint after every page so a cancelled, failed or crashed download resumes
- * byte-identically, and an atomic rename when it is complete.
+ * file, each task written as the bytes the server sent, with a checkpoint about every second so a
+ * cancelled, failed or crashed download resumes byte-identically, and an atomic rename when it is
+ * complete. One writer per file (lock.ts); transient faults are retried while the download keeps
+ * making progress (retryBudget.ts); a refused token restarts the listing and proves the prefix
+ * (prefixCheck.ts); a broken server is stopped (guards.ts).
  *
  * Memory stays flat: at most the page being written and the next one (fetched while the current
- * one is written) are held. Retries, Retry-After and timeouts belong to the transport under
- * `plan.fetchPage`; a failure that reaches us is final for this run.
+ * one is written) are held, plus the ids seen (to write a duplicate once).
  */
-import { rename } from 'node:fs/promises';
 import * as path from 'node:path';
-import { InvalidResponseError } from '../http/errors';
-import type { DownloadPage, DownloadPlan } from '../platform/platform';
+import { isTaskLensError } from '../http/errors';
+import { abortableSleep } from '../http/retry';
+import type { DownloadPlan } from '../platform/platform';
+import { checkCount, TokenGuard } from './guards';
+import { IdSet } from './idSet';
+import { pageLines } from './pageLines';
+import { PrefixCheck } from './prefixCheck';
+import type { RawPage } from './rawPages';
+import { PageFetcher } from './retryBudget';
+import type { DownloadOptions, DownloadResult } from './options';
 import { DownloadBusyError } from './errors';
 import { asDownloadFailure, cancelledError, incompleteError, throwIfCancelled, WriteFailure } from './failures';
-import { MANIFEST_FORMAT, writeManifest, type DownloadManifest } from './manifest';
-import { hashFile, type PartialFile } from './partialFile';
-import { plannedPaths, preparePaths, type DownloadPaths } from './paths';
+import { completionWarnings, renameInPlace } from './finish';
+import { freshManifest, writeManifest, type DownloadManifest } from './manifest';
+import type { PartialFile } from './partialFile';
+import { preparePaths, resolvePaths, type DownloadPaths } from './paths';
 import { openForDownload } from './start';
-
-export interface DownloadProgress {
-  /** Tasks in the file so far (including those from before a resume). */
-  readonly written: number;
-  /** Expected tasks, when the platform knows. */
-  readonly total: number | null;
-  /** Bytes in the file so far. */
-  readonly bytes: number;
-  /** Speed of this run (tasks fetched and written per second, resumed ones not counted). */
-  readonly tasksPerSecond: number;
-  /** Tasks that were already there when this run started (0 for a fresh download). */
-  readonly resumedFrom: number;
-}
-
-export interface DownloadOptions {
-  /** Start over even if the file is complete or a partial download of another source is in the way. */
-  readonly force?: boolean;
-  readonly signal?: AbortSignal;
-  /** Called once at the start and after every page written. */
-  readonly onProgress?: (progress: DownloadProgress) => void;
-  /** Injectable clock (milliseconds) for tests. */
-  readonly now?: () => number;
-}
-
-export interface DownloadResult {
-  readonly paths: DownloadPaths;
-  /** The finished file (same as `paths.file`). */
-  readonly file: string;
-  readonly count: number;
-  readonly bytes: number;
-  readonly sha256: string;
-  readonly expectedTotal: number | null;
-  readonly resumedFrom: number;
-  /** Problems that did not stop the download (e.g. the count differs from the expected total). */
-  readonly warnings: readonly string[];
-  readonly manifest: DownloadManifest;
-}
+import { DownloadLock, describeOwner } from './lock';
 
 /** Targets being downloaded in this process: two runs appending to one file would corrupt it. */
 const active = new Set<string>();
 
 /**
- * Downloads `plan` to `plannedPaths(root, plan).file`.
+ * Downloads `plan` to `resolvePaths(root, plan).file` (normally `plannedPaths(root, plan).file`).
  * @throws AlreadyDownloadedError, DownloadSourceMismatchError (both need `force`),
  *   DownloadIncompleteError (partial kept; see its `resumable`), DownloadBusyError,
  *   CancelledError (partial kept, resumable), UnsafePathError.
  */
 export async function runDownload(plan: DownloadPlan, root: string, options: DownloadOptions = {}): Promise<DownloadResult> {
-  const paths = plannedPaths(root, plan);
+  const paths = await resolvePaths(root, plan);
   if (active.has(paths.file)) throw new DownloadBusyError(paths);
   active.add(paths.file);
   const run = new DownloadRun(plan, paths, options);
+  let lock: DownloadLock | undefined;
   try {
     throwIfCancelled(options.signal, paths, 0);
     await preparePaths(paths);
+    // Taken before anything is read or opened: even --force never touches a file another run holds.
+    const attempt = await DownloadLock.acquire(paths.lock, options.now);
+    if (!attempt.ok) throw new DownloadBusyError(paths, describeOwner(attempt.holder));
+    lock = attempt.lock;
     return await run.run();
   } catch (error) {
     throw asDownloadFailure(error, paths, run.written, plan.expectedTotal);
   } finally {
+    await lock?.release();
     active.delete(paths.file);
   }
 }
 
-interface Checkpoint {
-  readonly count: number;
-  readonly bytes: number;
-  readonly pages: number;
-  readonly nextToken: string | null;
+/** How often what was written is made durable and recorded. */
+const CHECKPOINT_INTERVAL_MS = 1_000;
+
+/** A 4xx on a request that carried a page token: the token expired or is no longer accepted. */
+function isRefusedToken(error: unknown, token: string | undefined): boolean {
+  return token !== undefined && isTaskLensError(error) && error.kind === 'bad_request';
 }
 
 class DownloadRun {
@@ -94,6 +75,16 @@ class DownloadRun {
   private manifest!: DownloadManifest;
   private resumedFrom = 0;
   private readonly warnings: string[] = [];
+  /** Ids of the tasks in the file (a task the server lists twice is written once). */
+  private seen = new IdSet();
+  private duplicates = 0;
+  private readonly fetcher: PageFetcher;
+  /** Written since the last checkpoint: pages, and the token after the last of them. */
+  private pagesWritten = 0;
+  private nextToken: string | null = null;
+  private lastCheckpointMs = 0;
+  /** When the listing last got past what the file held (for refused-token restarts). */
+  private lastAppendMs = 0;
 
   /** Tasks safely in the file so far. */
   get written(): number {
@@ -108,29 +99,54 @@ class DownloadRun {
   ) {
     this.now = options.now ?? Date.now;
     this.startedMs = this.now();
+    this.fetcher = new PageFetcher(plan, {
+      maxRetryTimeMs: options.maxRetryTimeMs,
+      baseDelayMs: options.retryBaseDelayMs,
+      maxDelayMs: options.retryMaxDelayMs,
+      sleep: options.sleep,
+      now: options.now,
+      onRetry: options.onRetry,
+      idleTimeoutMs: options.idleTimeoutMs,
+    });
   }
 
   async run(): Promise<DownloadResult> {
     const start = await openForDownload(this.plan, this.paths, this.options.force ?? false);
+    if (start.mode === 'renamed') {
+      // The crash came after the rename: the file is proven (size, SHA-256); only the record is left.
+      this.manifest = start.manifest;
+      this.resumedFrom = start.manifest.count;
+      this.duplicates = start.manifest.duplicates ?? 0;
+      return this.complete({ sha256: start.manifest.prefixSha256 ?? '', size: start.manifest.bytes }, false);
+    }
     const file = start.file;
     try {
       if (start.mode === 'resume') {
         this.manifest = { ...start.manifest, expectedTotal: this.plan.expectedTotal, lastError: null };
         this.resumedFrom = start.manifest.count;
+        this.seen = start.ids;
+        this.duplicates = start.manifest.duplicates ?? 0;
       } else {
         this.warnings.push(...start.warnings);
-        this.manifest = this.freshManifest();
+        this.manifest = freshManifest(this.plan, path.basename(this.paths.file), this.isoNow(), this.warnings);
         await writeManifest(this.paths.manifest, this.manifest);
       }
-      this.report(this.manifest);
+      this.report(this.manifest.count, this.manifest.bytes);
+      this.lastCheckpointMs = this.now();
+      this.lastAppendMs = this.now();
       await this.fetchAndWrite(file);
     } finally {
       await file.close().catch(() => undefined);
     }
-    return this.complete();
+    // The running hash covers every byte written (and the prefix re-read on resume).
+    return this.complete({ sha256: file.digest(), size: file.size }, true);
   }
 
-  /** The paging loop: the next page is requested before the current one is written. */
+  /**
+   * The paging loop: the next page is requested as soon as this one's token is known, before this
+   * one is written. A refused token restarts the listing from the first page, verifying the tasks
+   * already written (`PrefixCheck`) before appending again.
+   */
   private async fetchAndWrite(file: PartialFile): Promise<void> {
     const { manifest } = this;
     if (manifest.pages > 0 && manifest.nextToken === null) return; // every page is in; only the rename is left
@@ -139,63 +155,123 @@ class DownloadRun {
     const forward = (): void => controller.abort(this.options.signal?.reason);
     this.options.signal?.addEventListener('abort', forward, { once: true });
     let token = manifest.nextToken ?? undefined;
-    let inFlight: Promise<DownloadPage> | null = this.fetch(token, controller.signal);
+    const tokens = new TokenGuard(token);
+    let pageNumber = manifest.pages + 1;
+    let check: PrefixCheck | null = null;
+    let restartsWithoutProgress = 0;
+    let furthest = -1;
+    let inFlight: Promise<RawPage> | null = this.fetch(token, pageNumber, controller.signal);
     try {
       while (inFlight) {
-        const page: DownloadPage = await inFlight;
-        const next: string | null = page.nextToken;
-        if (next !== null && next === token) {
-          throw new InvalidResponseError(
-            'The server sent the same next_token twice in a row; following it would repeat the same page forever.',
-          );
+        let page: RawPage;
+        try {
+          page = await inFlight;
+        } catch (error) {
+          if (!isRefusedToken(error, token) || this.options.signal?.aborted) throw error;
+          // The saved or current token expired (a long wait, an old checkpoint): list again from
+          // the start and prove the prefix. A restart that gets no further than the last one waits
+          // first (backoff), and they stop when the budget of time without new tasks is spent.
+          const reach = check ? check.verified : file.lines;
+          if (reach > furthest) {
+            furthest = reach;
+            restartsWithoutProgress = 0;
+          }
+          restartsWithoutProgress++;
+          const delayMs = restartsWithoutProgress === 1 ? 0 : this.fetcher.backoffMs(restartsWithoutProgress - 1);
+          if (this.now() - this.lastAppendMs + delayMs > this.fetcher.budgetMs) throw error;
+          this.options.onRetry?.({
+            page: pageNumber,
+            attempt: restartsWithoutProgress,
+            delayMs,
+            reason: 'next_token refused, restarting from the first page',
+            restart: true,
+          });
+          if (delayMs > 0) await (this.options.sleep ?? abortableSleep)(delayMs, controller.signal);
+          check = new PrefixCheck(file, file.lines, file.size);
+          tokens.reset();
+          token = undefined;
+          pageNumber = 1;
+          inFlight = this.fetch(undefined, pageNumber, controller.signal);
+          continue;
         }
-        inFlight = next === null ? null : this.fetch(next, controller.signal);
+        const next: string | null = page.nextToken;
+        tokens.check(next, pageNumber);
+        // Requested before this page is written: the network and the disk work at the same time.
+        inFlight = next === null ? null : this.fetch(next, pageNumber + 1, controller.signal);
         token = next ?? undefined;
         throwIfCancelled(this.options.signal, this.paths, this.manifest.count);
-        await file.appendLines(page.tasks).catch((error: unknown) => {
+        const verifying = check !== null;
+        const fresh = await pageLines(page, check, this.seen, this.options.transformTask);
+        if (check?.done) {
+          this.seen = check.seen;
+          check = null;
+        }
+        this.fetcher.progressed();
+        tokens.pageDone(fresh.lines.length + (check ? 1 : 0), pageNumber);
+        pageNumber++;
+        if (check) {
+          page.release?.();
+          continue; // still inside the verified prefix: nothing new to record
+        }
+        await file.appendRaw(fresh.lines, fresh.count).catch((error: unknown) => {
           throw new WriteFailure(error);
         });
-        await this.checkpoint({
-          count: this.manifest.count + page.tasks.length,
-          bytes: file.size,
-          pages: this.manifest.pages + 1,
-          nextToken: next,
-        });
+        page.release?.();
+        this.duplicates += fresh.duplicates;
+        this.pagesWritten++;
+        // Past the verified prefix: this page is the listing going further than the file had.
+        if (fresh.count > 0 || !verifying) this.lastAppendMs = this.now();
+        this.nextToken = next;
+        checkCount(file.lines, this.plan.expectedTotal);
+        if (next === null || this.now() - this.lastCheckpointMs >= CHECKPOINT_INTERVAL_MS) await this.checkpoint(file);
+        this.report(file.lines, file.size);
       }
     } catch (error) {
       controller.abort();
-      throw await this.stopped(error, token);
+      throw await this.stopped(error, token, file);
     } finally {
       this.options.signal?.removeEventListener('abort', forward);
     }
   }
 
-  private fetch(token: string | undefined, signal: AbortSignal): Promise<DownloadPage> {
-    const request = this.plan.fetchPage(token, { signal });
+  private fetch(token: string | undefined, page: number, signal: AbortSignal): Promise<RawPage> {
+    const request = this.fetcher.fetch(token, page, signal);
     // A page fetched ahead may be abandoned (cancel, write error); its rejection is expected then.
     request.catch(() => undefined);
     return request;
   }
 
-  private async checkpoint(point: Checkpoint): Promise<void> {
-    this.manifest = { ...this.manifest, ...point, updatedAt: this.isoNow() };
+  /**
+   * Makes what was written durable (fsync) and records it (the manifest), at most about once a
+   * second and at the end: a crash loses at most the pages since, which a resume fetches again.
+   */
+  private async checkpoint(file: PartialFile): Promise<void> {
+    await file.sync().catch((error: unknown) => {
+      throw new WriteFailure(error);
+    });
+    this.manifest = {
+      ...this.manifest,
+      count: file.lines,
+      bytes: file.size,
+      pages: this.manifest.pages + this.pagesWritten,
+      nextToken: this.nextToken,
+      prefixSha256: file.digest(),
+      duplicates: this.duplicates,
+      updatedAt: this.isoNow(),
+    };
+    this.pagesWritten = 0;
     await writeManifest(this.paths.manifest, this.manifest).catch((error: unknown) => {
       throw new WriteFailure(error);
     });
-    this.report(this.manifest);
+    this.lastCheckpointMs = this.now();
   }
 
   /** Renames the partial file into place and records its checksum. */
-  private async complete(): Promise<DownloadResult> {
-    const { sha256, size } = await hashFile(this.paths.partial);
+  private async complete({ sha256, size }: { sha256: string; size: number }, rename: boolean): Promise<DownloadResult> {
     const { count } = this.manifest;
     const expected = this.plan.expectedTotal;
-    if (expected !== null && expected !== count) {
-      this.warnings.push(
-        `Expected ${expected.toLocaleString('en-US')} tasks (the platform's count) but the server listed ${count.toLocaleString('en-US')}. The file holds every task the server returned; check the source before relying on it.`,
-      );
-    }
-    await rename(this.paths.partial, this.paths.file);
+    this.warnings.push(...completionWarnings(this.duplicates, expected, count));
+    if (rename) await renameInPlace(this.paths.partial, this.paths.file, size);
     const at = this.isoNow();
     this.manifest = {
       ...this.manifest,
@@ -221,8 +297,12 @@ class DownloadRun {
     };
   }
 
-  /** Records why the run stopped (the checkpoint stays as it was) and builds the error to throw. */
-  private async stopped(error: unknown, token: string | undefined): Promise<Error> {
+  /**
+   * Records how far the run got and why it stopped, and builds the error to throw. Pages are
+   * appended whole, so what was written is checkpointed first, unless writing itself failed.
+   */
+  private async stopped(error: unknown, token: string | undefined, file: PartialFile): Promise<Error> {
+    if (!(error instanceof WriteFailure) && this.pagesWritten > 0) await this.checkpoint(file).catch(() => undefined);
     const cancelled = this.options.signal?.aborted === true;
     const result = cancelled
       ? cancelledError(this.paths, this.manifest.count)
@@ -233,39 +313,11 @@ class DownloadRun {
     return result;
   }
 
-  private freshManifest(): DownloadManifest {
-    const at = this.isoNow();
-    return {
-      format: MANIFEST_FORMAT,
-      source: this.plan.source,
-      status: 'partial',
-      file: path.basename(this.paths.file),
-      count: 0,
-      bytes: 0,
-      pages: 0,
-      nextToken: null,
-      expectedTotal: this.plan.expectedTotal,
-      startedAt: at,
-      updatedAt: at,
-      completedAt: null,
-      sha256: null,
-      size: null,
-      lastError: null,
-      warnings: [...this.warnings],
-    };
-  }
-
-  private report(manifest: DownloadManifest): void {
+  private report(written: number, bytes: number): void {
     const seconds = (this.now() - this.startedMs) / 1000;
-    const fresh = manifest.count - this.resumedFrom;
+    const fresh = written - this.resumedFrom;
     const tasksPerSecond = seconds > 0 ? fresh / seconds : 0;
-    this.options.onProgress?.({
-      written: manifest.count,
-      total: this.plan.expectedTotal,
-      bytes: manifest.bytes,
-      tasksPerSecond,
-      resumedFrom: this.resumedFrom,
-    });
+    this.options.onProgress?.({ written, total: this.plan.expectedTotal, bytes, tasksPerSecond, resumedFrom: this.resumedFrom });
   }
 
   private isoNow(): string {

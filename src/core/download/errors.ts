@@ -51,18 +51,27 @@ export class DownloadSourceMismatchError extends DownloadError {
     readonly differences: readonly string[],
   ) {
     super(
-      `“${paths.partial}” is an unfinished download of a different list (${differences.join('; ')}), so it cannot be resumed for this one. Start over with force (--force on the command line) to replace it.`,
+      manifest.status === 'complete'
+        ? `“${paths.file}” holds a download of a different list (${differences.join('; ')}), not this one. Start over with force (--force on the command line) to replace it, or download into another folder.`
+        : `“${paths.partial}” is an unfinished download of a different list (${differences.join('; ')}), so it cannot be resumed for this one. Start over with force (--force on the command line) to replace it.`,
       paths,
     );
   }
 }
 
-/** Another download into the same file is running in this process. */
+/** Another download into the same file is running, in this process or another (the lock's holder). */
 export class DownloadBusyError extends DownloadError {
   readonly kind = 'busy';
 
-  constructor(paths: DownloadPaths) {
-    super(`“${paths.file}” is already being downloaded. Wait for that download to finish or cancel it first.`, paths);
+  constructor(
+    paths: DownloadPaths,
+    /** Who holds the lock, e.g. `process 123 on host-a, since 2026-…`. */
+    readonly holder: string = 'this process',
+  ) {
+    super(
+      `“${paths.file}” is already being downloaded by ${holder}. Wait for that download to finish or cancel it first; --force does not override it. If no such download is running, delete “${paths.lock}”.`,
+      paths,
+    );
   }
 }
 
@@ -77,7 +86,11 @@ export type IncompleteReason =
   /** Retries ran out (429, 5xx, network, timeouts, unreadable bodies): resume later. */
   | 'transient'
   /** Writing to disk failed (disk full, permissions): fix that, then resume. */
-  | 'write_failed';
+  | 'write_failed'
+  /** The listing restarted after an expired token no longer matches the file: only a restart helps. */
+  | 'diverged'
+  /** The server answered in a way no retry fixes (a token cycle, a runaway count, a response too large). */
+  | 'server_fault';
 
 /** The download stopped before the end. The partial file and its manifest are kept, consistent. */
 export class DownloadIncompleteError extends DownloadError {
@@ -97,6 +110,6 @@ export class DownloadIncompleteError extends DownloadError {
 
   /** Whether running the download again (without force) can finish it. */
   get resumable(): boolean {
-    return this.reason !== 'token_refused' && this.reason !== 'rejected';
+    return this.reason !== 'token_refused' && this.reason !== 'rejected' && this.reason !== 'diverged';
   }
 }

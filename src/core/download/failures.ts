@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { CancelledError, isTaskLensError } from '../http/errors';
 import { UnsafePathError } from '../fileNames';
 import { DownloadError, DownloadIncompleteError, type IncompleteReason } from './errors';
+import { DivergenceError, ServerFaultError } from './guards';
 import type { DownloadPaths } from './paths';
 
 /** Marks failures of our own disk writes, as opposed to the server's. */
@@ -37,7 +38,9 @@ export function incompleteError(
   const resume =
     written === 0 ? 'run the download again' : `run the download again: it resumes from task ${(written + 1).toLocaleString('en-US')}`;
   const next: Record<IncompleteReason, string> = {
-    token_refused: `The server would not continue from the saved page (its next_token may have expired), so resuming cannot work: ${restart}.`,
+    token_refused: `The server would not continue from the saved page (its next_token may have expired), even after listing again from the first page, so resuming cannot work: ${restart}.`,
+    diverged: `To download the list as it is now, ${restart}.`,
+    server_fault: `This is a problem on the server's side; report it to the platform. The partial file is consistent: once it is fixed, ${resume}.`,
     rejected: `Check that it still exists and that the filters are valid; resuming will not help. To try from the beginning, ${restart}.`,
     auth: `Fix the API key, then ${resume}.`,
     transient: `Wait a little, then ${resume}; or ${restart}.`,
@@ -48,6 +51,8 @@ export function incompleteError(
 
 function incompleteReason(error: unknown, token: string | undefined): IncompleteReason {
   if (error instanceof WriteFailure) return 'write_failed';
+  if (error instanceof DivergenceError) return 'diverged';
+  if (error instanceof ServerFaultError) return 'server_fault';
   if (!isTaskLensError(error)) return 'transient';
   switch (error.kind) {
     case 'auth':

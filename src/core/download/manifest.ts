@@ -4,9 +4,11 @@
  * the file's size and checksum. It is rewritten atomically (temp file, fsync, rename), so a crash
  * leaves either the previous checkpoint or the new one, never a torn manifest.
  */
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import type { DownloadPlan } from '../platform/platform';
+import { createFresh } from './safeOpen';
 
 export const MANIFEST_FORMAT = 'task-lens-download/1';
 
@@ -28,6 +30,16 @@ export interface DownloadManifest {
   readonly pages: number;
   /** Token of the next page to fetch; null when none is left (or nothing was fetched yet). */
   readonly nextToken: string | null;
+  /** Tasks the server listed more than once (each is written once). */
+  readonly duplicates?: number;
+  /** SHA-256 (hex) of the first `bytes` bytes: a resume re-hashes them before appending. */
+  readonly prefixSha256?: string | null;
+  /**
+   * SHA-256 over the checkpoint (count, bytes, pages, nextToken, prefixSha256, source): a manifest
+   * edited by hand or by another program (a moved offset, a skipped token) no longer matches, and
+   * the resume starts over instead of trusting it. A seal, not a signature: it catches damage.
+   */
+  readonly seal?: string | null;
   readonly expectedTotal: number | null;
   readonly startedAt: string;
   readonly updatedAt: string;
@@ -40,9 +52,6 @@ export interface DownloadManifest {
   /** Problems that did not stop the download, e.g. a count that differs from the expected total. */
   readonly warnings: readonly string[];
 }
-
-/** Linux and macOS can refuse to follow a symlink planted at the temp path; Windows has no flag. */
-const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 export type ManifestRead =
   | { readonly state: 'missing' }
@@ -80,10 +89,12 @@ function manifestProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Writes `manifest` to `file` atomically and durably. */
-export async function writeManifest(file: string, manifest: DownloadManifest): Promise<void> {
+/** Writes `manifest` (sealed) to `file` atomically and durably. */
+export async function writeManifest(file: string, unsealed: DownloadManifest): Promise<void> {
+  const manifest = sealed(unsealed);
   const temp = `${file}.tmp`;
-  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NO_FOLLOW, 0o644);
+  // A temp file planted as a symlink or hard link is replaced, never written through.
+  const handle = await createFresh(temp, constants.O_WRONLY);
   try {
     await handle.writeFile(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
     await handle.sync();
@@ -103,4 +114,43 @@ export function sourceDifferences(saved: DownloadSource, wanted: DownloadSource)
   const keys = [...new Set([...Object.keys(saved), ...Object.keys(wanted)])].sort();
   const show = (value: unknown): string => (value === undefined ? '(none)' : JSON.stringify(value));
   return keys.filter((key) => saved[key] !== wanted[key]).map((key) => `${key}: ${show(saved[key])} → ${show(wanted[key])}`);
+}
+
+/** The seal of a manifest's checkpoint (see `DownloadManifest.seal`). */
+export function checkpointSeal(manifest: DownloadManifest): string {
+  const { count, bytes, pages, nextToken, source } = manifest;
+  const fields = [MANIFEST_FORMAT, count, bytes, pages, nextToken, manifest.prefixSha256 ?? null, source];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/** `manifest` with its seal recomputed (call after changing the checkpoint). */
+export function sealed(manifest: DownloadManifest): DownloadManifest {
+  return { ...manifest, seal: checkpointSeal(manifest) };
+}
+
+/** SHA-256 of nothing: the prefix of an empty file. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** The first manifest of a fresh download: nothing written yet. */
+export function freshManifest(plan: DownloadPlan, file: string, at: string, warnings: readonly string[]): DownloadManifest {
+  return {
+    format: MANIFEST_FORMAT,
+    source: plan.source,
+    status: 'partial',
+    file,
+    count: 0,
+    bytes: 0,
+    pages: 0,
+    nextToken: null,
+    prefixSha256: EMPTY_SHA256,
+    duplicates: 0,
+    expectedTotal: plan.expectedTotal,
+    startedAt: at,
+    updatedAt: at,
+    completedAt: null,
+    sha256: null,
+    size: null,
+    lastError: null,
+    warnings: [...warnings],
+  };
 }

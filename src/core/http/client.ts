@@ -4,7 +4,7 @@
  * know paths, parameters and response shapes.
  */
 import { apiKeyProblem } from './apiKey';
-import { BadRequestError, redactSecret, type Endpoint, type TaskLensError } from './errors';
+import { BadRequestError, InvalidResponseError, redactSecret, type Endpoint, type TaskLensError } from './errors';
 import {
   cancelledFailure,
   errorForStatus,
@@ -85,7 +85,24 @@ type AttemptOutcome<T> =
       readonly invalidBody?: boolean;
     };
 
-type ResponseReader<T> = (response: TransportResponse, endpoint: Endpoint, attempt: number) => Promise<AttemptOutcome<T>>;
+/** `activity` re-arms the attempt's timeout (a streamed read makes it an idle timeout). */
+type ResponseReader<T> = (
+  response: TransportResponse,
+  endpoint: Endpoint,
+  attempt: number,
+  activity: () => void,
+) => Promise<AttemptOutcome<T>>;
+
+/**
+ * Consumes a streamed 2xx body for `getStreamed`. Throwing an `InvalidResponseError` makes the
+ * attempt an unreadable body (retried like one, unless the error has `final: true`); any other
+ * error while reading counts as a broken connection.
+ */
+export type BodyConsumer<T> = (
+  chunks: AsyncIterable<Uint8Array>,
+  header: (name: string) => string | null,
+  endpoint: Endpoint,
+) => Promise<T>;
 
 /** Marks an abort caused by our own timer, as opposed to the caller's signal. */
 const TIMEOUT_REASON = Symbol('task-lens-timeout');
@@ -145,6 +162,33 @@ export class HttpClient {
   getJsonWithHeaders(path: string, query?: QueryParams, call: CallOptions = {}): Promise<JsonWithHeaders> {
     return this.execute(path, query, call, 'follow', readJsonWithHeaders);
   }
+  /**
+   * GET a body and hand its raw bytes, as they arrive, to `consume` (pass-through downloads). The
+   * timeout is an idle timeout here: it restarts with every chunk. Same retries and errors as
+   * `getJson`.
+   */
+  getStreamed<T>(path: string, query: QueryParams | undefined, call: CallOptions, consume: BodyConsumer<T>): Promise<T> {
+    return this.execute(path, query, call, 'follow', async (response, endpoint, _attempt, activity) => {
+      async function* chunks(): AsyncIterable<Uint8Array> {
+        if (!response.stream) {
+          yield Buffer.from(await response.text(), 'utf8');
+          return;
+        }
+        for await (const chunk of response.stream()) {
+          activity();
+          yield chunk;
+        }
+      }
+      try {
+        return { ok: true, value: await consume(chunks(), (name) => response.header(name), endpoint) };
+      } catch (error) {
+        await response.discard().catch(() => undefined);
+        if (!(error instanceof InvalidResponseError)) throw error;
+        const final = (error as { final?: unknown }).final === true;
+        return { ok: false, error, retryable: !final, invalidBody: true, reason: final ? 'too large' : 'invalid body' };
+      }
+    });
+  }
 
   /** GET an endpoint that answers with a redirect, resolving to its `Location` (not followed). */
   getRedirectLocation(path: string, query?: QueryParams, call: CallOptions = {}): Promise<string> {
@@ -195,7 +239,11 @@ export class HttpClient {
     // Linked by hand rather than AbortSignal.any, which keeps listeners alive longer on Node 20.
     const forwardAbort = (): void => controller.abort(call.signal?.reason);
     call.signal?.addEventListener('abort', forwardAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(TIMEOUT_REASON), timeoutMs);
+    let timer = setTimeout(() => controller.abort(TIMEOUT_REASON), timeoutMs);
+    const activity = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(TIMEOUT_REASON), timeoutMs);
+    };
     // Each attempt settles when its signal fires, even if the transport never does (undici has
     // been seen to leave a request pending forever after rejecting a header locally).
     let onAbort: (() => void) | undefined;
@@ -217,7 +265,7 @@ export class HttpClient {
       }
       const success =
         redirect === 'manual' ? response.status >= 300 && response.status < 400 : response.status >= 200 && response.status < 300;
-      if (success) return await read(response, endpoint, attempt);
+      if (success) return await read(response, endpoint, attempt, activity);
       return await this.statusFailure(response, endpoint, attempt);
     })();
     // The loser of the race must not become an unhandled rejection.
@@ -278,8 +326,8 @@ const readJson: ResponseReader<unknown> = async (response, endpoint, attempt) =>
   }
 };
 
-const readJsonWithHeaders: ResponseReader<JsonWithHeaders> = async (response, endpoint, attempt) => {
-  const outcome = await readJson(response, endpoint, attempt);
+const readJsonWithHeaders: ResponseReader<JsonWithHeaders> = async (response, endpoint, attempt, activity) => {
+  const outcome = await readJson(response, endpoint, attempt, activity);
   // Headers stay readable after the body was consumed, so the lookup is handed on as is.
   return outcome.ok ? { ok: true, value: { body: outcome.value, header: (name) => response.header(name) } } : outcome;
 };

@@ -21,6 +21,7 @@ export function createFetchTransport(fetchImpl: typeof fetch = globalThis.fetch)
         status: response.status,
         header: (name) => response.headers.get(name),
         text: () => response.text(),
+        stream: () => bodyChunks(response),
         discard: async () => {
           // A cancelled stream frees the connection; errors here only mean it is already gone.
           await response.body?.cancel().catch(() => undefined);
@@ -31,4 +32,10 @@ export function createFetchTransport(fetchImpl: typeof fetch = globalThis.fetch)
       // Global fetch owns its connection pool; there is nothing of ours to close.
     },
   };
+}
+
+/** A fetch body as raw chunks (Node's web streams are async iterable). */
+async function* bodyChunks(response: Response): AsyncIterable<Uint8Array> {
+  if (!response.body) return;
+  yield* response.body as unknown as AsyncIterable<Uint8Array>;
 }

@@ -27,6 +27,11 @@ export interface TransportResponse {
   header(name: string): string | null;
   /** Reads the whole body as UTF-8. Rejects if the connection breaks mid-body. */
   text(): Promise<string>;
+  /**
+   * The body as raw bytes, as they arrive (for pass-through downloads). Optional: without it,
+   * callers fall back to `text()`. Iteration rejects if the connection breaks mid-body.
+   */
+  stream?(): AsyncIterable<Uint8Array>;
   /** Releases the connection without reading the body (call when the body is not needed). */
   discard(): Promise<void>;
 }

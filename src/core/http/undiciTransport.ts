@@ -36,6 +36,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Htt
         status: response.statusCode,
         header: (name) => headerValue(response.headers, name),
         text: () => response.body.text(),
+        stream: () => response.body,
         discard: async () => {
           await response.body.dump().catch(() => undefined);
         },

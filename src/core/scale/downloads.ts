@@ -3,6 +3,7 @@
  * batch or project (`/v2/tasks`, optionally by status). Pages are 100 tasks with every detail
  * option, and each task is handed over exactly as parsed, so the JSONL line is the API's JSON.
  */
+import { streamedPage, type RawPageSource } from '../download/rawPages';
 import type { DownloadPlan } from '../platform/platform';
 import type { ScaleClient } from './client';
 import { DEFAULT_TASK_OPTIONS } from './enums';
@@ -35,7 +36,10 @@ function baseUrlOf(client: ScaleClient): string {
   return client.http.buildUrl('').href.replace(/\/+$/, '');
 }
 
-export function deliveryDownloadPlan(client: ScaleClient, target: DeliveryTarget): DownloadPlan {
+/** Scale pages: `{"tasks": [...], "next_token": "..."}`; each task is known by its `task_id`. */
+const PAGE_SHAPE = { itemsKey: 'tasks', tokenKey: 'next_token', idKeys: ['task_id'] } as const;
+
+export function deliveryDownloadPlan(client: ScaleClient, target: DeliveryTarget): DownloadPlan & RawPageSource {
   return {
     folderName: target.projectName,
     fileName: target.deliveryName,
@@ -57,10 +61,19 @@ export function deliveryDownloadPlan(client: ScaleClient, target: DeliveryTarget
       );
       return { tasks: page.items, nextToken: page.nextToken };
     },
+    // Pass-through: the same request, each task written as the bytes the server sent.
+    fetchRawPage: (token, call) =>
+      streamedPage(
+        client.http,
+        '/v2/delivery',
+        { delivery_id: target.deliveryId, limit: PAGE_SIZE, next_token: token, opts: DOWNLOAD_OPTIONS },
+        call,
+        { shape: PAGE_SHAPE },
+      ),
   };
 }
 
-export function taskListDownloadPlan(client: ScaleClient, target: TaskListTarget): DownloadPlan {
+export function taskListDownloadPlan(client: ScaleClient, target: TaskListTarget): DownloadPlan & RawPageSource {
   const status = target.status || undefined;
   const listName = target.batch ? target.batch.name : `${target.projectName} tasks`;
   const selector = target.batch ? { batch_id: target.batch.id } : { project_id: target.projectId };
@@ -85,5 +98,9 @@ export function taskListDownloadPlan(client: ScaleClient, target: TaskListTarget
       const page = await client.listTasks(query, call);
       return { tasks: page.items, nextToken: page.nextToken };
     },
+    fetchRawPage: (token, call) =>
+      streamedPage(client.http, '/v2/tasks', { ...selector, status, limit: PAGE_SIZE, next_token: token, opts: DOWNLOAD_OPTIONS }, call, {
+        shape: PAGE_SHAPE,
+      }),
   };
 }

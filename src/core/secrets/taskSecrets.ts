@@ -9,6 +9,7 @@
  * JSON text (downloads, which pass the server's bytes through: every other byte stays as it was).
  */
 
+import { hasRawPages, type PageCall, type RawPage } from '../download/rawPages';
 import type { DownloadPlan } from '../platform/platform';
 
 /** Fields whose string value is a credential, wherever they occur in a task. */
@@ -117,13 +118,20 @@ function decodeString(token: string): string {
 /**
  * The plan a download runs: pages come back redacted, unless secrets are kept, which the manifest
  * records (`secrets: kept`) so a redacted partial file is never resumed into a kept one or back.
- * This is where today's writer gets the rule (the engine writes `JSON.stringify` of each task, so
- * the object form is used); a writer that passes the server's bytes through calls
- * `redactTaskSecretsInJson` on each task's text instead.
+ * Parsed pages use the object form; raw pages (the server's bytes, passed through) the text form on
+ * the few tasks that hold a secret field, so every other line stays the server's bytes exactly.
  */
 export function planWithSecrets(plan: DownloadPlan, keepSecrets: boolean): DownloadPlan {
   const base = { folderName: plan.folderName, fileName: plan.fileName, expectedTotal: plan.expectedTotal };
-  if (keepSecrets) return { ...base, source: { ...plan.source, secrets: 'kept' }, fetchPage: (token, call) => plan.fetchPage(token, call) };
+  const raw = hasRawPages(plan) ? plan : undefined;
+  if (keepSecrets) {
+    return {
+      ...base,
+      source: { ...plan.source, secrets: 'kept' },
+      fetchPage: (token, call) => plan.fetchPage(token, call),
+      ...(raw ? { fetchRawPage: (token: string | undefined, call: PageCall) => raw.fetchRawPage(token, call) } : {}),
+    };
+  }
   return {
     ...base,
     source: plan.source,
@@ -131,5 +139,23 @@ export function planWithSecrets(plan: DownloadPlan, keepSecrets: boolean): Downl
       const page = await plan.fetchPage(token, call);
       return { ...page, tasks: page.tasks.map((task) => redactTaskSecrets(task)) };
     },
+    ...(raw
+      ? {
+          fetchRawPage: async (token: string | undefined, call: PageCall): Promise<RawPage> => {
+            const page = await raw.fetchRawPage(token, call);
+            return { ...page, items: page.items.map(redactRawTask) };
+          },
+        }
+      : {}),
   };
+}
+
+const RAW_MARKERS = [...[...SECRET_FIELDS].map((field) => Buffer.from(field, 'utf8')), Buffer.from('\\u', 'utf8')];
+
+/** One task's bytes with its secrets redacted; the same buffer when it cannot hold one. */
+function redactRawTask(item: Buffer): Buffer {
+  if (!RAW_MARKERS.some((marker) => item.includes(marker))) return item;
+  const text = item.toString('utf8');
+  const redacted = redactTaskSecretsInJson(text);
+  return redacted === text ? item : Buffer.from(redacted, 'utf8');
 }

@@ -4,7 +4,9 @@ import {
   AlreadyDownloadedError,
   DownloadIncompleteError,
   DownloadSourceMismatchError,
+  DEFAULT_MAX_RETRY_TIME_MS,
   inspectDownload,
+  retryMessage,
   runDownload,
   type DownloadProgress,
   type DownloadResult,
@@ -17,6 +19,9 @@ import { pickDownloadRoot } from '../downloadFolder';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';
 import type { CommandContext } from './context';
+
+/** Default of `taskLens.download.idleTimeout`: no bytes for this long fails an attempt (retried). */
+const DEFAULT_IDLE_TIMEOUT_S = 30;
 
 /** Which entries a download command offers in the palette. */
 export type DownloadKind = 'delivery' | 'tasks' | 'taskList';
@@ -89,13 +94,24 @@ export async function downloadCommand(
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         let reported = 0;
+        const settings = vscode.workspace.getConfiguration('taskLens');
+        const retrySeconds = settings.get<number>('download.maxRetryTime', DEFAULT_MAX_RETRY_TIME_MS / 1000);
+        const idleSeconds = settings.get<number>('download.idleTimeout', DEFAULT_IDLE_TIMEOUT_S);
         return runDownload(plan, root, {
           force,
           signal: abort.signal,
+          maxRetryTimeMs: Math.max(0, retrySeconds) * 1000,
+          idleTimeoutMs: Math.max(1, idleSeconds) * 1000,
           onProgress: (p) => {
             const increment = p.total ? ((p.written - reported) / p.total) * 100 : undefined;
             reported = p.written;
             progress.report({ message: progressMessage(p), increment });
+          },
+          // Every retry is visible: the notification says why nothing moves, and the log keeps it.
+          onRetry: (event) => {
+            const line = retryMessage(event);
+            ctx.log.warn(`Download of ${plan.fileName}: ${line}`);
+            progress.report({ message: vscode.l10n.t('{0} tasks · {1}', reported.toLocaleString('en-US'), line) });
           },
         });
       },

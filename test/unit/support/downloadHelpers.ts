@@ -2,6 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { RawPageSource } from '../../../src/core/download/rawPages';
+import type { CallOptions } from '../../../src/core/http/client';
 import type { DownloadPlan } from '../../../src/core/platform/platform';
 import type { ScaleClient } from '../../../src/core/scale/client';
 import { deliveryDownloadPlan } from '../../../src/core/scale/downloads';
@@ -104,4 +106,26 @@ export function jsonlLines(text: string): string[] {
 /** The `task_id`s of a JSONL text, in order. */
 export function taskIds(text: string): string[] {
   return jsonlLines(text).map((line) => (JSON.parse(line) as { task_id: string }).task_id);
+}
+
+/**
+ * `plan` with `around` wrapped about every page fetch, raw (pass-through) or parsed, so a test can
+ * count calls, arm faults or cancel whichever way the engine fetches.
+ */
+export function aroundFetch(
+  plan: DownloadPlan,
+  around: <T extends { readonly nextToken: string | null }>(token: string | undefined, fetch: () => Promise<T>) => Promise<T>,
+): DownloadPlan {
+  const raw = (plan as Partial<RawPageSource>).fetchRawPage;
+  return {
+    ...plan,
+    fetchPage: (token, call) => around(token, () => plan.fetchPage(token, call)),
+    ...(raw ? { fetchRawPage: (token: string | undefined, call: CallOptions) => around(token, () => raw(token, call)) } : {}),
+  } as DownloadPlan;
+}
+
+/** `plan` without its pass-through pages, so the engine uses (and a test can edit) parsed tasks. */
+export function parsedOnly(plan: DownloadPlan): DownloadPlan {
+  const { fetchRawPage: _raw, ...rest } = plan as DownloadPlan & Partial<RawPageSource>;
+  return rest;
 }
