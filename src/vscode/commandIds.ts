@@ -25,6 +25,7 @@ export const CommandIds = {
   downloadTasks: 'taskLens.downloadTasks',
   downloadTaskList: 'taskLens.downloadTaskList',
   showLog: 'taskLens.showLog',
+  showReport: 'taskLens.showReport',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

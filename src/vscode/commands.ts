@@ -11,6 +11,7 @@ import {
 } from './commands/connections';
 import type { CommandContext } from './commands/context';
 import { downloadCommand } from './commands/download';
+import { showReport } from './commands/report';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
 import { clearFilter, copyId, filterByStatus, loadMore, openLink, refresh, retry } from './commands/tree';
 
@@ -41,6 +42,7 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.downloadTasks]: (ctx, node?: unknown) => downloadCommand(ctx, 'tasks', node),
   [CommandIds.downloadTaskList]: (ctx, node?: unknown) => downloadCommand(ctx, 'taskList', node),
   [CommandIds.showLog]: (ctx) => ctx.log.channel.show(),
+  [CommandIds.showReport]: (ctx, target?: unknown) => showReport(ctx, target),
 };
 
 /** Registers every command in CommandIds; a failure is logged and shown, never thrown at the user. */
