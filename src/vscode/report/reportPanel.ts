@@ -35,6 +35,8 @@ export interface ReportTiming {
   readonly indexMs?: number;
   readonly reportMs?: number;
   readonly tasks?: number;
+  /** What the page took to draw the last report (its own measure). */
+  readonly pageMs?: number;
 }
 
 /**
@@ -203,6 +205,7 @@ export class ReportPanel {
         await exportReport(this.file, this.last, this.title(), msg.charts, this.host.log);
         return;
       case 'rendered':
+        this.timing = { ...this.timing, pageMs: msg.ms };
         return;
     }
   }

@@ -190,9 +190,9 @@ export function histogram(title: string, bins: readonly Bin[], mean: number | nu
 /** Horizontal stacked bars: one row per label, one coloured segment per series (class seg-N). */
 export function stackedChart(title: string, rows: readonly StackRow[], series: readonly string[]): SVGSVGElement {
   const legendRows = Math.ceil(series.length / 4);
-  const height = MARGIN.top + MARGIN.bottom + Math.max(1, rows.length) * ROW + legendRows * 16;
+  const height = MARGIN.top + MARGIN.bottom + Math.max(1, rows.length) * ROW + legendRows * 16 + 12;
   const svg = svgRoot(title, height);
-  const bottom = height - MARGIN.bottom - legendRows * 16;
+  const bottom = height - MARGIN.bottom - legendRows * 16 - 12;
   const y = scaleBand<string>()
     .domain(rows.map((_, i) => String(i)))
     .range([MARGIN.top, bottom])
@@ -227,7 +227,7 @@ export function stackedChart(title: string, rows: readonly StackRow[], series: r
   const legend = svg.append('g').attr('class', 'legend');
   series.forEach((name, n) => {
     const lx = MARGIN.left + (n % 4) * 100;
-    const ly = bottom + 24 + Math.floor(n / 4) * 16;
+    const ly = bottom + 36 + Math.floor(n / 4) * 16;
     legend
       .append('rect')
       .attr('class', `bar seg-${n % 8}`)
@@ -246,8 +246,8 @@ export function stackedChart(title: string, rows: readonly StackRow[], series: r
 
 /** The head-to-head matrix: row's win rate against column; above 50% one hue, below the other. */
 export function heatMap(title: string, names: readonly string[], rate: (a: string, b: string) => number | null): SVGSVGElement {
-  const cell = 40;
   const left = MARGIN.left;
+  const cell = Math.max(12, Math.min(40, Math.floor((WIDTH - left - 8) / Math.max(1, names.length))));
   const top = 8;
   const size = names.length * cell;
   const height = top + size + 60;

@@ -21,6 +21,9 @@ export interface Figure {
   readonly rows: readonly TableRow[];
 }
 
+/** Longer tables show their first rows (the largest, as they are sorted); the Markdown export has all. */
+export const MAX_TABLE_ROWS = 100;
+
 export function filterButton(label: Child, filter: ReportFilter, what: string): HTMLElement {
   return h('button', { type: 'button', class: 'link-button', 'data-filter': JSON.stringify(filter), title: what }, label);
 }
@@ -42,7 +45,7 @@ export function figureSection(f: Figure): HTMLElement {
     h(
       'tbody',
       null,
-      f.rows.map((row) =>
+      f.rows.slice(0, MAX_TABLE_ROWS).map((row) =>
         h(
           'tr',
           null,

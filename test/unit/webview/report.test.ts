@@ -186,6 +186,16 @@ describe('quality report page', () => {
     assert.deepEqual(page.posted.at(-1), { type: 'clearFilter' });
   });
 
+  it('the key picker asks for that key per contributor', () => {
+    const page = openReportPage();
+    page.view.show(buildReport(index), scope());
+    const select = page.root.querySelector('select[data-command="contributor-key"]') as HTMLSelectElement;
+    assert.ok(select, 'a key picker in the Annotators section');
+    select.value = 'topic';
+    select.dispatchEvent(new page.window.Event('change', { bubbles: true }));
+    assert.deepEqual(page.posted.at(-1), { type: 'contributorKey', key: 'topic' });
+  });
+
   it('exports Markdown with the charts as SVG files beside it', async () => {
     const page = openReportPage();
     const report = buildReport(index);
