@@ -24,18 +24,18 @@ async function drawInChromium() {
       `<!doctype html><html><head><style>${css}</style></head><body class="vscode-dark"><div id="root"></div></body></html>`,
     );
     await page.evaluate(() => {
-      window.posted = [];
-      window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m) });
+      globalThis.posted = [];
+      globalThis.acquireVsCodeApi = () => ({ postMessage: (m) => globalThis.posted.push(m) });
     });
     await page.addScriptTag({ content: readFileSync(path.join(root, 'dist', 'report.js'), 'utf8') });
     const report = JSON.parse(readFileSync(reportJson, 'utf8'));
     const samples = [];
     for (let i = 0; i < 5; i++) {
       const ms = await page.evaluate(async (report) => {
-        const before = window.posted.length;
-        window.postMessage({ type: 'report', report, scope: { fileName: 'tasks.jsonl', total: report.tasks }, ms: 0 }, '*');
+        const before = globalThis.posted.length;
+        globalThis.postMessage({ type: 'report', report, scope: { fileName: 'tasks.jsonl', total: report.tasks }, ms: 0 }, '*');
         for (;;) {
-          const done = window.posted.slice(before).find((m) => m.type === 'rendered');
+          const done = globalThis.posted.slice(before).find((m) => m.type === 'rendered');
           if (done) return done.ms;
           await new Promise((r) => setTimeout(r, 10));
         }
@@ -43,7 +43,7 @@ async function drawInChromium() {
       samples.push(ms);
     }
     samples.sort((a, b) => a - b);
-    const elements = await page.evaluate(() => document.querySelectorAll('#root *').length);
+    const elements = await page.evaluate(() => globalThis.document.querySelectorAll('#root *').length);
     console.log(
       `| Draw the page in chromium (dist/report.js, ${elements.toLocaleString('en-US')} elements) | ${samples[2].toFixed(0)} ms |`,
     );

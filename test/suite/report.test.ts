@@ -85,7 +85,10 @@ describe('Quality report', function () {
         ?.querySelector('rect.bar[aria-label^="3:"]')?.dispatchEvent(new MouseEvent('click', { bubbles: true }))`);
       const expected = QUALITY.filter((q) => q === 3).length * (N / QUALITY.length);
       assert.equal(
-        await waitFor('the narrowed report', async () => ((await scopeText())?.includes(' of ') ? scopeText() : undefined)),
+        await waitFor('the narrowed report', async () => {
+          const text = await scopeText();
+          return text && /^Report of \d/.test(text) ? text : undefined;
+        }),
         `Report of ${expected} of ${N} tasks`,
       );
       assert.equal(panel.report?.tasks, expected);

@@ -250,7 +250,7 @@ export function heatMap(title: string, names: readonly string[], rate: (a: strin
   const cell = Math.max(12, Math.min(40, Math.floor((WIDTH - left - 8) / Math.max(1, names.length))));
   const top = 8;
   const size = names.length * cell;
-  const height = top + size + 60;
+  const height = top + size + 70;
   const svg = svgRoot(title, height);
   const keys = names.map((_, i) => String(i));
   const x = scaleBand<string>()
@@ -289,12 +289,13 @@ export function heatMap(title: string, names: readonly string[], rate: (a: strin
       .attr('transform', `translate(${left},0)`)
       .call(axisLeft(y).tickFormat((i) => shorten(names[Number(i)] ?? ''))),
   );
-  styleAxis(
-    svg
-      .append('g')
-      .attr('transform', `translate(0,${top + size})`)
-      .call(axisBottom(x).tickFormat((i) => shorten(names[Number(i)] ?? '').slice(0, 8))),
-  );
+  const columns = svg
+    .append('g')
+    .attr('transform', `translate(0,${top + size})`)
+    .call(axisBottom(x).tickFormat((i) => shorten(names[Number(i)] ?? '').slice(0, 14)));
+  // Column names slanted, so long names do not run into each other.
+  columns.selectAll('.tick text').attr('transform', 'rotate(-35)').attr('text-anchor', 'end').attr('dx', '-0.4em').attr('dy', '0.6em');
+  styleAxis(columns);
   return svg.node() as SVGSVGElement;
 }
 

@@ -198,7 +198,9 @@ function annotatorsSection(r: TaskFileReport): Section {
     const who = Object.keys(perContributor).sort((a, b) => total(perContributor[b]) - total(perContributor[a]) || a.localeCompare(b));
     const rows = who.map((w) => ({
       label: w,
-      segments: series.map((v) => ({ name: v, value: perContributor[w]?.[v] ?? 0, filter: { conditions: [where(key, '=', v)] } })),
+      // Not clickable: no condition selects one contributor's annotations, and `key = v` alone
+      // would show everyone's tasks under one contributor's bar.
+      segments: series.map((v) => ({ name: v, value: perContributor[w]?.[v] ?? 0 })),
     }));
     figures.push({
       name: 'annotators-values',
