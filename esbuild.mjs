@@ -34,6 +34,15 @@ const allBuilds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce] },
   // The task view page: runs in the webview's browser sandbox.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
+  // The quality report page (charts with d3): its own bundle, so the task view stays small.
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: ['src/webview/report/main.ts'],
+    outfile: 'dist/report.js',
+  },
   // The command-line tool shares src/core with the extension.
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

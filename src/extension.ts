@@ -10,6 +10,7 @@ import { TaskDocumentProvider } from './vscode/documents/taskDocuments';
 import { EditorPanelHost } from './vscode/panel/panelHost';
 import { TASK_VIEW_TYPE } from './vscode/panel/taskPanel';
 import { TaskPanels } from './vscode/panel/taskPanels';
+import { ReportPanels } from './vscode/report/reportPanels';
 import type { TreeNode } from './vscode/tree/node';
 import { TaskLensTreeProvider } from './vscode/tree/provider';
 
@@ -19,6 +20,7 @@ export interface TestApi {
   readonly view: vscode.TreeView<TreeNode>;
   readonly panels: TaskPanels;
   readonly store: ConnectionStore;
+  readonly reports: ReportPanels;
 }
 
 /** Composes the extension's parts; nothing else happens here. */
@@ -31,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const documents = new TaskDocumentProvider(store, platforms);
   const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view), store);
+  const reports = new ReportPanels(context.extensionUri, log);
 
   context.subscriptions.push(
     log,
@@ -40,12 +43,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     view,
     trackConnectionCount(store),
     panels,
+    reports,
     ...registerTaskDocuments(documents),
     vscode.window.registerWebviewPanelSerializer(TASK_VIEW_TYPE, panels),
-    ...registerCommands({ store, platforms, tree, view, documents, panels, log }),
+    ...registerCommands({ store, platforms, tree, view, documents, panels, reports, log }),
   );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view, panels, store } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view, panels, store, reports } : undefined;
 }
 
 export function deactivate(): void {

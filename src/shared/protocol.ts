@@ -48,7 +48,7 @@ export type PageToHost =
 
 type Rec = Record<string, unknown>;
 
-function isRec(v: unknown): v is Rec {
+export function isRec(v: unknown): v is Rec {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -94,7 +94,7 @@ export function isPageState(v: unknown): v is PageState {
 /** One validator per message type; the mapped type makes a missing one a compile error. */
 type Validators<M extends { type: string }> = { readonly [K in M['type']]: (msg: Rec) => boolean };
 
-function validatorFor<M extends { type: string }>(validators: Validators<M>): (msg: unknown) => msg is M {
+export function validatorFor<M extends { type: string }>(validators: Validators<M>): (msg: unknown) => msg is M {
   return (msg: unknown): msg is M => {
     if (!isRec(msg) || typeof msg.type !== 'string' || !Object.hasOwn(validators, msg.type)) return false;
     return validators[msg.type as M['type']](msg);

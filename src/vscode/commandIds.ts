@@ -27,6 +27,7 @@ export const CommandIds = {
   syncDeliveries: 'taskLens.syncDeliveries',
   exportTaskFile: 'taskLens.exportTaskFile',
   showLog: 'taskLens.showLog',
+  showReport: 'taskLens.showReport',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

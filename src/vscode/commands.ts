@@ -13,6 +13,7 @@ import type { CommandContext } from './commands/context';
 import { downloadCommand } from './commands/download';
 import { exportTaskFile } from './commands/exportFile';
 import { syncProjectDeliveries } from './commands/sync';
+import { showReport } from './commands/report';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
 import { clearFilter, copyId, filterByStatus, loadMore, openLink, refresh, retry } from './commands/tree';
 
@@ -45,6 +46,7 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.syncDeliveries]: syncProjectDeliveries,
   [CommandIds.exportTaskFile]: (_ctx, uri?: vscode.Uri) => exportTaskFile(uri instanceof vscode.Uri ? uri : undefined),
   [CommandIds.showLog]: (ctx) => ctx.log.channel.show(),
+  [CommandIds.showReport]: (ctx, target?: unknown) => showReport(ctx, target),
 };
 
 /** Registers every command in CommandIds; a failure is logged and shown, never thrown at the user. */

@@ -39,6 +39,7 @@ export async function run(): Promise<void> {
     await import('./syncExport.test');
     await import('./livepeer.test');
     await import('./security.test');
+    await import('./report.test');
     await import('./reload.test');
   }
 

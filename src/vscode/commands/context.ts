@@ -3,6 +3,7 @@ import type { Log } from '../log';
 import type { PlatformRegistry } from '../platforms';
 import type { TaskDocumentProvider } from '../documents/taskDocuments';
 import type { TaskPanels } from '../panel/taskPanels';
+import type { ReportPanels } from '../report/reportPanels';
 import type { TaskLensTreeProvider } from '../tree/provider';
 import type * as vscode from 'vscode';
 import type { TreeNode } from '../tree/node';
@@ -15,5 +16,6 @@ export interface CommandContext {
   readonly view: vscode.TreeView<TreeNode>;
   readonly documents: TaskDocumentProvider;
   readonly panels: TaskPanels;
+  readonly reports: ReportPanels;
   readonly log: Log;
 }
