@@ -39,6 +39,7 @@ export async function run(): Promise<void> {
     await import('./livepeer.test');
     await import('./security.test');
     await import('./focus.test');
+    await import('./names.test');
     await import('./reload.test');
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../../core/platform/markdown';
+import { markdownText } from '../../core/platform/markdown';
 import type { Platform } from '../../core/platform/platform';
 import { descriptorFor } from '../../core/platform/registry';
 import { Connection } from '../connections';
@@ -27,7 +27,7 @@ export class ConnectionNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon(platform.icon);
     item.description = kind;
     item.tooltip = new vscode.MarkdownString(
-      `**${escapeMarkdown(c.name)}** — ${kind}\n\n${escapeMarkdown(c.baseUrl)}\n\nDefined in: ${c.source} settings`,
+      `**${markdownText(c.name)}** — ${kind}\n\n${markdownText(c.baseUrl)}\n\nDefined in: ${c.source} settings`,
     );
     item.contextValue = `connection connection-${c.kind} connection-${c.source} refreshable`;
     item.accessibilityInformation = { label: vscode.l10n.t('Connection {0}, {1}', c.name, kind) };
