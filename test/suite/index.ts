@@ -40,6 +40,7 @@ export async function run(): Promise<void> {
     await import('./security.test');
     await import('./focus.test');
     await import('./names.test');
+    await import('./overflow.test');
     await import('./reload.test');
   }
 
