@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { Project } from '../../src/core/scale/types';
 import type { ProjectDef } from '../emulator/scale/catalog';
-import { childrenOf, nodeAt, testApi, useEmulator } from './fixtures';
+import { childrenOf, labelOf, nodeAt, testApi, useEmulator } from './fixtures';
 import { evalInWorkbench, hasProbe, hover, waitFor } from './helpers';
 
 const CREATED = '2026-01-05T10:00:00.000Z';
@@ -87,5 +87,26 @@ describe('Names: tooltips and labels in the real tree', function () {
     assert.deepEqual(seen.links, [], 'nothing in the hover is a link');
     const csp = await evalInWorkbench<string[]>('window.__tlCsp');
     assert.deepEqual(csp, [], 'the workbench logged no content-security-policy violation');
+  });
+
+  it('Names: an empty name shows “(no name)” with the id; bidi and zero-width characters are shown escaped', async () => {
+    const empty = (await projectNode('proj_empty_0002')).getTreeItem();
+    assert.equal(labelOf(await projectNode('proj_empty_0002')), '(no name)');
+    assert.match(String(empty.description), /proj_empty_0002/);
+    const rtl = labelOf(await projectNode('proj_rtl_0003'));
+    assert.equal(rtl, '\\u202etxt.exe');
+    const zw = labelOf(await projectNode('proj_zw_0004'));
+    assert.equal(zw, 'pay\\u200bpal \\u2066isolate\\u2069');
+    await showProjects();
+    const rows = await evalInWorkbench<string[]>(
+      `[...document.querySelectorAll('.sidebar .monaco-list-row')].map((r) => r.querySelector('.label-name')?.textContent ?? '')`,
+    );
+    assert.ok(rows.includes('(no name)'), `a row reads “(no name)”: ${JSON.stringify(rows)}`);
+    assert.ok(
+      rows.every((r) => !/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(r)),
+      `no bidi or zero-width character in a row: ${JSON.stringify(rows)}`,
+    );
+    const emptyHover = await hoverOf('(no name)', 'proj_empty_0002');
+    assert.ok(emptyHover.html.includes('<em>(no name)</em>'), `the hover says “(no name)” in italics: ${emptyHover.html}`);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { markdownText } from '../../src/core/platform/markdown';
+import { markdownName, markdownText } from '../../src/core/platform/markdown';
 import { hostilePayloads } from '../fixtures/hostile';
 import { renderTooltip } from './support/tooltip';
 
@@ -34,5 +34,11 @@ describe('markdownText: names in tooltips', () => {
 
   it('shows bidi, zero-width and control characters escaped, as the CLI does', () => {
     assert.equal(renderTooltip(markdownText('\u202etxt.exe pay\u200bpal\n')).text.trim(), '\\u202etxt.exe pay\\u200bpal\\n');
+  });
+
+  it('shows an empty name as “(no name)” in italics', () => {
+    assert.match(renderTooltip(`**${markdownName('')}**`).html, /<strong><em>\(no name\)<\/em><\/strong>/);
+    assert.match(renderTooltip(`**${markdownName('   ')}**`).html, /<em>\(no name\)<\/em>/);
+    assert.equal(renderTooltip(markdownName('x')).text.trim(), 'x');
   });
 });

@@ -16,3 +16,11 @@ export function markdownText(text: string): string {
     .replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`)
     .replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
 }
+
+/** A name for a tooltip: `markdownText`, or “(no name)” in italics when it is empty. */
+export function markdownName(name: unknown): string {
+  return typeof name === 'string' && name.trim() !== '' ? markdownText(name) : `_${NO_NAME}_`;
+}
+
+/** What the editor shows for an empty name (with the id beside it). */
+export const NO_NAME = '(no name)';

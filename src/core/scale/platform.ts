@@ -1,7 +1,7 @@
 /** Scale GenAI v2 as a Platform: project → Batches / Deliveries / All tasks → tasks. */
 import type { CallOptions } from '../http/client';
 import { formatNumber, shortDate } from '../../shared/format';
-import { markdownText as md } from '../platform/markdown';
+import { markdownName as mdName, markdownText as md } from '../platform/markdown';
 import type { Children, Entry, FilterSpec, Platform, TaskDocument } from '../platform/platform';
 import type { ScaleClient } from './client';
 import { deliveryDownloadPlan, taskListDownloadPlan } from './downloads';
@@ -92,7 +92,7 @@ export class ScalePlatform implements Platform {
         label: p.name,
         description: types,
         icon: 'project',
-        tooltip: `**${md(p.name)}**\n\nProject ${md(p.id)}\n\nCreated ${md(shortDate(p.created_at))}${types ? `\n\nTypes: ${md(types)}` : ''}${p.models?.length ? `\n\nModels: ${md(p.models.join(', '))}` : ''}`,
+        tooltip: `**${mdName(p.name)}**\n\nProject ${md(p.id)}\n\nCreated ${md(shortDate(p.created_at))}${types ? `\n\nTypes: ${md(types)}` : ''}${p.models?.length ? `\n\nModels: ${md(p.models.join(', '))}` : ''}`,
       },
       children: {
         mode: 'list',
@@ -137,7 +137,7 @@ export class ScalePlatform implements Platform {
         description: `${statusLabel(b.status)} · ${when}`,
         icon: look.icon,
         tone: look.tone,
-        tooltip: `**${md(b.name)}** — ${md(statusLabel(b.status))}\n\nBatch ${md(b.id)}\n\nCreated ${md(shortDate(b.created_at))}${b.completed_at ? `\n\nCompleted ${md(shortDate(b.completed_at))}` : ''}`,
+        tooltip: `**${mdName(b.name)}** — ${md(statusLabel(b.status))}\n\nBatch ${md(b.id)}\n\nCreated ${md(shortDate(b.created_at))}${b.completed_at ? `\n\nCompleted ${md(shortDate(b.completed_at))}` : ''}`,
       },
       download: {
         kind: 'batch',
@@ -173,7 +173,7 @@ export class ScalePlatform implements Platform {
         label: d.name,
         description: `${count === undefined ? '?' : formatNumber(count)} tasks · delivered ${shortDate(d.delivered_at)}`,
         icon: 'package',
-        tooltip: `**${md(d.name)}**\n\nDelivery ${md(d.id)}\n\n${count ?? 'unknown number of'} tasks, delivered ${md(shortDate(d.delivered_at))}`,
+        tooltip: `**${mdName(d.name)}**\n\nDelivery ${md(d.id)}\n\n${count ?? 'unknown number of'} tasks, delivered ${md(shortDate(d.delivered_at))}`,
       },
       download: {
         kind: 'delivery',

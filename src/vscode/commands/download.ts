@@ -17,6 +17,7 @@ import { pickDownloadRoot } from '../downloadFolder';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';
 import type { CommandContext } from './context';
+import { NO_NAME, shownName } from '../labels';
 
 /** Which entries a download command offers in the palette. */
 export type DownloadKind = 'delivery' | 'tasks' | 'taskList';
@@ -81,7 +82,7 @@ export async function downloadCommand(
     force = true;
   }
 
-  const title = vscode.l10n.t('Downloading “{0}”', target.entry.look.label);
+  const title = vscode.l10n.t('Downloading “{0}”', shownName(target.entry.look.label) ?? NO_NAME);
   try {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },

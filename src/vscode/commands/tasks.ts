@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TaskTarget } from '../taskTarget';
 import { showTaskJson } from '../documents/showTaskJson';
+import { shownText } from '../labels';
 import { pickConnection } from '../pickers';
 import { TASK_SCHEME, TaskDocumentProvider } from '../documents/taskDocuments';
 import { EntryNode } from '../tree/entryNode';
@@ -24,7 +25,7 @@ export async function taskTarget(ctx: CommandContext, node: unknown, title: stri
   const taskId = (
     await vscode.window.showInputBox({
       title,
-      prompt: vscode.l10n.t('Task ID on “{0}”', connection.name),
+      prompt: vscode.l10n.t('Task ID on “{0}”', shownText(connection.name)),
       placeHolder: '6650f0c2a1b2c3d4e5f60001',
       ignoreFocusOut: true,
       validateInput: (v) =>
