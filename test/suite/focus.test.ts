@@ -37,8 +37,9 @@ interface QuickInputState {
 }
 
 /**
- * Runs Go to Task by ID for `id`: the runner accepts the ID, waits `delayMs`, opens the palette and
- * types `text`, on its own clock (the user does not wait for the extension host either).
+ * Runs Go to Task by ID for `id`: the runner accepts the ID, waits `delayMs` after its input closed,
+ * opens the palette and types `text`, on its own clock (a user does not wait for the extension
+ * host either).
  */
 async function goToTaskThenPalette(id: string, delayMs: number, text: string): Promise<Thenable<unknown>> {
   const going = vscode.commands.executeCommand('taskLens.goToTask');
@@ -46,6 +47,7 @@ async function goToTaskThenPalette(id: string, delayMs: number, text: string): P
   await typeText(id);
   await startSequence([
     { label: 'ID accepted', press: 'Enter' },
+    { label: 'ID input closed', until: `!(${QUICK_INPUT_OPEN})` },
     { label: 'F1 pressed', wait: delayMs, press: 'F1' },
     { label: 'palette shown', until: QUICK_INPUT_VISIBLE_EMPTY },
     { label: 'typed', type: text },

@@ -81,16 +81,19 @@ export async function saveTaskJsonCopy(ctx: CommandContext, node?: unknown, targ
 
 /**
  * Opens the task view: single-click reuses the preview panel; `pin` gives the task its own;
- * `reveal` also selects the task in the tree. A task that took a while to arrive opens without
- * taking focus (the user may be typing in the palette by now), and one that arrives after the
- * user moved on is not revealed in the tree; the tree never takes focus here.
+ * `reveal` also selects the task in the tree. A task that had to be fetched first opens without
+ * taking focus (the user may be typing in the palette by now), one that arrives after the user
+ * moved on is not revealed in the tree, and the tree never takes focus here.
  */
 export async function openTask(ctx: CommandContext, node?: unknown, options: { pin?: boolean; reveal?: boolean } = {}): Promise<void> {
   const target = await taskTarget(ctx, node, options.pin ? vscode.l10n.t('Open Task (Pinned)') : vscode.l10n.t('Open Task'));
   if (!target) return;
   const { intent } = target;
   const movedOn = intent.movedOn();
-  ctx.panels.open(target, { pin: options.pin, preserveFocus: !intent.mayFocus() });
+  // A task fetched first (Go to Task by ID) never takes focus: a webview applies the focus it was
+  // opened with only once its frame has loaded, seconds later on a busy machine, by which time the
+  // user may be typing in the palette.
+  ctx.panels.open(target, { pin: options.pin, preserveFocus: target.document !== undefined || !intent.mayFocus() });
   if (options.reveal && !movedOn) {
     intent.settle();
     const treePath = target.treePath ?? (await (await ctx.platforms.get(target.connection)).getTask(target.taskId)).treePath;
