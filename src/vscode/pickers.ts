@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Entry } from '../core/platform/platform';
 import type { Connection, ConnectionStore } from './connections';
+import { NO_NAME, shownName, shownText } from './labels';
 import type { PlatformRegistry } from './platforms';
 
 /** The connection a palette command acts on: the only one, or the one the user picks. */
@@ -12,7 +13,7 @@ export async function pickConnection(store: ConnectionStore, title: string): Pro
   }
   if (all.length === 1) return all[0];
   const picked = await vscode.window.showQuickPick(
-    all.map((c) => ({ label: c.name, description: c.kind, detail: c.baseUrl, connection: c })),
+    all.map((c) => ({ label: shownText(c.name), description: c.kind, detail: shownText(c.baseUrl), connection: c })),
     { title, placeHolder: vscode.l10n.t('Which connection?') },
   );
   return picked?.connection;
@@ -52,7 +53,7 @@ export async function pickEntryPath(
     for (;;) {
       const shown = token ? [...items, { label: vscode.l10n.t('$(ellipsis) Load more…'), more: true as const }] : items;
       picked = await vscode.window.showQuickPick(shown, {
-        title: `${title} — ${[connection.name, ...path.map((e) => e.look.label)].join(' › ')}`,
+        title: `${title} — ${[shownText(connection.name), ...path.map((e) => shownName(e.look.label) ?? NO_NAME)].join(' › ')}`,
         matchOnDescription: true,
       });
       if (!picked?.more) break;
@@ -67,5 +68,7 @@ export async function pickEntryPath(
 }
 
 function toPick(entry: Entry): EntryPick {
-  return { label: `$(${entry.look.icon}) ${entry.look.label}`, description: entry.look.description, entry };
+  const name = shownName(entry.look.label);
+  const description = [name === undefined ? shownText(entry.copyId) : '', shownText(entry.look.description)].filter(Boolean).join(' · ');
+  return { label: `$(${entry.look.icon}) ${name ?? NO_NAME}`, description, entry };
 }

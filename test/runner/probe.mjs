@@ -7,7 +7,37 @@ import path from 'node:path';
 const screenshotsDir = path.resolve(import.meta.dirname, '..', '..', 'screenshots');
 
 export async function startProbe(getPage) {
+  // Key sequences run here, in the runner, so that their timing does not depend on the extension
+  // host (which the suite shares with the extension under test, busy or not).
+  let sequence = { done: true, log: [] };
+  async function runSequence(page, steps) {
+    const started = Date.now();
+    const log = [];
+    sequence = { done: false, log };
+    try {
+      for (const step of steps) {
+        if (step.wait) await new Promise((r) => setTimeout(r, step.wait));
+        if (step.press) await page.keyboard.press(step.press);
+        if (step.type) await page.keyboard.type(step.type, { delay: 10 });
+        if (step.until) {
+          const deadline = Date.now() + (step.timeout ?? 60_000);
+          while (!(await page.evaluate(step.until)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        }
+        log.push({ step: step.label ?? Object.keys(step).join('+'), at: Date.now() - started });
+      }
+    } catch (err) {
+      log.push({ step: 'error', error: String(err) });
+    }
+    sequence.done = true;
+  }
   const routes = {
+    // Starts a list of steps ({ wait: ms } | { press: key } | { type: text } | { until: expression })
+    // and answers at once; '/sequence/result' tells how far it got and when each step ended.
+    '/sequence': async (page, body) => {
+      void runSequence(page, body.steps);
+      return true;
+    },
+    '/sequence/result': async () => sequence,
     // Evaluates a JS expression in the workbench page and returns its JSON-serialisable value.
     '/eval': async (page, body) => page.evaluate(body.expression),
     // Evaluates an expression inside every webview content frame (the inner iframe holding the
@@ -36,6 +66,11 @@ export async function startProbe(getPage) {
     },
     '/type': async (page, body) => {
       await page.keyboard.type(body.text, { delay: 10 });
+      return true;
+    },
+    '/hover': async (page, body) => {
+      await page.mouse.move(0, 0);
+      await page.hover(body.selector, { timeout: body.timeout ?? 5000 });
       return true;
     },
     '/click': async (page, body) => {

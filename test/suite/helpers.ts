@@ -28,6 +28,14 @@ export const evalInWebviews = <T>(expression: string) =>
 export const screenshot = (name: string) => callProbe<{ file: string }>('/screenshot', { name });
 export const pressKey = (key: string) => callProbe<boolean>('/press', { key });
 export const typeText = (text: string) => callProbe<boolean>('/type', { text });
+export type SequenceStep = { label?: string; wait?: number; press?: string; type?: string; until?: string; timeout?: number };
+/** Starts key presses in the runner (their timing then does not depend on this extension host) and returns at once. */
+export const startSequence = (steps: SequenceStep[]) => callProbe<boolean>('/sequence', { steps });
+/** How far the running sequence got: each step with the time it ended (ms after the start). */
+export const sequenceResult = () =>
+  callProbe<{ done: boolean; log: { step: string; at: number; error?: string }[] }>('/sequence/result', {});
+/** Moves the mouse onto the first element matching `selector` in the workbench page. */
+export const hover = (selector: string) => callProbe<boolean>('/hover', { selector });
 
 /** Polls until `check` returns a truthy value, or fails with the last value seen. */
 export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 15_000): Promise<NonNullable<T>> {

@@ -8,6 +8,7 @@ import { createPlatform } from '../../src/core/platform/registry';
 import { LIVEPEER_FIXTURES as F } from '../emulator/livepeer/data';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { livepeerBaseUrl, TASK_PATH, testLivepeerPlatform } from './support/livepeer';
+import { renderTooltip } from './support/tooltip';
 
 async function loadAll(
   children: Children | undefined,
@@ -113,10 +114,11 @@ describe('core/livepeer platform', () => {
     });
 
     it('puts the error message and retries in the tooltip', () => {
-      const tooltip = taskEntry(F.tasks.failedRetriedExport).look.tooltip ?? '';
-      assert.match(tooltip, /Error: failed to export: upload to https:\/\/uploads\\\.example\\\.com\/export returned 503/);
-      assert.match(tooltip, /Retries: 2/);
-      assert.match(tooltip, new RegExp(`Input asset: \`${fixtureTask(F.tasks.failedRetriedExport).inputAssetId}\``));
+      const tooltip = renderTooltip(taskEntry(F.tasks.failedRetriedExport).look.tooltip ?? '');
+      assert.match(tooltip.text, /Error: failed to export: upload to https:\/\/uploads\.example\.com\/export returned 503/);
+      assert.equal(tooltip.links, 0, 'the URL in the message is not a link');
+      assert.match(tooltip.text, /Retries: 2/);
+      assert.ok(tooltip.text.includes(`Input asset: ${fixtureTask(F.tasks.failedRetriedExport).inputAssetId}`), tooltip.text);
     });
 
     it('lists a task’s assets lazily, with name, phase, size, duration and a link', async () => {
@@ -132,7 +134,7 @@ describe('core/livepeer platform', () => {
       assert.deepEqual([child.look.icon, child.look.tone], ['device-camera-video', 'completed']);
       assert.equal(child.copyId, asset?.id);
       assert.equal(child.link, asset?.downloadUrl);
-      assert.match(child.look.tooltip ?? '', new RegExp(`Playback ID: ${asset?.playbackId}`));
+      assert.ok(renderTooltip(child.look.tooltip ?? '').text.includes(`Playback ID: ${asset?.playbackId}`));
     });
 
     it('shows input and output assets of a legacy transcode, and a processing asset’s progress', async () => {
@@ -160,14 +162,16 @@ describe('core/livepeer platform', () => {
       assert.equal(taskEntry(F.tasks.completedExportData).children, undefined);
     });
 
-    it('escapes hostile asset names in tooltips', async () => {
+    it('shows hostile asset names in tooltips as written, inert', async () => {
       const [asset] = (await loadAll(taskEntry(F.tasks.hostileAsset).children)).entries;
       assert.equal(asset?.look.label, F.hostileName);
-      const tooltip = asset?.look.tooltip ?? '';
-      const unescaped = /(^|[^\\])(<|\]\(|\*\*bold)/;
-      assert.ok(tooltip.includes('\\<img src=x'), tooltip);
-      assert.ok(!unescaped.test(tooltip), tooltip);
-      assert.ok(!unescaped.test(taskEntry(F.tasks.hostileAsset).look.tooltip ?? ''));
+      for (const tooltip of [asset?.look.tooltip ?? '', taskEntry(F.tasks.hostileAsset).look.tooltip ?? '']) {
+        const shown = renderTooltip(tooltip);
+        assert.ok(shown.text.includes(F.hostileName), shown.text);
+        assert.ok(!tooltip.includes('<') && !tooltip.includes('\\'), tooltip);
+        assert.equal(shown.links, 0);
+        assert.ok(!/<(img|a|code|em)\b/.test(shown.html) && !shown.html.includes('<strong>bold'), shown.html);
+      }
     });
 
     it('filters by phase on the client and by type on the server, with Load more', async () => {

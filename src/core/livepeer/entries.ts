@@ -1,20 +1,12 @@
 /**
- * Tree entries for Livepeer tasks and their assets: labels, descriptions and escaped markdown
- * tooltips. Pure functions of the API objects, so the tree and tests see the same thing.
+ * Tree entries for Livepeer tasks and their assets: labels, descriptions and markdown tooltips in
+ * which every value from the API is inert text (`markdownText`). Pure functions of the API objects, so the tree and tests see the same thing.
  */
 import { clockDuration, formatBytes, percent } from '../../shared/format';
-import { escapeMarkdown as md } from '../platform/markdown';
+import { markdownText as md } from '../platform/markdown';
 import type { Entry } from '../platform/platform';
 import { assetPhaseLook, msDate, phaseWithProgress, safeLink, shortId, sourceName, taskPhaseLook, valueLabel } from './looks';
 import type { Asset, Task } from './types';
-
-/**
- * An inline code span. Backslash escapes do not apply inside code spans (they would show), so the
- * text is kept literal and only what could end the span or the line is replaced.
- */
-function code(text: string): string {
-  return `\`${text.replace(/[`\r\n]/g, ' ')}\``;
-}
 
 /** Which side of the task an asset is on. */
 export type AssetRole = 'input' | 'output';
@@ -63,13 +55,13 @@ function taskTooltip(task: Task): string {
   const status = task.status ?? {};
   const lines = [
     `**${md(valueLabel(task.type))} task** — ${md(phaseWithProgress(status.phase, status.progress))}`,
-    `Task ${code(String(task.id ?? '?'))}`,
+    `Task ${md(String(task.id ?? '?'))}`,
   ];
   if (typeof status.errorMessage === 'string' && status.errorMessage) lines.push(`Error: ${md(status.errorMessage.slice(0, 500))}`);
   if (typeof status.retries === 'number') lines.push(`Retries: ${status.retries}`);
   const source = sourceName(task);
   if (source) lines.push(`Source: ${md(source)}`);
-  for (const { role, id } of assetLinks(task)) lines.push(`${ROLE_LABEL[role]}: ${code(id)}`);
+  for (const { role, id } of assetLinks(task)) lines.push(`${ROLE_LABEL[role]}: ${md(id)}`);
   const times: Array<[string, unknown]> = [
     ['Created', task.createdAt],
     ['Scheduled', task.scheduledAt],
@@ -108,7 +100,7 @@ export function assetEntry(asset: Asset, role: AssetRole, fallbackId: string): E
 
 function assetTooltip(asset: Asset, role: AssetRole, id: string, name: string): string {
   const status = asset.status ?? {};
-  const lines = [`**${md(name)}** — ${md(ROLE_LABEL[role].toLowerCase())}, ${md(valueLabel(status.phase))}`, `Asset ${code(id)}`];
+  const lines = [`**${md(name)}** — ${md(ROLE_LABEL[role].toLowerCase())}, ${md(valueLabel(status.phase))}`, `Asset ${md(id)}`];
   if (typeof status.errorMessage === 'string' && status.errorMessage) lines.push(`Error: ${md(status.errorMessage.slice(0, 500))}`);
   const facts: Array<[string, string]> = [
     ['Size', formatBytes(asset.size)],
@@ -118,12 +110,12 @@ function assetTooltip(asset: Asset, role: AssetRole, id: string, name: string): 
     ['Created', msDate(asset.createdAt) && `${msDate(asset.createdAt)} UTC`],
   ];
   for (const [label, value] of facts) if (value) lines.push(`${label}: ${md(value)}`);
-  // Shown as code, not as links: the URLs come from the API and are opened only through `link`.
+  // Shown as text, never as links: the URLs come from the API and are opened only through `link`.
   for (const [label, url] of [
     ['Playback URL', asset.playbackUrl],
     ['Download URL', asset.downloadUrl],
   ] as const) {
-    if (typeof url === 'string' && url) lines.push(`${label}: ${code(url.slice(0, 300))}`);
+    if (typeof url === 'string' && url) lines.push(`${label}: ${md(url.slice(0, 300))}`);
   }
   return lines.join('\n\n');
 }
@@ -139,7 +131,7 @@ export function missingAssetEntry(role: AssetRole, id: string): Entry {
       description: shortId(id),
       icon: 'warning',
       tone: 'unknown',
-      tooltip: `**${md(ROLE_LABEL[role])} not found (404)**\n\nAsset ${code(id)} — it may have been deleted, or it belongs to another project.`,
+      tooltip: `**${md(ROLE_LABEL[role])} not found (404)**\n\nAsset ${md(id)} — it may have been deleted, or it belongs to another project.`,
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Scale GenAI v2 as a Platform: project → Batches / Deliveries / All tasks → tasks. */
 import type { CallOptions } from '../http/client';
 import { formatNumber, shortDate } from '../../shared/format';
-import { escapeMarkdown as md } from '../platform/markdown';
+import { markdownName as mdName, markdownText as md } from '../platform/markdown';
 import type { Children, Entry, FilterSpec, Platform, SyncRunOptions, SyncSummary, TaskDocument } from '../platform/platform';
 import { syncDeliveries } from './sync';
 import type { ScaleClient } from './client';
@@ -93,7 +93,7 @@ export class ScalePlatform implements Platform {
         label: p.name,
         description: types,
         icon: 'project',
-        tooltip: `**${md(p.name)}**\n\nProject \`${md(p.id)}\`\n\nCreated ${md(shortDate(p.created_at))}${types ? `\n\nTypes: ${md(types)}` : ''}${p.models?.length ? `\n\nModels: ${md(p.models.join(', '))}` : ''}`,
+        tooltip: `**${mdName(p.name)}**\n\nProject ${md(p.id)}\n\nCreated ${md(shortDate(p.created_at))}${types ? `\n\nTypes: ${md(types)}` : ''}${p.models?.length ? `\n\nModels: ${md(p.models.join(', '))}` : ''}`,
       },
       children: {
         mode: 'list',
@@ -152,7 +152,7 @@ export class ScalePlatform implements Platform {
         description: `${statusLabel(b.status)} · ${when}`,
         icon: look.icon,
         tone: look.tone,
-        tooltip: `**${md(b.name)}** — ${md(statusLabel(b.status))}\n\nBatch \`${md(b.id)}\`\n\nCreated ${md(shortDate(b.created_at))}${b.completed_at ? `\n\nCompleted ${md(shortDate(b.completed_at))}` : ''}`,
+        tooltip: `**${mdName(b.name)}** — ${md(statusLabel(b.status))}\n\nBatch ${md(b.id)}\n\nCreated ${md(shortDate(b.created_at))}${b.completed_at ? `\n\nCompleted ${md(shortDate(b.completed_at))}` : ''}`,
       },
       download: {
         kind: 'batch',
@@ -188,7 +188,7 @@ export class ScalePlatform implements Platform {
         label: d.name,
         description: `${count === undefined ? '?' : formatNumber(count)} tasks · delivered ${shortDate(d.delivered_at)}`,
         icon: 'package',
-        tooltip: `**${md(d.name)}**\n\nDelivery \`${md(d.id)}\`\n\n${count ?? 'unknown number of'} tasks, delivered ${md(shortDate(d.delivered_at))}`,
+        tooltip: `**${mdName(d.name)}**\n\nDelivery ${md(d.id)}\n\n${count ?? 'unknown number of'} tasks, delivered ${md(shortDate(d.delivered_at))}`,
       },
       download: {
         kind: 'delivery',
@@ -250,7 +250,7 @@ export class ScalePlatform implements Platform {
         description: `${statusLabel(t.status)} · ${when}`,
         icon: look.icon,
         tone: look.tone,
-        tooltip: `**Task \`${md(t.task_id)}\`** — ${md(statusLabel(t.status))}\n\nCreated ${md(shortDate(t.created_at))}${t.completed_at ? `\n\nCompleted ${md(shortDate(t.completed_at))}` : ''}${meta.map(([k, v]) => `\n\n${md(k)}: ${md(JSON.stringify(v).slice(0, 80))}`).join('')}`,
+        tooltip: `**Task ${md(t.task_id)}** — ${md(statusLabel(t.status))}\n\nCreated ${md(shortDate(t.created_at))}${t.completed_at ? `\n\nCompleted ${md(shortDate(t.completed_at))}` : ''}${meta.map(([k, v]) => `\n\n${md(k)}: ${md(JSON.stringify(v).slice(0, 80))}`).join('')}`,
       },
       task: { id: t.task_id, pathSegments: path },
     };

@@ -19,6 +19,7 @@ import { pickDownloadRoot } from '../downloadFolder';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';
 import type { CommandContext } from './context';
+import { NO_NAME, shownName } from '../labels';
 
 /** Default of `taskLens.download.idleTimeout`: no bytes for this long fails an attempt (retried). */
 const DEFAULT_IDLE_TIMEOUT_S = 30;
@@ -86,7 +87,7 @@ export async function downloadCommand(
     force = true;
   }
 
-  const title = vscode.l10n.t('Downloading “{0}”', target.entry.look.label);
+  const title = vscode.l10n.t('Downloading “{0}”', shownName(target.entry.look.label) ?? NO_NAME);
   try {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },

@@ -1,21 +1,31 @@
 import * as vscode from 'vscode';
 import type { TaskTarget } from '../taskTarget';
 import { showTaskJson } from '../documents/showTaskJson';
+import { shownText } from '../labels';
 import { pickConnection } from '../pickers';
 import { TASK_SCHEME, TaskDocumentProvider } from '../documents/taskDocuments';
 import { EntryNode } from '../tree/entryNode';
 import type { TreeNode } from '../tree/node';
+import { UserIntent } from '../userIntent';
 import type { CommandContext } from './context';
 
-export async function taskTarget(ctx: CommandContext, node: unknown, title: string): Promise<TaskTarget | undefined> {
+/** A task to act on, and the user's request for it (from when the task ID was entered). */
+export type AskedTask = TaskTarget & { readonly intent: UserIntent };
+
+export async function taskTarget(ctx: CommandContext, node: unknown, title: string): Promise<AskedTask | undefined> {
   if (node instanceof EntryNode && node.entry.task)
-    return { connection: node.connection, taskId: node.entry.task.id, pathSegments: node.entry.task.pathSegments };
+    return {
+      connection: node.connection,
+      taskId: node.entry.task.id,
+      pathSegments: node.entry.task.pathSegments,
+      intent: new UserIntent(ctx.view),
+    };
   const connection = (node as TreeNode | undefined)?.connection ?? (await pickConnection(ctx.store, title));
   if (!connection) return undefined;
   const taskId = (
     await vscode.window.showInputBox({
       title,
-      prompt: vscode.l10n.t('Task ID on “{0}”', connection.name),
+      prompt: vscode.l10n.t('Task ID on “{0}”', shownText(connection.name)),
       placeHolder: '6650f0c2a1b2c3d4e5f60001',
       ignoreFocusOut: true,
       validateInput: (v) =>
@@ -23,19 +33,20 @@ export async function taskTarget(ctx: CommandContext, node: unknown, title: stri
     })
   )?.trim();
   if (!taskId) return undefined;
+  const intent = new UserIntent(ctx.view);
   // The names in the tab's path come from the task itself.
   const doc = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching task {0}…', taskId) },
     async () => (await ctx.platforms.get(connection)).getTask(taskId),
   );
-  return { connection, taskId: doc.id, pathSegments: doc.pathSegments, treePath: doc.treePath, document: doc };
+  return { connection, taskId: doc.id, pathSegments: doc.pathSegments, treePath: doc.treePath, document: doc, intent };
 }
 
 /** Opens a task's JSON in a read-only preview tab (the next one reuses it). */
 export async function openTaskJson(ctx: CommandContext, node?: unknown): Promise<vscode.TextEditor | undefined> {
   const target = await taskTarget(ctx, node, vscode.l10n.t('Open Task JSON'));
   if (!target) return undefined;
-  return showTaskJson(target);
+  return showTaskJson(target, { preserveFocus: !target.intent.mayFocus() });
 }
 
 /** Writes the task JSON shown in the active tab (or of a tree item) to a file the user picks. */
@@ -68,13 +79,24 @@ export async function saveTaskJsonCopy(ctx: CommandContext, node?: unknown, targ
   return destination;
 }
 
-/** Opens the task view: single-click reuses the preview panel; `pin` gives the task its own. */
+/**
+ * Opens the task view: single-click reuses the preview panel; `pin` gives the task its own;
+ * `reveal` also selects the task in the tree. A task that had to be fetched first opens without
+ * taking focus (the user may be typing in the palette by now), one that arrives after the user
+ * moved on is not revealed in the tree, and the tree never takes focus here.
+ */
 export async function openTask(ctx: CommandContext, node?: unknown, options: { pin?: boolean; reveal?: boolean } = {}): Promise<void> {
   const target = await taskTarget(ctx, node, options.pin ? vscode.l10n.t('Open Task (Pinned)') : vscode.l10n.t('Open Task'));
   if (!target) return;
-  ctx.panels.open(target, { pin: options.pin });
-  if (options.reveal) {
+  const { intent } = target;
+  const movedOn = intent.movedOn();
+  // A task fetched first (Go to Task by ID) never takes focus: a webview applies the focus it was
+  // opened with only once its frame has loaded, seconds later on a busy machine, by which time the
+  // user may be typing in the palette.
+  ctx.panels.open(target, { pin: options.pin, preserveFocus: target.document !== undefined || !intent.mayFocus() });
+  if (options.reveal && !movedOn) {
+    intent.settle();
     const treePath = target.treePath ?? (await (await ctx.platforms.get(target.connection)).getTask(target.taskId)).treePath;
-    await ctx.tree.revealKeys(ctx.view, target.connection, treePath);
+    await ctx.tree.revealKeys(ctx.view, target.connection, treePath, { intent });
   }
 }

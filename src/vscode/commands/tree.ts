@@ -6,6 +6,7 @@ import { EntryNode } from '../tree/entryNode';
 import { ErrorNode, LoadMoreNode } from '../tree/infoNodes';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
+import { NO_NAME, shownName } from '../labels';
 
 export function refresh(ctx: CommandContext, node?: TreeNode): void {
   ctx.tree.refresh(node);
@@ -43,7 +44,7 @@ export async function filterByStatus(ctx: CommandContext, node?: TreeNode): Prom
         { label: vscode.l10n.t('Any {0}', spec.label.toLowerCase()), value: '' },
         ...spec.options.map((o) => ({ label: o.label, value: o.value, picked: current[spec.key] === o.value })),
       ],
-      { title: vscode.l10n.t('Filter “{0}” by {1}', target.entry.look.label, spec.label.toLowerCase()) },
+      { title: vscode.l10n.t('Filter “{0}” by {1}', shownName(target.entry.look.label) ?? NO_NAME, spec.label.toLowerCase()) },
     );
     if (!picked) return;
     if (picked.value) values[spec.key] = picked.value;

@@ -27,6 +27,7 @@ export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisp
   }
 
   revealInTree(target: TaskTarget, treePath: readonly string[]): Promise<unknown> {
-    return this.tree.revealKeys(this.view, target.connection, treePath);
+    // Asked for by a click in the task view, so the tree may take focus (if it answers promptly).
+    return this.tree.revealKeys(this.view, target.connection, treePath, { focus: true });
   }
 }

@@ -4,6 +4,7 @@ import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
 import { isAllowedLinkUrl } from '../../shared/links';
 import { isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
 import type { TaskTarget } from '../taskTarget';
+import { shownText } from '../labels';
 import type { Log } from '../log';
 import { taskPanelHtml } from './panelHtml';
 
@@ -64,7 +65,7 @@ export class TaskPanel {
       this.doc = target.document;
       this.docTarget = target;
     }
-    this.panel.title = vscode.l10n.t('Task {0}', shortId(target.taskId));
+    this.panel.title = vscode.l10n.t('Task {0}', shortId(shownText(target.taskId)));
     if (!this.ready) this.panel.webview.html = taskPanelHtml(this.panel.webview, this.host.extensionUri, this.panel.title);
     else if (this.docTarget === target) this.render();
     else void this.load();

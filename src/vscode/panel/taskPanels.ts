@@ -35,22 +35,28 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
     };
   }
 
-  /** Opens a task: in the preview panel (reused), or in a panel of its own when `pin` is set. */
-  open(target: TaskTarget, options: { pin?: boolean } = {}): TaskPanel {
+  /**
+   * Opens a task: in the preview panel (reused), or in a panel of its own when `pin` is set.
+   * `preserveFocus` shows it without taking focus (for a task that arrived after the user moved on).
+   */
+  open(target: TaskTarget, options: { pin?: boolean; preserveFocus?: boolean } = {}): TaskPanel {
+    const preserveFocus = options.preserveFocus ?? false;
     const existing = [...this.panels].find((p) => p.target.taskId === target.taskId && p.target.connection.name === target.connection.name);
     if (existing) {
-      existing.panel.reveal();
+      existing.panel.reveal(undefined, preserveFocus);
       return existing;
     }
     if (this.preview && !options.pin) {
       this.preview.show(target);
-      this.preview.panel.reveal();
+      this.preview.panel.reveal(undefined, preserveFocus);
       return this.preview;
     }
-    const panel = vscode.window.createWebviewPanel(TASK_VIEW_TYPE, target.taskId, vscode.ViewColumn.Active, {
-      enableFindWidget: true,
-      enableScripts: true,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      TASK_VIEW_TYPE,
+      target.taskId,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus },
+      { enableFindWidget: true, enableScripts: true },
+    );
     const taskPanel = new TaskPanel(panel, target, Boolean(options.pin), this.host);
     this.panels.add(taskPanel);
     if (!options.pin) this.preview = taskPanel;

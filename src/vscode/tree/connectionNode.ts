@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../../core/platform/markdown';
+import { markdownText } from '../../core/platform/markdown';
+import { shownText } from '../labels';
 import type { Platform } from '../../core/platform/platform';
 import { descriptorFor } from '../../core/platform/registry';
 import { Connection } from '../connections';
@@ -22,15 +23,15 @@ export class ConnectionNode implements TreeNode {
     const c = this.connection;
     const platform = descriptorFor(c.kind);
     const kind = platform.displayName;
-    const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(shownText(c.name), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(platform.icon);
     item.description = kind;
     item.tooltip = new vscode.MarkdownString(
-      `**${escapeMarkdown(c.name)}** — ${kind}\n\n${escapeMarkdown(c.baseUrl)}\n\nDefined in: ${c.source} settings`,
+      `**${markdownText(c.name)}** — ${kind}\n\n${markdownText(c.baseUrl)}\n\nDefined in: ${c.source} settings`,
     );
     item.contextValue = `connection connection-${c.kind} connection-${c.source} refreshable`;
-    item.accessibilityInformation = { label: vscode.l10n.t('Connection {0}, {1}', c.name, kind) };
+    item.accessibilityInformation = { label: vscode.l10n.t('Connection {0}, {1}', shownText(c.name), kind) };
     return item;
   }
 

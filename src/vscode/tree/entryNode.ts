@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Children, Entry } from '../../core/platform/platform';
 import { CommandIds } from '../commandIds';
 import type { Connection } from '../connections';
+import { NO_NAME, shownName, shownText } from '../labels';
 import { statusIcon, TreeNode } from './node';
 import type { TreeContext } from './treeContext';
 
@@ -25,14 +26,18 @@ export class EntryNode implements TreeNode {
   getTreeItem(): vscode.TreeItem {
     const { entry } = this;
     const state = entry.children ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(entry.look.label, state);
+    // An empty name would leave a blank row: say so, and show the id it has instead.
+    const name = shownName(entry.look.label);
+    const item = new vscode.TreeItem(name ?? NO_NAME, state);
     item.id = this.id;
     item.iconPath = statusIcon(entry.look.icon, entry.look.tone);
     const filter = this.tree.filterDescription(this);
-    item.description = [entry.look.description, filter].filter(Boolean).join(' · ');
+    item.description = [name === undefined ? shownText(entry.copyId) : '', shownText(entry.look.description), shownText(filter)]
+      .filter(Boolean)
+      .join(' · ');
     if (entry.look.tooltip) item.tooltip = new vscode.MarkdownString(entry.look.tooltip);
     item.contextValue = contextValue(entry, Boolean(filter));
-    item.accessibilityInformation = { label: [entry.type, entry.look.label, item.description].filter(Boolean).join(', ') };
+    item.accessibilityInformation = { label: [entry.type, name ?? NO_NAME, item.description].filter(Boolean).join(', ') };
     if (entry.task) item.command = { command: CommandIds.openTask, title: vscode.l10n.t('Open Task'), arguments: [this] };
     else if (entry.link) item.command = { command: CommandIds.openLink, title: vscode.l10n.t('Open Link'), arguments: [this] };
     return item;

@@ -9,6 +9,7 @@ import { ConnectionNode } from './connectionNode';
 import { EntryNode } from './entryNode';
 import { ErrorNode, LoadMoreNode, MessageNode, ProblemKind } from './infoNodes';
 import { TreeNode } from './node';
+import { UserIntent } from '../userIntent';
 import { PagedList } from './pagedList';
 import type { TreeContext } from './treeContext';
 
@@ -81,9 +82,19 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /**
    * Reveals the deepest loaded node along a path of entry keys (e.g. a task's project, batch, task):
    * a task on a page not loaded yet reveals its batch instead. Returns how deep it got.
+   *
+   * The tree takes focus only when asked to (`focus`) and only while the answer is prompt; when the
+   * user has moved on while the path loaded, nothing is revealed at all.
    */
-  async revealKeys(view: vscode.TreeView<TreeNode>, connection: Connection, keys: readonly string[]): Promise<number> {
-    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+  async revealKeys(
+    view: vscode.TreeView<TreeNode>,
+    connection: Connection,
+    keys: readonly string[],
+    options: { focus?: boolean; intent?: UserIntent } = {},
+  ): Promise<number> {
+    const intent = options.intent ?? new UserIntent(view);
+    const focus = () => options.focus === true && intent.mayFocus();
+    if (focus()) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     if (this.roots.length === 0) await this.getChildren(undefined);
     let node: TreeNode | undefined = this.roots.find((r) => r.connection.name === connection.name);
     if (!node) return 0;
@@ -95,11 +106,13 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       node = next;
       depth++;
     }
+    if (intent.movedOn()) return 0;
     // A view that has just been shown renders its first level on its own and can undo a reveal
     // made meanwhile (seen in the web workbench), so reveal again until the node is selected.
     for (let attempt = 0; attempt < 5 && view.selection[0]?.id !== node.id; attempt++) {
-      await view.reveal(node, { select: true, focus: true, expand: true });
+      await view.reveal(node, { select: true, focus: focus(), expand: true });
       await new Promise((r) => setTimeout(r, 200 * attempt));
+      intent.settle();
     }
     return depth;
   }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { hostileMarker, hostilePayloads, withBaseUrl } from '../../fixtures/hostile';
-import { type RelatedDoc } from '../../../src/shared/protocol';
+import { hostileLivepeerTask as hostileTask } from '../../fixtures/hostileLivepeer';
 import { all, clickEveryLink, openPage, useHitServer, type Page } from './helpers';
 import { fixtureTask, relatedFor, renderLivepeer, text } from './livepeerHelpers';
 import { LIVEPEER_FIXTURES } from '../../emulator/livepeer/data';
@@ -8,84 +8,6 @@ import { LIVEPEER_FIXTURES } from '../../emulator/livepeer/data';
 const FORBIDDEN =
   'script, iframe, object, embed, svg, math, form, meta, base, style, link, template, frame, frameset, applet, noscript, input, textarea, select, video, audio, source, img';
 const SAFE_URL = /^(https?:|mailto:|#)/;
-
-/** A Livepeer task with the payloads in every field the view lays out, and assets carrying them. */
-function hostileTask(p: string[]): { task: Record<string, unknown>; related: RelatedDoc[] } {
-  const at = (i: number) => p[i % p.length];
-  const task = {
-    id: at(0),
-    type: at(1),
-    createdAt: at(2),
-    scheduledAt: 1_717_200_000_000,
-    projectId: at(3),
-    requesterId: at(4),
-    inputAssetId: at(5),
-    status: { phase: at(6), updatedAt: at(7), errorMessage: at(8), retries: at(9), progress: 0.5, [at(10)]: at(10) },
-    params: {
-      upload: {
-        url: at(11),
-        encryption: { [at(12)]: at(12) },
-        c2pa: at(13),
-        profiles: p.map((name, i) => ({ name, bitrate: i, [`x${i}`]: name })),
-        catalystPipelineStrategy: at(14),
-      },
-      export: {
-        custom: { url: at(15), method: at(16), headers: { [at(17)]: at(18) } },
-        ipfs: { nftMetadataTemplate: at(19), nftMetadata: { [at(20)]: at(20) } },
-      },
-      'transcode-file': {
-        input: { url: at(21) },
-        storage: { url: at(22) },
-        outputs: { hls: { path: at(23) } },
-        creatorId: { type: at(24), value: at(25) },
-      },
-      clip: { url: at(26), clipStrategy: { playbackId: at(27), startTime: at(28), endTime: 1 }, sessionId: at(29) },
-      [at(30)]: { [at(31)]: at(31) },
-    },
-    output: {
-      upload: {
-        assetSpec: {
-          name: at(32),
-          size: at(33),
-          hash: [{ hash: at(34), algorithm: at(35) }],
-          videoSpec: { format: at(36), duration: at(37), tracks: [{ type: at(38), codec: at(39) }] },
-        },
-        videoFilePath: at(40),
-      },
-      export: { ipfs: { videoFileCid: at(41), videoFileUrl: at(42), videoFileGatewayUrl: at(43) } },
-      transcodeFile: {
-        baseUrl: 'https://gateway.example/base/',
-        hls: { path: at(44) },
-        mp4: p.map((path) => ({ path })),
-        request_id: at(45),
-      },
-      exportData: { ipfs: { cid: at(46) } },
-      [at(47)]: at(47),
-    },
-    [at(48)]: at(49),
-  };
-  // Every payload on an asset card (in its URL fields too), half of them on a missing card, some on another type.
-  const related: RelatedDoc[] = p.flatMap((s, i): RelatedDoc[] => [
-    {
-      label: s,
-      type: 'asset',
-      id: s,
-      raw: {
-        id: s,
-        name: s,
-        playbackId: s,
-        playbackUrl: s,
-        downloadUrl: s,
-        source: { type: s, url: s },
-        status: { phase: s, errorMessage: s },
-        videoSpec: { format: s },
-      },
-    },
-    ...(i % 2 === 0 ? [{ label: s, type: 'asset', id: s, raw: null, problem: s }] : []),
-    ...(i % 5 === 0 ? [{ label: s, type: s, id: s, raw: { [s]: s } }] : []),
-  ]);
-  return { task, related };
-}
 
 describe('webview Livepeer view with hostile strings', function () {
   this.timeout(60_000);
