@@ -36,6 +36,8 @@ describe('Sync Project Deliveries and Export Task File', function () {
   it('downloads every delivery of the project once; a second sync asks the server for no delivery', async () => {
     const listed = await listedDeliveries();
     assert.ok(listed.length >= 2, 'the project has deliveries');
+    // Files another suite downloaded came from another emulator (another origin): start clean.
+    rmSync(path.dirname(deliveryFile(listed[0]?.name ?? '')), { recursive: true, force: true });
     const project = await nodeAt('Emu', F.projects.main.name);
     const first = (await vscode.commands.executeCommand('taskLens.syncDeliveries', project)) as SyncSummary | undefined;
     assert.ok(first, 'the sync finished');

@@ -47,6 +47,7 @@ export function registerSyncCommands(program: Command, context: CliContext): voi
       stderr.write(`Syncing the deliveries of ${project.name}${since ? ` delivered after ${since}` : ''} into ${root}\n`);
       const result = await syncDeliveries(client, project, root, {
         since,
+        keepSecrets: flags.keepSecrets === true,
         signal: context.io.signal,
         onStart: () => {
           display = undefined;

@@ -6,6 +6,7 @@
  */
 import { inspectDownload, runDownload, type DownloadProgress } from '../download';
 import { isCancelledError } from '../http/errors';
+import { planWithSecrets } from '../secrets/taskSecrets';
 import type { ScaleClient } from './client';
 import { deliveryDownloadPlan } from './downloads';
 import type { Delivery, Project } from './types';
@@ -25,6 +26,8 @@ export interface SyncOptions {
   /** ISO date or date-time: only deliveries delivered after it (`delivered_after`). */
   readonly since?: string;
   readonly signal?: AbortSignal;
+  /** Write credentials such as `workspace_token` as the server sent them (default: redacted). */
+  readonly keepSecrets?: boolean;
   /** Before each delivery is looked at or downloaded. */
   readonly onStart?: (delivery: Delivery, index: number, total: number) => void;
   readonly onProgress?: (delivery: Delivery, progress: DownloadProgress) => void;
@@ -69,13 +72,17 @@ async function syncOne(
   root: string,
   options: SyncOptions,
 ): Promise<SyncItem> {
-  const plan = deliveryDownloadPlan(client, {
-    projectId: project.id,
-    projectName: project.name,
-    deliveryId: delivery.id,
-    deliveryName: delivery.name,
-    taskCount: typeof delivery.task_count === 'number' ? delivery.task_count : null,
-  });
+  // Secrets in task data are redacted as in every other download, unless the caller keeps them.
+  const plan = planWithSecrets(
+    deliveryDownloadPlan(client, {
+      projectId: project.id,
+      projectName: project.name,
+      deliveryId: delivery.id,
+      deliveryName: delivery.name,
+      taskCount: typeof delivery.task_count === 'number' ? delivery.task_count : null,
+    }),
+    options.keepSecrets === true,
+  );
   let file = '';
   try {
     const inspection = await inspectDownload(root, plan);
