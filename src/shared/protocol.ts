@@ -17,6 +17,10 @@ export interface RenderContext {
   pinned: boolean;
   /** Show secrets such as workspace tokens; the page asks with `revealSecrets`. */
   revealSecrets: boolean;
+  /** The task file (and line) a task from the delivery explorer was read from; no connection then. */
+  file?: string | null;
+  /** Where the task sits in the explorer's filtered, sorted set (1-based position): Previous / Next. */
+  navigation?: { position: number; count: number } | null;
 }
 
 /** An object shown beside the task (e.g. a Livepeer task's assets); `raw` null when unavailable. */
@@ -33,7 +37,17 @@ export type HostToPage =
   | { type: 'loading' }
   | { type: 'error'; message: string };
 
-export const PAGE_COMMANDS = ['openJson', 'copyId', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch'] as const;
+export const PAGE_COMMANDS = [
+  'openJson',
+  'copyId',
+  'refresh',
+  'revealInTree',
+  'pin',
+  'revealProject',
+  'revealBatch',
+  'previous',
+  'next',
+] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
 export type RenderPhase = 'first' | 'complete';
@@ -64,7 +78,11 @@ export function isRenderContext(v: unknown): v is RenderContext {
     optionalString(v.projectName) &&
     optionalString(v.batchName) &&
     typeof v.pinned === 'boolean' &&
-    typeof v.revealSecrets === 'boolean'
+    typeof v.revealSecrets === 'boolean' &&
+    optionalString(v.file) &&
+    (v.navigation === undefined ||
+      v.navigation === null ||
+      (isRec(v.navigation) && typeof v.navigation.position === 'number' && typeof v.navigation.count === 'number'))
   );
 }
 
