@@ -255,3 +255,60 @@ export function markdownTable(figures) {
   const notes = figures.filter((f) => f.note).map((f) => `- ${f.name}: ${f.note}`);
   return [...lines, ...(notes.length ? ['', 'Notes:', '', ...notes] : [])].join('\n');
 }
+
+/** The delivery explorer (issue 14): index speed against a plain JSON.parse loop, the table's times, memory. */
+export function explorerFigures(x, tasks) {
+  if (!x || x.error) return [figure({ id: 'explorer', name: 'Delivery explorer', unit: 'ms', runs: [], note: x?.error ?? 'not run' })];
+  const mbps = (ms) => x.bytes / MB / (ms / 1000);
+  const indexMs = median(x.indexMs);
+  const loopMs = median(x.parseLoopMs);
+  const size = `${tasks.toLocaleString('en-US')} tasks, ${(x.bytes / MB).toFixed(0)} MB`;
+  const index = figure({
+    id: 'explorer-index',
+    name: `Explorer: index a task file (${size})`,
+    unit: 'ms',
+    runs: x.indexMs,
+    baseline: { name: 'read line by line + JSON.parse only', runs: x.parseLoopMs },
+    target: '≥ 100 MB/s and ≤ 2× the JSON.parse loop',
+    met: mbps(indexMs) >= 100 && indexMs <= 2 * loopMs,
+  });
+  index.mbPerSecond = { value: mbps(indexMs), baseline: mbps(loopMs) };
+  return [
+    index,
+    figure({
+      id: 'explorer-heap',
+      name: 'Explorer: heap held by the index',
+      unit: 'MB',
+      runs: [x.indexHeapMb],
+      target: '≤ 200 MB extra in the host',
+      met: x.indexHeapMb <= 200,
+      note: `process RSS at the end ${x.rssMb?.toFixed(0)} MB`,
+    }),
+    figure({
+      id: 'explorer-select',
+      name: `Explorer: filter + sort for the table (“${x.condition}”, status completed, by completed time)`,
+      unit: 'ms',
+      runs: x.tableSelectMs,
+      target: '≤ 200 ms',
+      met: median(x.tableSelectMs) <= 200,
+      note: `the first sort of a column builds its order once: ${x.tableFirstSortMs.toFixed(0)} ms; filter alone ${median(x.filterMs)?.toFixed(1)} ms, core sortRows of the filtered rows ${median(x.sortMs)?.toFixed(1)} ms`,
+    }),
+    figure({
+      id: 'explorer-first-rows',
+      name: 'Explorer: first window of rows after the index (100 rows × 14 columns)',
+      unit: 'ms',
+      runs: x.firstRowsMs,
+      target: '≤ 300 ms',
+      met: median(x.firstRowsMs) <= 300,
+    }),
+    figure({
+      id: 'explorer-row-read',
+      name: 'Explorer: a row read back from the file by its offset (task view input)',
+      unit: 'ms',
+      runs: x.rowToTaskMs,
+      target: '≤ 150 ms to the rendered task',
+      met: median(x.rowToTaskMs) <= 150,
+      note: 'the host part; the task view’s render of a task is measured by the task view rows above',
+    }),
+  ];
+}

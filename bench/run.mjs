@@ -9,21 +9,31 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchDownloads } from './downloads.mjs';
+import { benchExplorer } from './explorer.mjs';
 import { runHostBench } from './host.mjs';
 import { buildSnapshot, packageEmptyExtension, unminifiedBundleBytes } from './lib/build.mjs';
 import { root, startEmulator } from './lib/processes.mjs';
-import { activationFigures, downloadFigures, markdownTable, sizeFigures, taskViewFigures, treeFigures } from './report.mjs';
+import {
+  activationFigures,
+  downloadFigures,
+  explorerFigures,
+  markdownTable,
+  sizeFigures,
+  taskViewFigures,
+  treeFigures,
+} from './report.mjs';
 import { vscodeDir } from '../test/runner/codeServer.mjs';
 
 const { values: opts } = parseArgs({
   options: { quick: { type: 'boolean' }, verbose: { type: 'boolean' }, keep: { type: 'boolean' }, only: { type: 'string' } },
 });
-if (opts.only !== undefined && opts.only !== 'downloads') throw new Error(`--only takes “downloads”, not “${opts.only}”`);
+if (opts.only !== undefined && opts.only !== 'downloads' && opts.only !== 'explorer')
+  throw new Error(`--only takes “downloads” or “explorer”, not “${opts.only}”`);
 
 // Run counts keep the full bench near 10 minutes on 2 cores; --quick is a smoke test.
 const PROFILES = {
-  full: { batchSize: 100_000, smallDownload: 10_000, activationLoads: 8, treeRuns: 7, taskViewRuns: 5, downloadRuns: 3 },
-  quick: { batchSize: 10_000, smallDownload: 2_000, activationLoads: 3, treeRuns: 3, taskViewRuns: 2, downloadRuns: 1 },
+  full: { batchSize: 100_000, smallDownload: 10_000, activationLoads: 8, treeRuns: 7, taskViewRuns: 5, downloadRuns: 3, explorerRuns: 5 },
+  quick: { batchSize: 10_000, smallDownload: 2_000, activationLoads: 3, treeRuns: 3, taskViewRuns: 2, downloadRuns: 1, explorerRuns: 2 },
 };
 const profile = opts.quick ? 'quick' : 'full';
 const P = PROFILES[profile];
@@ -66,6 +76,14 @@ if (opts.only === 'downloads') {
   await onlyDownloads();
   process.exit(0);
 }
+if (opts.only === 'explorer') {
+  const explorer = await attempt('explorer bench', () => benchExplorer({ tasks: P.batchSize, runs: P.explorerRuns, log }));
+  const durationS = Math.round((Date.now() - started) / 1000);
+  const header = `Task Lens bench (${profile}, explorer only), ${new Date(started).toISOString().slice(0, 10)}: ${info.cpu}, ${info.cores} cores, Node ${info.node}; medians; ${durationS} s.`;
+  process.stdout.write(`\n${header}\n\n${markdownTable(explorerFigures(explorer, P.batchSize))}\n`);
+  writeFileSync(path.join(root, 'bench', 'results-explorer.json'), `${JSON.stringify({ profile, machine: info, explorer }, null, 2)}\n`);
+  process.exit(0);
+}
 const snapshot = buildSnapshot(log);
 const empty = packageEmptyExtension(snapshot.dir);
 const sizes = {
@@ -78,6 +96,7 @@ const big = await startEmulator({ apiKey: API_KEY, deliverySize: P.batchSize });
 const small = await startEmulator({ apiKey: API_KEY, deliverySize: P.smallDownload });
 let host;
 let downloads;
+let explorer;
 try {
   log('extension host: activation, tree, task view …');
   host = await attempt('extension host bench', () =>
@@ -93,6 +112,7 @@ try {
   downloads = await attempt('download bench', () =>
     benchDownloads({ cli: snapshot.cli, big, small, apiKey: API_KEY, runs: P.downloadRuns, latencies: LATENCIES, log }),
   );
+  explorer = await attempt('explorer bench', () => benchExplorer({ tasks: P.batchSize, runs: P.explorerRuns, log }));
 } finally {
   big.stop();
   small.stop();
@@ -107,6 +127,7 @@ const figures = [
   ...treeFigures(hostPart('tree'), P.batchSize),
   ...taskViewFigures(hostPart('taskView')),
   ...downloadFigures(downloads, P.batchSize, P.smallDownload),
+  ...explorerFigures(explorer, P.batchSize),
 ];
 info.vscode = host.vscodeVersion ?? info.vscode;
 info.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
@@ -117,7 +138,7 @@ process.stdout.write(`\n${header}\n\n${table}\n`);
 const out = path.join(root, 'bench', 'results.json');
 writeFileSync(
   out,
-  `${JSON.stringify({ profile, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { sizes, host, downloads } }, null, 2)}\n`,
+  `${JSON.stringify({ profile, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { sizes, host, downloads, explorer } }, null, 2)}\n`,
 );
 log(`wrote ${path.relative(root, out)}`);
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDelivery, describeSource, sortDeliveries } from '../../src/core/download/deliveries';
+import { describeSource, findManifests, readDelivery, sortDeliveries } from '../../src/core/download/deliveries';
 import { readManifest } from '../../src/core/download/manifest';
 import { indexTaskFile } from '../../src/core/taskfile/indexFile';
 import { searchTaskFile } from '../../src/core/taskfile/search';
@@ -195,6 +195,18 @@ describe('explorer table: set, order, window, saved subsets, delivery listing', 
     assert.equal(sorted[0]?.source, 'scale · Proj · b');
     assert.ok(sorted[2]?.problem);
     assert.equal(await readDelivery(join(folder.path, 'nothing.jsonl.manifest.json')), undefined);
+    mkdirSync(join(folder.path, 'deep', 'er'), { recursive: true });
+    mkdirSync(join(folder.path, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(join(folder.path, 'deep', 'er', 'd.jsonl.manifest.json'), '{}');
+    writeFileSync(join(folder.path, 'node_modules', 'x', 'e.jsonl.manifest.json'), '{}');
+    const found = (await findManifests(folder.path)).map((f) => f.slice(folder.path.length + 1)).sort();
+    assert.deepEqual(found, [
+      'a.jsonl.manifest.json',
+      'b.jsonl.manifest.json',
+      'c.jsonl.manifest.json',
+      join('deep', 'er', 'd.jsonl.manifest.json'),
+      'subset.jsonl.manifest.json',
+    ]);
     assert.equal(
       describeSource({ kind: 'subset', sourceFile: 'x.jsonl', conditions: null, statuses: null, search: null }),
       'filtered from x.jsonl',

@@ -4,7 +4,7 @@
  * sidebar's "Downloaded Deliveries" lists these; the manifest is the one record of a download.
  */
 import * as path from 'node:path';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { readManifest, type DownloadManifest } from './manifest';
 import { MANIFEST_SUFFIX } from './paths';
 
@@ -27,6 +27,32 @@ export interface DeliveryListing {
 
 export function isManifestPath(file: string): boolean {
   return file.endsWith(`.jsonl${MANIFEST_SUFFIX}`);
+}
+
+/** Folders a walk never enters: tools' caches and version control, not deliveries. */
+const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', '.venv', 'venv', '__pycache__', '.vscode-test', 'out', 'dist']);
+
+/**
+ * Every download manifest under `root`, by walking the folders (the editor's file search needs
+ * ripgrep, which not every host has; this needs nothing). Stops at `limit` manifests and `maxDepth`.
+ */
+export async function findManifests(root: string, options: { maxDepth?: number; limit?: number } = {}): Promise<string[]> {
+  const maxDepth = options.maxDepth ?? 8;
+  const limit = options.limit ?? 1000;
+  const found: string[] = [];
+  const walk = async (folder: string, depth: number): Promise<void> => {
+    if (found.length >= limit) return;
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (found.length >= limit) return;
+      const full = path.join(folder, entry.name);
+      if (entry.isFile() && isManifestPath(entry.name)) found.push(full);
+      else if (entry.isDirectory() && depth < maxDepth && !SKIPPED.has(entry.name) && !entry.name.startsWith('.'))
+        await walk(full, depth + 1);
+    }
+  };
+  await walk(root, 0);
+  return found;
 }
 
 /** Reads one manifest; undefined when the path is not a manifest or it vanished. */

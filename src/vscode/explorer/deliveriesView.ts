@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readDelivery, sortDeliveries, type DeliveryListing } from '../../core/download/deliveries';
+import { findManifests, readDelivery, sortDeliveries, type DeliveryListing } from '../../core/download/deliveries';
 import { formatNumber, shortDate } from '../../shared/format';
 import { CommandIds } from '../commandIds';
 import type { Log } from '../log';
@@ -45,12 +45,13 @@ export class DeliveriesView implements vscode.TreeDataProvider<DeliveryListing>,
   /** The listing as the view shows it (for tests). */
   async deliveries(): Promise<DeliveryListing[]> {
     if (!this.listed) {
-      const found = await vscode.workspace.findFiles(MANIFESTS, '**/node_modules/**', MAX_LISTED + 1);
+      const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+      const found = (await Promise.all(folders.map((f) => findManifests(f.uri.fsPath, { limit: MAX_LISTED + 1 })))).flat();
       this.truncated = found.length > MAX_LISTED;
       const read = await Promise.all(
-        found.slice(0, MAX_LISTED).map((uri) =>
-          readDelivery(uri.fsPath).catch((error: unknown) => {
-            this.log.warn(`Downloaded Deliveries: could not read ${uri.fsPath}: ${String(error)}`);
+        found.slice(0, MAX_LISTED).map((file) =>
+          readDelivery(file).catch((error: unknown) => {
+            this.log.warn(`Downloaded Deliveries: could not read ${file}: ${String(error)}`);
             return undefined;
           }),
         ),
