@@ -12,13 +12,14 @@ import { root } from './lib/processes.mjs';
 export async function benchExplorer({ tasks, runs, log }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'task-lens-bench-explorer-'));
   try {
-    const worker = path.join(dir, 'taskfileWorker.cjs');
+    const worker = path.join(dir, 'taskfileWorker.mjs');
     await esbuild.build({
       entryPoints: [path.join(root, 'bench', 'taskfileWorker.ts')],
       bundle: true,
       platform: 'node',
       target: 'node20',
-      format: 'cjs',
+      format: 'esm', // the worker awaits at the top level
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
       outfile: worker,
       logLevel: 'warning',
     });

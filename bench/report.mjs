@@ -277,7 +277,7 @@ export function explorerFigures(x, tasks) {
     index,
     figure({
       id: 'explorer-heap',
-      name: 'Explorer: heap held by the index',
+      name: 'Explorer: memory held by the index (heap + typed arrays)',
       unit: 'MB',
       runs: [x.indexHeapMb],
       target: '≤ 200 MB extra in the host',

@@ -17,6 +17,7 @@ import { openDownloadsInExplorer } from './vscode/explorer/defaultEditor';
 import { DeliveriesView } from './vscode/explorer/deliveriesView';
 import { EXPLORER_VIEW_TYPE, Explorers, type ExplorerHost } from './vscode/explorer/explorers';
 import { LINE_SCHEME, LineDocumentProvider } from './vscode/explorer/lineDocuments';
+import { linkExplorerAndReports } from './vscode/explorer/reportLink';
 
 /** Handed to the integration tests only (extension mode Test), so they can walk the tree as VS Code does. */
 export interface TestApi {
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     vscode.workspace.registerTextDocumentContentProvider(LINE_SCHEME, new LineDocumentProvider()),
     openDownloadsInExplorer(EXPLORER_VIEW_TYPE, log),
+    linkExplorerAndReports(explorers, reports),
     ...registerCommands({ store, platforms, tree, view, documents, panels, reports, log, explorers, deliveries }),
   );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);

@@ -62,6 +62,9 @@ export class Explorers implements vscode.CustomReadonlyEditorProvider<ExplorerDo
   private readonly watchers = new Map<string, vscode.Disposable>();
   private readonly setChanged = new vscode.EventEmitter<ExplorerSetChange>();
   readonly onDidChangeSet = this.setChanged.event;
+  private readonly closed = new vscode.EventEmitter<vscode.Uri>();
+  /** An explorer closed (its report, if any, goes back to reporting on its own). */
+  readonly onDidClose = this.closed.event;
   readonly cache = new IndexCache();
   /** Run by extension.ts's composition for the report and export buttons. */
   commandHandler: ExplorerCommandHandler | undefined;
@@ -94,7 +97,9 @@ export class Explorers implements vscode.CustomReadonlyEditorProvider<ExplorerDo
   }
 
   private close(key: string): void {
-    this.models.get(key)?.dispose();
+    const model = this.models.get(key);
+    if (model) this.closed.fire(model.uri);
+    model?.dispose();
     this.models.delete(key);
     this.ready.delete(key);
     this.watchers.get(key)?.dispose();
@@ -286,5 +291,6 @@ export class Explorers implements vscode.CustomReadonlyEditorProvider<ExplorerDo
   dispose(): void {
     for (const w of this.watchers.values()) w.dispose();
     this.setChanged.dispose();
+    this.closed.dispose();
   }
 }
