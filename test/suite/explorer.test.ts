@@ -182,6 +182,39 @@ describe('Delivery explorer', function () {
     assert.ok((await api.deliveries.deliveries()).some((d) => d.file === file.fsPath && d.status === 'complete'));
   });
 
+  it('keeps the quality report in step: it follows the explorer’s set, and a click in it narrows the explorer', async function () {
+    if (!hasProbe) this.skip();
+    const api = await testApi();
+    const before = api.explorers.currentSet(file);
+    assert.ok(before && before.count < before.total, 'the explorer is filtered');
+    await evalInWebviews(`document.querySelector('.ex-toolbar [data-command="report"]')?.click()`);
+    const panel = await waitFor('the report beside the explorer', () => api.reports.get(file));
+    await waitFor('the report of the explorer’s set', () => panel.report?.tasks === before.count, 50_000);
+    const requests: { conditions: readonly string[]; statuses?: readonly string[] }[] = [];
+    const listening = api.reports.onDidRequestFilter((r) => requests.push(r));
+    try {
+      await waitFor('a bar to click in the report', async () =>
+        (
+          await evalInWebviews<boolean>(`(() => { const bar = [...document.querySelectorAll('section.figure')]
+            .filter((s) => !/status|issues/i.test(s.querySelector('h3')?.textContent ?? '')).map((s) => s.querySelector('rect.bar')).find(Boolean);
+            if (!bar) return false; bar.dispatchEvent(new MouseEvent('click', { bubbles: true })); return true; })()`)
+        ).some((f) => f.value === true),
+      );
+      const request = await waitFor('the report’s filter request', () => requests[0]);
+      const after = await waitFor('the explorer narrowed by the report', () => {
+        const set = api.explorers.currentSet(file);
+        return set && set.conditions.length > before.conditions.length ? set : undefined;
+      });
+      assert.deepEqual(after.conditions, [...before.conditions, ...request.conditions.filter((c) => !before.conditions.includes(c))]);
+      assert.ok(after.count <= before.count);
+      await waitFor('the report follows the narrowed set', () => panel.report?.tasks === after.count);
+    } finally {
+      listening.dispose();
+    }
+    // Back to the one condition for the tests after this one.
+    await api.explorers.applyConditions(file, before.conditions);
+  });
+
   it('shows the table in dark and light themes (screenshots)', async function () {
     if (!hasProbe) this.skip();
     const config = vscode.workspace.getConfiguration('workbench');

@@ -1,7 +1,7 @@
 import type { Task } from '../../core/scale/types';
 import { formatNumber } from '../../shared/format';
 import type { ExportSelection } from '../commands/exportFile';
-import type { ExplorerModel } from './explorerModel';
+import type { TaskIndex } from '../../core/taskfile/taskIndex';
 
 /**
  * The explorer's set as an export's condition. The export reads the file again and hands each
@@ -9,7 +9,7 @@ import type { ExplorerModel } from './explorerModel';
  * by its id and how many times that id came before it: duplicate ids on several lines stay apart.
  * The predicate counts as it goes, so it serves one export run.
  */
-export function exportSelection(model: ExplorerModel): ExportSelection | undefined {
+export function exportSelection(model: { readonly index: TaskIndex | undefined; readonly rows: Uint32Array }): ExportSelection | undefined {
   const index = model.index;
   if (!index) return undefined;
   const member = new Uint8Array(index.size);
