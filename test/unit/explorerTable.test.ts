@@ -5,7 +5,6 @@ import { describeSource, findManifests, readDelivery, sortDeliveries } from '../
 import { readManifest } from '../../src/core/download/manifest';
 import { indexTaskFile } from '../../src/core/taskfile/indexFile';
 import { searchTaskFile } from '../../src/core/taskfile/search';
-import { compareNatural } from '../../src/core/taskfile/rowColumns';
 import { saveSubset, SubsetTargetError } from '../../src/core/taskfile/subset';
 import { tableFacets } from '../../src/core/taskfile/tableFacets';
 import { parseConditions, TableModel, tableColumns, type TableQuery } from '../../src/core/taskfile/tableView';
@@ -89,11 +88,6 @@ describe('explorer table: set, order, window, saved subsets, delivery listing', 
     // Ties keep file order.
     for (let i = 1; i < completed.rows.length; i++)
       if (messages[i] === messages[i - 1]) assert.ok((completed.rows[i] as number) > (completed.rows[i - 1] as number));
-  });
-
-  it('orders strings naturally and case-folded', () => {
-    const names = ['task 10', 'Task 9', 'task 009b', 'alpha', 'Beta', 'beta'];
-    assert.deepEqual([...names].sort(compareNatural), ['alpha', 'Beta', 'beta', 'Task 9', 'task 009b', 'task 10']);
   });
 
   it('filters and sorts 100,000 rows within the budget', async () => {
