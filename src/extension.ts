@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       webviewOptions: { retainContextWhenHidden: false, enableFindWidget: true },
       supportsMultipleEditorsPerDocument: false,
     }),
-    vscode.workspace.registerTextDocumentContentProvider(LINE_SCHEME, new LineDocumentProvider()),
+    vscode.workspace.registerTextDocumentContentProvider(LINE_SCHEME, new LineDocumentProvider((file) => explorers.isOpen(file))),
     openDownloadsInExplorer(EXPLORER_VIEW_TYPE, log),
     linkExplorerAndReports(explorers, reports),
     ...registerCommands({ store, platforms, tree, view, documents, panels, reports, log, explorers, deliveries }),

@@ -279,6 +279,11 @@ export class Explorers implements vscode.CustomReadonlyEditorProvider<ExplorerDo
     return saveSetAs(model, target);
   }
 
+  /** Whether a file is open in an explorer (the line tabs serve only those). */
+  isOpen(fsPath: string): boolean {
+    return [...this.models.values()].some((m) => m.uri.fsPath === fsPath);
+  }
+
   /** For tests: the page of a file's explorer. */
   page(uri: vscode.Uri): ExplorerPage | undefined {
     return this.pages.get(uri.toString());

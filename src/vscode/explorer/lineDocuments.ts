@@ -20,6 +20,9 @@ interface LineRef {
  * task JSON tab. A content provider's documents cannot be edited or saved over the file.
  */
 export class LineDocumentProvider implements vscode.TextDocumentContentProvider {
+  /** `isOpen`: a line is served only from a file open in the explorer (a crafted link reads nothing else). */
+  constructor(private readonly isOpen: (file: string) => boolean) {}
+
   static uriFor(file: vscode.Uri, entry: TaskEntry): vscode.Uri {
     const ref: LineRef = { file: file.fsPath, offset: entry.offset, length: entry.length, line: entry.lineNumber };
     const name = `${path.basename(file.fsPath)} line ${entry.lineNumber}.json`;
@@ -29,6 +32,7 @@ export class LineDocumentProvider implements vscode.TextDocumentContentProvider 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const ref = parseRef(uri.query);
     if (!ref) return '// This link does not name a line of a task file.';
+    if (!this.isOpen(ref.file)) return '// Open the task file in the delivery explorer to see its lines here.';
     const bytes = await readLineAt(ref.file, { offset: ref.offset, length: ref.length, lineNumber: ref.line });
     const text = bytes.toString('utf8');
     try {
