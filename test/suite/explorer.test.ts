@@ -101,6 +101,28 @@ describe('Delivery explorer', function () {
     );
   });
 
+  it('remembers the columns chosen for the file', async function () {
+    if (!hasProbe) this.skip();
+    const heads = async () => {
+      const frames = await evalInWebviews<string[] | null>(
+        `document.querySelector('.ex-summary') ? [...document.querySelectorAll('.ex-table thead th')].map((th) => th.getAttribute('data-column')) : null`,
+      );
+      return frames.map((f) => f.value).find((v): v is string[] => Array.isArray(v) && v.length > 0);
+    };
+    const toggle = (on: boolean) =>
+      evalInWebviews(`(() => { const box = document.querySelector('.ex-columns input[data-column="turns"]'); if (!box) return false;
+        box.checked = ${on}; box.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`);
+    assert.ok((await waitFor('the table’s columns', heads)).includes('turns'));
+    await toggle(false);
+    await waitFor('the Turns column hidden', async () => !(await heads())?.includes('turns'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('vscode.openWith', file, 'taskLens.explorer');
+    const reopened = await waitFor('the reopened table', heads, 50_000);
+    assert.ok(!reopened.includes('turns'), `still hidden after reopening: ${reopened.join(', ')}`);
+    await toggle(true);
+    await waitFor('the Turns column back', async () => (await heads())?.includes('turns'));
+  });
+
   it('narrows to a typed condition (count computed here), and shows a condition that does not parse inline', async function () {
     if (!hasProbe) this.skip();
     const expected = tasks.filter(choseVerbose).length;
@@ -123,6 +145,22 @@ describe('Delivery explorer', function () {
     assert.equal(api.explorers.currentSet(file)?.count, expected);
     assert.deepEqual(api.explorers.currentSet(file)?.conditions, ['issues = Verbose']);
     console.log(`[task-lens-test] explorer: filter over ${tasks.length} rows in ${api.explorers.model(file)?.lastMs.toFixed(2)} ms`);
+
+    // The message search (one more pass over the file), on top of the condition, then cleared.
+    const texts = (t: Rec): string[] =>
+      (t.threads ?? []).flatMap((th: Rec) =>
+        (th.turns ?? []).flatMap((tu: Rec) => (tu.messages ?? []).map((m: Rec) => String(m.content?.text ?? '').toLowerCase())),
+      );
+    const needle = (texts(tasks.filter(choseVerbose)[0] as Rec)[1] ?? '').slice(0, 12).trim();
+    assert.ok(needle.length > 3, `a search text from a message (“${needle}”)`);
+    const found = tasks.filter((t) => choseVerbose(t) && texts(t).some((x) => x.includes(needle))).length;
+    await evalInWebviews(`(() => { const box = document.querySelector('.ex-search-input'); if (!box) return false;
+      box.value = ${JSON.stringify(needle.toUpperCase())}; box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })); return true; })()`);
+    await waitFor('the searched table', async () => (await summary()) === `${found} of ${tasks.length} tasks`);
+    assert.equal(api.explorers.currentSet(file)?.search, needle.toUpperCase());
+    await evalInWebviews(`(() => { const box = document.querySelector('.ex-search-input'); if (!box) return false;
+      box.value = ''; box.dispatchEvent(new Event('search', { bubbles: true })); return true; })()`);
+    await waitFor('the search cleared', async () => (await summary()) === `${expected} of ${tasks.length} tasks`);
   });
 
   it('opens a row in the task view offline (emulator stopped), and Next moves within the filter', async function () {

@@ -91,6 +91,12 @@ export class ExplorerModel implements vscode.Disposable {
     return { ok: true, count: set.rows.length };
   }
 
+  /** Whether `--search` for this text needs a pass over the file (its hits are not kept yet). */
+  needsSearchPass(search: string): boolean {
+    const text = search.trim();
+    return text !== '' && !this.searches.has(text.toLowerCase());
+  }
+
   window(start: number, count: number, columns: readonly string[]) {
     return this.table ? this.table.window(this.rows, start, count, columns) : [];
   }

@@ -2,10 +2,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { tableFacets } from '../../core/taskfile/tableFacets';
 import type { TableColumn } from '../../core/taskfile/tableView';
-import { isExplorerToHost, type ExplorerCommand, type ExplorerToHost, type HostToExplorer } from '../../shared/explorerProtocol';
+import {
+  isExplorerToHost,
+  type ExplorerCommand,
+  type ExplorerQuery,
+  type ExplorerToHost,
+  type HostToExplorer,
+} from '../../shared/explorerProtocol';
 import type { Log } from '../log';
 import { explorerHtml } from './explorerHtml';
-import type { ExplorerModel } from './explorerModel';
+import type { ExplorerModel, QueryOutcome } from './explorerModel';
+import { isCancelledError } from '../../core/http/errors';
 
 /** What a page asks of the explorers: open a row, run a toolbar command, index again. */
 export interface ExplorerPageHost {
@@ -117,8 +124,9 @@ export class ExplorerPage implements vscode.Disposable {
         if (this.model.index) this.showTable();
         return;
       case 'query': {
-        if (msg.query.search.trim() !== this.model.query.search) this.postSet(null, true);
-        const outcome = await this.model.apply(msg.query, this.model.sort);
+        const outcome = this.model.needsSearchPass(msg.query.search)
+          ? await this.searchThenApply(msg.query)
+          : await this.model.apply(msg.query, this.model.sort);
         if (!outcome.ok) this.postSet(outcome.error);
         return;
       }
@@ -146,6 +154,28 @@ export class ExplorerPage implements vscode.Disposable {
       case 'command':
         if (msg.name === 'reindex') return this.host.reindex(this.model);
         return this.host.command(this.model, msg.name, msg.position);
+    }
+  }
+
+  /** `--search` reads every message text again: a pass over the file, with progress and Cancel. */
+  private async searchThenApply(query: ExplorerQuery): Promise<QueryOutcome> {
+    this.postSet(null, true);
+    try {
+      return await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('Searching the messages of “{0}” for “{1}”', path.basename(this.model.uri.fsPath), query.search.trim()),
+          cancellable: true,
+        },
+        (_progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return this.model.apply(query, this.model.sort, abort.signal);
+        },
+      );
+    } catch (error) {
+      if (isCancelledError(error)) return { ok: false, error: vscode.l10n.t('The search was cancelled; the filter is as it was.') };
+      throw error;
     }
   }
 
