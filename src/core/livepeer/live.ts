@@ -2,6 +2,8 @@
  * Which Livepeer tasks are still moving, and which have been stuck too long. One place for the
  * phases the live views poll (pending, waiting, running) and the ones that end a task.
  */
+import type { LiveState } from '../platform/platform';
+import { phaseWithProgress, valueLabel } from './looks';
 import type { Task } from './types';
 
 /** Phases in which a task still changes on its own, so a view showing it polls. */
@@ -45,4 +47,23 @@ export function isStuck(task: Task | undefined, now: number, afterMinutes: numbe
 export function liveSignature(task: Task | undefined): string {
   const status = task?.status ?? {};
   return JSON.stringify([status.phase, status.progress, status.errorMessage, status.retries, status.updatedAt]);
+}
+
+/** The live state the editor reads off a task (see `LiveState`). */
+export function liveStateOf(task: Task): LiveState | undefined {
+  if (typeof task.id !== 'string') return undefined;
+  const status = task.status ?? {};
+  const phase = valueLabel(status.phase);
+  const updated = status.updatedAt ?? task.createdAt;
+  return {
+    taskId: task.id,
+    inFlight: isInFlight(task),
+    stuckEligible: STUCK_PHASES.includes(phase),
+    ...(typeof updated === 'number' ? { updatedAt: updated } : {}),
+    retryable: isRetryable(task),
+    hasOutput: phase === 'completed' && typeof task.outputAssetId === 'string' && task.outputAssetId !== '',
+    summary: phaseWithProgress(status.phase, status.progress),
+    phase,
+    raw: task,
+  };
 }

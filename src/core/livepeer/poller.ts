@@ -65,6 +65,10 @@ export class TaskPoller {
     if (typeof task.id === 'string') this.tasks.set(task.id, task);
   }
 
+  has(id: string): boolean {
+    return this.tasks.has(id);
+  }
+
   /** Ids of the watched tasks still in flight. */
   get inFlight(): string[] {
     return [...this.tasks].filter(([, task]) => isInFlight(task)).map(([id]) => id);
