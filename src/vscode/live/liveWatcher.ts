@@ -22,6 +22,14 @@ export class LiveWatcher implements vscode.Disposable {
   private readonly pollers = new Map<string, TaskPoller>();
   private readonly subscriptions: vscode.Disposable[];
   private queue: Promise<void> = Promise.resolve();
+  private readonly pending: Array<{
+    readonly connection: Connection;
+    readonly taskId: string;
+    readonly label: string;
+    readonly phase: string;
+    readonly pathSegments: readonly string[];
+  }> = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
   /** What was announced (for tests): `completed: upload · intro.mp4`. */
   readonly notifications: string[] = [];
 
@@ -126,19 +134,37 @@ export class LiveWatcher implements vscode.Disposable {
       this.announce(connection, live, change, state);
   }
 
+  /**
+   * Announces a watched task that completed or failed. Several settling at once (a batch finishing)
+   * make one notice, not a stack of them.
+   */
   private announce(connection: Connection, live: LiveTasks, change: TaskChange, state: LiveState): void {
     const entry = live.entryFor(change.task, change.id);
     const label = shownText(entry.look.label);
     this.notifications.push(`${state.phase}: ${label}`);
+    this.pending.push({ connection, taskId: change.id, label, phase: state.phase, pathSegments: entry.task?.pathSegments ?? [] });
+    this.flushTimer ??= setTimeout(() => this.flush(), 500);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    const settled = this.pending.splice(0);
+    const first = settled[0];
+    if (!first) return;
     const open = vscode.l10n.t('Open');
+    const failed = settled.filter((s) => s.phase === 'failed').length;
+    const where = shownText(first.connection.name);
     const message =
-      state.phase === 'completed'
-        ? vscode.l10n.t('Task {0} on “{1}” completed.', label, shownText(connection.name))
-        : vscode.l10n.t('Task {0} on “{1}” failed.', label, shownText(connection.name));
-    const shown =
-      state.phase === 'completed' ? vscode.window.showInformationMessage(message, open) : vscode.window.showWarningMessage(message, open);
+      settled.length > 1
+        ? vscode.l10n.t('{0} tasks on “{1}” finished: {2} completed, {3} failed.', settled.length, where, settled.length - failed, failed)
+        : first.phase === 'completed'
+          ? vscode.l10n.t('Task {0} on “{1}” completed.', first.label, where)
+          : vscode.l10n.t('Task {0} on “{1}” failed.', first.label, where);
+    // With several, Open shows the first failure (the one most likely to need a look).
+    const target = settled.find((s) => s.phase === 'failed') ?? first;
+    const shown = failed > 0 ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open);
     void shown.then((picked) => {
-      if (picked === open) this.panels.open({ connection, taskId: change.id, pathSegments: entry.task?.pathSegments ?? [] });
+      if (picked === open) this.panels.open({ connection: target.connection, taskId: target.taskId, pathSegments: target.pathSegments });
     });
   }
 
@@ -161,6 +187,7 @@ export class LiveWatcher implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.stopAll();
     for (const s of this.subscriptions) s.dispose();
   }
