@@ -218,6 +218,7 @@ describe('Livepeer live tasks, retry and output downloads (core against the emul
       assert.ok(written.equals(expected), 'byte-exact');
       assert.ok(!existsSync(`${result.file}.part`) && !existsSync(`${result.file}.part.json`));
       assert.match(result.file, /livepeer\/outputs\/.+ \([0-9a-f]{8}\)\.mp4$/);
+      assert.match(readFileSync(join(scratch, 'livepeer', '.gitignore'), 'utf8'), /^\*$/m, 'the folder it created stays out of git');
       const log = emulator.livepeerOutput.log;
       assert.equal(log.length, 3);
       // Each resume asks for the bytes after those on disk (fewer than the server sent before the

@@ -29,6 +29,8 @@ export interface RangeDownloadOptions {
   /** Replace a finished file instead of reporting it. */
   readonly force?: boolean;
   readonly signal?: AbortSignal;
+  /** No byte for this long abandons an attempt, which then resumes (default: the client's timeout). */
+  readonly idleTimeoutMs?: number;
   readonly onProgress?: (received: number, total: number | undefined) => void;
   /** Attempts in a row that bring no new byte before giving up. Default 5. */
   readonly maxFailures?: number;
@@ -86,10 +88,14 @@ export async function downloadRange(options: RangeDownloadOptions): Promise<Rang
       requests++;
       let active: Promise<AttemptResult> | undefined;
       try {
-        outcome = await options.http.streamUrl(url.href, { headers, credentials, signal: options.signal }, (response) => {
-          active = receive(response, { part, manifestFile, identity: options.identity, offset, onProgress: options.onProgress });
-          return active;
-        });
+        outcome = await options.http.streamUrl(
+          url.href,
+          { headers, credentials, signal: options.signal, timeoutMs: options.idleTimeoutMs },
+          (response) => {
+            active = receive(response, { part, manifestFile, identity: options.identity, offset, onProgress: options.onProgress });
+            return active;
+          },
+        );
       } catch (error) {
         // The client may give up (timeout, cancel) while the body is still being written: let the
         // writer finish, so the next attempt starts from what is really on disk.

@@ -5,7 +5,7 @@
  * client sends it only to the connection's origin) and a redirect is followed without it.
  * The file goes to `<folder>/livepeer/outputs/<asset name> (<asset id>)<ext>`, resumable.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isWebLinkUrl } from '../../shared/links';
 import { downloadRange, type RangeDownloadResult } from '../download/rangeFile';
@@ -29,6 +29,7 @@ export interface OutputPlan {
 
 export interface OutputDownloadOptions extends CallOptions {
   readonly force?: boolean;
+  readonly idleTimeoutMs?: number;
   readonly onProgress?: (received: number, total: number | undefined) => void;
 }
 
@@ -91,7 +92,14 @@ export async function downloadTaskOutput(
 ): Promise<OutputDownloadResult> {
   const plan = await planOutputDownload(client, taskId, options);
   const file = await resolveInside(root, 'livepeer', 'outputs', plan.fileName);
-  await mkdir(path.dirname(file), { recursive: true });
+  // As for every download: a folder Task Lens creates keeps its files out of git.
+  const created = await mkdir(path.dirname(file), { recursive: true });
+  if (created !== undefined) {
+    await writeFile(path.join(created, '.gitignore'), '# Created by Task Lens: downloaded files stay out of git.\n*\n', {
+      mode: 0o600,
+      flag: 'wx',
+    }).catch(() => undefined);
+  }
   const result = await downloadRange({
     http: client.http,
     url: plan.url,
@@ -100,6 +108,7 @@ export async function downloadTaskOutput(
     credentials: true,
     force: options.force,
     signal: options.signal,
+    idleTimeoutMs: options.idleTimeoutMs,
     onProgress: options.onProgress,
   });
   return { ...result, plan };

@@ -136,6 +136,8 @@ export interface OutputDownloadRun {
   readonly signal?: AbortSignal;
   readonly onProgress?: (received: number, total: number | undefined) => void;
   readonly force?: boolean;
+  /** No byte for this long abandons an attempt (it resumes). */
+  readonly idleTimeoutMs?: number;
 }
 
 /**

@@ -115,8 +115,10 @@ export async function downloadOutput(ctx: CommandContext, arg?: unknown): Promis
         const subscription = token.onCancellationRequested(() => abort.abort());
         let reported = 0;
         try {
+          const idleSeconds = vscode.workspace.getConfiguration('taskLens').get<number>('download.idleTimeout', 30);
           return await live.downloadOutput(target.taskId, root, {
             signal: abort.signal,
+            idleTimeoutMs: Math.max(1, idleSeconds) * 1000,
             onProgress: (received, total) => {
               const ratio = total ? received / total : 0;
               const increment = Math.max(0, ratio * 100 - reported);
