@@ -13,6 +13,8 @@ import { TaskPanels } from './vscode/panel/taskPanels';
 import { ReportPanels } from './vscode/report/reportPanels';
 import type { TreeNode } from './vscode/tree/node';
 import { TaskLensTreeProvider } from './vscode/tree/provider';
+import { Confirmations } from './vscode/confirm';
+import { LiveWatcher } from './vscode/live/liveWatcher';
 
 /** Handed to the integration tests only (extension mode Test), so they can walk the tree as VS Code does. */
 export interface TestApi {
@@ -21,6 +23,10 @@ export interface TestApi {
   readonly panels: TaskPanels;
   readonly store: ConnectionStore;
   readonly reports: ReportPanels;
+  /** Live updates of tasks in flight (what is polled, what was announced). */
+  readonly live: LiveWatcher;
+  /** Set `answer` to reply to confirmations that would be modal dialogs. */
+  readonly confirmations: Confirmations;
 }
 
 /** Composes the extension's parts; nothing else happens here. */
@@ -34,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const documents = new TaskDocumentProvider(store, platforms);
   const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view), store);
   const reports = new ReportPanels(context.extensionUri, log);
+  const live = new LiveWatcher(tree, view, panels, platforms, store, log);
+  const confirmations = new Confirmations();
 
   context.subscriptions.push(
     log,
@@ -44,12 +52,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     trackConnectionCount(store),
     panels,
     reports,
+    live,
     ...registerTaskDocuments(documents),
     vscode.window.registerWebviewPanelSerializer(TASK_VIEW_TYPE, panels),
-    ...registerCommands({ store, platforms, tree, view, documents, panels, reports, log }),
+    ...registerCommands({ store, platforms, tree, view, documents, panels, reports, log, live, confirmations }),
   );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view, panels, store, reports } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view, panels, store, reports, live, confirmations } : undefined;
 }
 
 export function deactivate(): void {

@@ -13,6 +13,11 @@ export class JsonOutput {
     await this.write(`${escapeJsonText(JSON.stringify(value, null, 2))}\n`);
   }
 
+  /** One compact line (NDJSON), e.g. an event as it happens. */
+  async line(value: unknown): Promise<void> {
+    await this.write(`${escapeJsonText(JSON.stringify(value))}\n`);
+  }
+
   /** One compact line per item; stops after `max` items. Returns how many were written. */
   async lines(items: AsyncIterable<unknown> | Iterable<unknown>, max = Number.POSITIVE_INFINITY): Promise<number> {
     let written = 0;

@@ -17,7 +17,14 @@ export interface RenderContext {
   pinned: boolean;
   /** Show secrets such as workspace tokens; the page asks with `revealSecrets`. */
   revealSecrets: boolean;
+  /** Waiting or running with no update for longer than the setting (live tasks). */
+  stuck?: boolean;
+  /** Task actions the host offers now, shown as toolbar buttons (e.g. `retryTask`, `downloadOutput`). */
+  actions?: TaskAction[];
 }
+
+export const TASK_ACTIONS = ['retryTask', 'downloadOutput'] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 /** An object shown beside the task (e.g. a Livepeer task's assets); `raw` null when unavailable. */
 export interface RelatedDoc {
@@ -31,9 +38,21 @@ export interface RelatedDoc {
 export type HostToPage =
   | { type: 'render'; task: unknown; context: RenderContext; related?: RelatedDoc[] }
   | { type: 'loading' }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The task changed while shown (a live task): redraw it in place, keeping the rest. */
+  | { type: 'live'; task: unknown; stuck: boolean; actions: TaskAction[] };
 
-export const PAGE_COMMANDS = ['openJson', 'copyId', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch'] as const;
+export const PAGE_COMMANDS = [
+  'openJson',
+  'copyId',
+  'refresh',
+  'revealInTree',
+  'pin',
+  'revealProject',
+  'revealBatch',
+  'retryTask',
+  'downloadOutput',
+] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
 export type RenderPhase = 'first' | 'complete';
@@ -64,8 +83,14 @@ export function isRenderContext(v: unknown): v is RenderContext {
     optionalString(v.projectName) &&
     optionalString(v.batchName) &&
     typeof v.pinned === 'boolean' &&
-    typeof v.revealSecrets === 'boolean'
+    typeof v.revealSecrets === 'boolean' &&
+    (v.stuck === undefined || typeof v.stuck === 'boolean') &&
+    (v.actions === undefined || isTaskActions(v.actions))
   );
+}
+
+export function isTaskActions(v: unknown): v is TaskAction[] {
+  return Array.isArray(v) && v.every((a) => typeof a === 'string' && (TASK_ACTIONS as readonly string[]).includes(a));
 }
 
 export function isRelatedDoc(v: unknown): v is RelatedDoc {
@@ -108,6 +133,7 @@ export const isHostToPage = validatorFor<HostToPage>({
     'task' in m && isRenderContext(m.context) && (m.related === undefined || (Array.isArray(m.related) && m.related.every(isRelatedDoc))),
   loading: always,
   error: (m) => typeof m.message === 'string',
+  live: (m) => 'task' in m && typeof m.stuck === 'boolean' && isTaskActions(m.actions),
 });
 
 export function isPageCommand(v: unknown): v is PageCommand {

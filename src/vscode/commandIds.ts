@@ -28,6 +28,8 @@ export const CommandIds = {
   exportTaskFile: 'taskLens.exportTaskFile',
   showLog: 'taskLens.showLog',
   showReport: 'taskLens.showReport',
+  retryTask: 'taskLens.retryTask',
+  downloadOutput: 'taskLens.downloadOutput',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

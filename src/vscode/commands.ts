@@ -15,6 +15,7 @@ import { exportTaskFile } from './commands/exportFile';
 import { syncProjectDeliveries } from './commands/sync';
 import { showReport } from './commands/report';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
+import { downloadOutput, retryTask } from './commands/liveTasks';
 import { clearFilter, copyId, filterByStatus, loadMore, openLink, refresh, retry } from './commands/tree';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
@@ -47,6 +48,8 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.exportTaskFile]: (_ctx, uri?: vscode.Uri) => exportTaskFile(uri instanceof vscode.Uri ? uri : undefined),
   [CommandIds.showLog]: (ctx) => ctx.log.channel.show(),
   [CommandIds.showReport]: (ctx, target?: unknown) => showReport(ctx, target),
+  [CommandIds.retryTask]: (ctx, target?: unknown) => retryTask(ctx, target),
+  [CommandIds.downloadOutput]: (ctx, target?: unknown) => downloadOutput(ctx, target),
 };
 
 /** Registers every command in CommandIds; a failure is logged and shown, never thrown at the user. */

@@ -10,6 +10,7 @@ import { MAX_LIMIT } from '../../core/livepeer/queries';
 import { TASK_PHASES, TASK_TYPES } from '../../core/livepeer/types';
 import type { CliContext, GlobalOptions } from '../context';
 import { runDownloadCommand, type DownloadFlags, type DownloadSubcommand } from '../downloadRunner';
+import { registerLivepeerLiveCommands } from './livepeerLive';
 import { positiveInteger } from './scale';
 
 interface TaskSelection {
@@ -24,7 +25,9 @@ const ENV_HELP = `\nThe API key is read from ${LIVEPEER_PLATFORM.keyEnvVar}; the
 export function registerLivepeerCommands(program: Command, context: CliContext): void {
   const livepeer = program
     .command('livepeer')
-    .description('Browse Livepeer Studio tasks and assets (read-only). Output is JSON on stdout.')
+    .description(
+      'Browse Livepeer Studio tasks and assets, watch tasks in flight, retry failed ones, fetch outputs. Output is JSON on stdout.',
+    )
     .addHelpText('after', ENV_HELP);
 
   livepeer
@@ -66,6 +69,8 @@ export function registerLivepeerCommands(program: Command, context: CliContext):
       const client = context.livepeer(command.optsWithGlobals<GlobalOptions>());
       await context.out.document(await client.getAsset(assetId, { details: true }, context.call));
     });
+
+  registerLivepeerLiveCommands(livepeer, context, ENV_HELP);
 }
 
 /** `task-lens download livepeer-tasks --out DIR [--type T] [--phase P]` → `<DIR>/livepeer/tasks[-type-phase].jsonl`. */

@@ -7,6 +7,8 @@ import type { ReportPanels } from '../report/reportPanels';
 import type { TaskLensTreeProvider } from '../tree/provider';
 import type * as vscode from 'vscode';
 import type { TreeNode } from '../tree/node';
+import type { Confirmations } from '../confirm';
+import type { LiveWatcher } from '../live/liveWatcher';
 
 /** What command handlers work with. */
 export interface CommandContext {
@@ -18,4 +20,6 @@ export interface CommandContext {
   readonly panels: TaskPanels;
   readonly reports: ReportPanels;
   readonly log: Log;
+  readonly live: LiveWatcher;
+  readonly confirmations: Confirmations;
 }

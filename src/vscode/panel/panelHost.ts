@@ -1,5 +1,7 @@
-import type * as vscode from 'vscode';
-import type { TaskDocument } from '../../core/platform/platform';
+import * as vscode from 'vscode';
+import type { LiveState, TaskDocument } from '../../core/platform/platform';
+import type { TaskAction } from '../../shared/protocol';
+import { CommandIds } from '../commandIds';
 import { showTaskJson } from '../documents/showTaskJson';
 import type { Log } from '../log';
 import type { PlatformRegistry } from '../platforms';
@@ -9,7 +11,7 @@ import type { TaskLensTreeProvider } from '../tree/provider';
 import type { TaskPanelHost } from './taskPanel';
 
 /** What the task view panels ask of the rest of the editor: fetch a task, open its JSON, reveal it in the tree. */
-export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisposed'> {
+export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisposed' | 'onStateChanged'> {
   constructor(
     readonly extensionUri: vscode.Uri,
     readonly log: Log,
@@ -24,6 +26,24 @@ export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisp
 
   openJson(target: TaskTarget): Promise<unknown> {
     return showTaskJson(target, { preview: false });
+  }
+
+  async liveStateOf(target: TaskTarget, raw: unknown): Promise<LiveState | undefined> {
+    return (await this.platforms.get(target.connection)).live?.stateOf(raw);
+  }
+
+  /** Retry writes to the server and a download to the disk: neither is offered in Restricted Mode. */
+  actionsFor(state: LiveState | undefined): TaskAction[] {
+    const actions: TaskAction[] = [];
+    if (!vscode.workspace.isTrusted) return actions;
+    if (state?.retryable) actions.push('retryTask');
+    if (state?.hasOutput) actions.push('downloadOutput');
+    return actions;
+  }
+
+  runAction(action: TaskAction, target: TaskTarget): Promise<unknown> {
+    const command = action === 'retryTask' ? CommandIds.retryTask : CommandIds.downloadOutput;
+    return Promise.resolve(vscode.commands.executeCommand(command, target));
   }
 
   revealInTree(target: TaskTarget, treePath: readonly string[]): Promise<unknown> {

@@ -10,12 +10,15 @@ import { isPageState } from '../../shared/protocol';
  * restoring them after a window reload (re-fetching the task; nothing sensitive is persisted).
  */
 export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private readonly stateChanged = new vscode.EventEmitter<TaskPanel | undefined>();
+  /** A panel was shown, hidden, closed or rendered a task (the live watcher listens). */
+  readonly onDidChangeState = this.stateChanged.event;
   private preview: TaskPanel | undefined;
   private readonly panels = new Set<TaskPanel>();
   private readonly host: TaskPanelHost;
 
   constructor(
-    host: Omit<TaskPanelHost, 'onPinned' | 'onDisposed'>,
+    host: Omit<TaskPanelHost, 'onPinned' | 'onDisposed' | 'onStateChanged'>,
     private readonly store: ConnectionStore,
   ) {
     // Delegates rather than spreading `host`: its methods may live on a class prototype.
@@ -25,12 +28,17 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       fetchTask: (target, signal) => host.fetchTask(target, signal),
       openJson: (target) => host.openJson(target),
       revealInTree: (target, treePath) => host.revealInTree(target, treePath),
+      liveStateOf: (target, raw) => host.liveStateOf(target, raw),
+      actionsFor: (state) => host.actionsFor(state),
+      runAction: (action, target) => host.runAction(action, target),
+      onStateChanged: (panel) => this.stateChanged.fire(panel),
       onPinned: (panel) => {
         if (this.preview === panel) this.preview = undefined;
       },
       onDisposed: (panel) => {
         this.panels.delete(panel);
         if (this.preview === panel) this.preview = undefined;
+        this.stateChanged.fire(undefined);
       },
     };
   }
@@ -85,5 +93,6 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
 
   dispose(): void {
     for (const p of this.panels) p.panel.dispose();
+    this.stateChanged.dispose();
   }
 }

@@ -32,6 +32,8 @@ export function renderToolbar(context: RenderContext | undefined): HTMLElement {
     { class: 'toolbar', role: 'toolbar', 'aria-label': t('toolbar') },
     BUTTONS.map(([cmd, ico, key]) => button(cmd, ico, t(key))),
     button('pin', pinned ? 'pinned' : 'pin', t(pinned ? 'pinned' : 'pin'), pinned),
+    context?.actions?.includes('retryTask') ? button('retryTask', 'debug-restart', t('retryTask')) : null,
+    context?.actions?.includes('downloadOutput') ? button('downloadOutput', 'cloud-download', t('downloadOutput')) : null,
     h('span', { class: 'spacer' }),
     context ? h('span', { class: 'connection muted', title: t('connection') }, icon('plug'), ' ', context.connectionName) : null,
   );
