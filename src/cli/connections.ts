@@ -7,11 +7,16 @@ import type { Command } from 'commander';
 import type { ConnectionConfig } from '../core/platform/connection';
 import { CONNECTIONS_FILE_ENV, connectionsFilePath, readConnectionsFile } from '../core/platform/connectionsFile';
 import { descriptorFor } from '../core/platform/registry';
+import { SCALE_PLATFORM } from '../core/scale/descriptor';
 import type { CliContext } from './context';
 import { ConfigError } from './errors';
 import { addFormatOption } from './formatOption';
 
-const EXAMPLE = '[{"name": "prod", "kind": "scale", "baseUrl": "https://api.scale.com", "apiKeyEnv": "SCALE_API_KEY"}]';
+const EXAMPLE = JSON.stringify([
+  { name: 'prod', kind: SCALE_PLATFORM.kind, baseUrl: SCALE_PLATFORM.defaultBaseUrl, apiKeyEnv: SCALE_PLATFORM.keyEnvVar },
+])
+  .replace(/","/g, '", "')
+  .replace(/":"/g, '": "');
 
 /** The named connection, or a ConfigError saying where the file is and what it holds. */
 export async function findConnection(env: NodeJS.ProcessEnv, name: string): Promise<{ connection: ConnectionConfig; file: string }> {
