@@ -45,7 +45,9 @@ function registerVersionCommand(program: Command, context: CliContext): void {
 
 export function buildProgram(context: CliContext, families: readonly CommandFamily[] = COMMAND_FAMILIES): Command {
   const program = new Command('task-lens')
-    .description('Browse Scale GenAI projects, batches, tasks and deliveries from the command line. Output is JSON on stdout.')
+    .description(
+      'Browse Scale GenAI projects, batches, tasks and deliveries (and Livepeer Studio tasks) from the command line. Output is JSON on stdout; lists are a table on a terminal.',
+    )
     .version(TASK_LENS_VERSION)
     .addOption(
       new Option('--base-url <url>', `API base URL (env ${SCALE_PLATFORM.baseUrlEnvVar}, default ${SCALE_PLATFORM.defaultBaseUrl})`),
