@@ -85,6 +85,8 @@ export function buildProgram(context: CliContext, families: readonly CommandFami
       checkEnumFlags(action, options.allowUnknown === true, (message) => context.warn(message));
     })
     .exitOverride()
+    // `tasks --help` lists --quiet, --verbose, --connection… too, as "Global Options".
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
