@@ -6,6 +6,8 @@ import { closestValue } from '../../src/cli/enumFlags';
 import { TableWriter, type Column } from '../../src/cli/table';
 import { retryText, waitText } from '../../src/core/http/retryText';
 import { missingApiPathHint } from '../../src/core/platform/baseUrlHint';
+import { loggingTransport } from '../../src/cli/requestLog';
+import type { HttpTransport, TransportRequest } from '../../src/core/http/transport';
 
 describe('CLI text rules', () => {
   it('announces a retry as the issue asks: status, wait and next attempt', () => {
@@ -64,5 +66,47 @@ describe('CLI text rules', () => {
     );
     assert.equal(missingApiPathHint(livepeer, 'https://livepeer.studio/api/'), undefined);
     assert.equal(missingApiPathHint({}, 'https://api.scale.com'), undefined);
+  });
+
+  it('logs requests without the key, even where a server echoed it into the URL', async () => {
+    const key = 'sk-LOG-7f2e/+=';
+    const lines: string[] = [];
+    let clock = 1_000;
+    const inner: HttpTransport = {
+      name: 'fake',
+      close: () => Promise.resolve(),
+      request: (request: TransportRequest) => {
+        clock += 42;
+        if (request.url.includes('fail')) return Promise.reject(Object.assign(new Error(`refused ${key}`), { code: 'ECONNREFUSED' }));
+        return Promise.resolve({
+          status: 429,
+          header: (name: string) => (name === 'retry-after' ? '2' : null),
+          text: () => Promise.resolve(''),
+          discard: () => Promise.resolve(),
+        });
+      },
+    };
+    const logged = loggingTransport(
+      inner,
+      (line) => lines.push(line),
+      () => clock,
+    );
+    const headers = { Authorization: `Bearer ${key}`, Accept: 'application/json' };
+    const signal = new AbortController().signal;
+    await logged.request({
+      method: 'GET',
+      url: `https://h.test/v2/tasks?next_token=${encodeURIComponent(key)}&raw=${key}`,
+      headers,
+      signal,
+      redirect: 'follow',
+    });
+    await assert.rejects(logged.request({ method: 'GET', url: 'https://h.test/fail', headers, signal, redirect: 'follow' }));
+    assert.deepEqual(lines, [
+      '#1 GET https://h.test/v2/tasks?next_token=***&raw=***',
+      '#1 429 in 42 ms, retry-after: 2',
+      '#2 GET https://h.test/fail',
+      '#2 failed after 42 ms: ECONNREFUSED',
+    ]);
+    assert.ok(!lines.join('\n').includes('sk-LOG'), 'the key was logged');
   });
 });
