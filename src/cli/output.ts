@@ -51,20 +51,23 @@ export class JsonOutput {
     const sample: T[] = [];
     let writer: TableWriter<T> | undefined;
     let written = 0;
-    for await (const item of items) {
-      written++;
-      if (writer) await this.write(`${writer.row(item)}\n`);
-      else {
-        sample.push(item);
-        if (sample.length >= SAMPLE_ROWS || written >= max) {
-          writer = new TableWriter(columns ?? (columnsOf(sample[0]) as Column<T>[]), settings);
-          await this.write(writer.start(sample));
+    const begin = async (): Promise<void> => {
+      writer = new TableWriter(columns ?? (columnsOf(sample[0]) as Column<T>[]), settings);
+      await this.write(writer.start(sample));
+    };
+    try {
+      for await (const item of items) {
+        written++;
+        if (writer) await this.write(`${writer.row(item)}\n`);
+        else {
+          sample.push(item);
+          if (sample.length >= SAMPLE_ROWS || written >= max) await begin();
         }
+        if (written >= max) break;
       }
-      if (written >= max) break;
-    }
-    if (!writer && sample.length > 0) {
-      await this.write(new TableWriter(columns ?? (columnsOf(sample[0]) as Column<T>[]), settings).start(sample));
+    } finally {
+      // Rows already received are shown even when a later page fails.
+      if (!writer && sample.length > 0) await begin();
     }
     return written;
   }

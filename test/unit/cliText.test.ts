@@ -7,6 +7,7 @@ import { TableWriter, type Column } from '../../src/cli/table';
 import { retryText, waitText } from '../../src/core/http/retryText';
 import { missingApiPathHint } from '../../src/core/platform/baseUrlHint';
 import { loggingTransport } from '../../src/cli/requestLog';
+import { JsonOutput } from '../../src/cli/output';
 import type { HttpTransport, TransportRequest } from '../../src/core/http/transport';
 
 describe('CLI text rules', () => {
@@ -108,5 +109,24 @@ describe('CLI text rules', () => {
       '#2 failed after 42 ms: ECONNREFUSED',
     ]);
     assert.ok(!lines.join('\n').includes('sk-LOG'), 'the key was logged');
+  });
+
+  it('shows the rows a table already has when a later page fails', async () => {
+    let text = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        text += chunk.toString();
+        callback();
+      },
+    });
+    const out = new JsonOutput(sink);
+    out.useTable({});
+    async function* pages(): AsyncIterable<{ id: string }> {
+      yield { id: 'a' };
+      yield { id: 'b' };
+      throw new Error('page 2 failed');
+    }
+    await assert.rejects(out.lines(pages()), /page 2 failed/);
+    assert.equal(text, 'ID\na\nb\n');
   });
 });
