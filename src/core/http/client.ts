@@ -70,6 +70,8 @@ export interface HttpClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Completes "API key rejected (401) by … — <hint>". Defaults to the editor's command. */
   readonly authHint?: string;
+  /** Said by every 404 instead of "check the id or name", e.g. a base URL without its `/api`. */
+  readonly notFoundHint?: string;
   /** Injectable for tests (tiny or recorded waits). */
   readonly sleep?: Sleep;
   /** Injectable for tests (deterministic jitter). */
@@ -413,6 +415,7 @@ export class HttpClient {
       retryAfterMs,
       authHint: this.options.authHint ?? DEFAULT_AUTH_HINT,
       location: response.status >= 300 && response.status < 400 ? response.header('location') : undefined,
+      notFoundHint: this.options.notFoundHint,
     });
     return { ok: false, error, retryable: isRetryableStatus(response.status), reason: String(response.status), retryAfterMs };
   }
