@@ -18,6 +18,8 @@ import { DeliveriesView } from './vscode/explorer/deliveriesView';
 import { EXPLORER_VIEW_TYPE, Explorers, type ExplorerHost } from './vscode/explorer/explorers';
 import { LINE_SCHEME, LineDocumentProvider } from './vscode/explorer/lineDocuments';
 import { linkExplorerAndReports } from './vscode/explorer/reportLink';
+import { Confirmations } from './vscode/confirm';
+import { LiveWatcher } from './vscode/live/liveWatcher';
 
 /** Handed to the integration tests only (extension mode Test), so they can walk the tree as VS Code does. */
 export interface TestApi {
@@ -28,6 +30,10 @@ export interface TestApi {
   readonly reports: ReportPanels;
   readonly explorers: Explorers;
   readonly deliveries: DeliveriesView;
+  /** Live updates of tasks in flight (what is polled, what was announced). */
+  readonly live: LiveWatcher;
+  /** Set `answer` to reply to confirmations that would be modal dialogs. */
+  readonly confirmations: Confirmations;
 }
 
 /** Composes the extension's parts; nothing else happens here. */
@@ -52,6 +58,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view, explorers), store);
   const reports = new ReportPanels(context.extensionUri, log);
   const deliveries = new DeliveriesView(log);
+  const live = new LiveWatcher(tree, view, panels, platforms, store, log);
+  const confirmations = new Confirmations();
 
   context.subscriptions.push(
     log,
@@ -62,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     trackConnectionCount(store),
     panels,
     reports,
+    live,
     ...registerTaskDocuments(documents),
     vscode.window.registerWebviewPanelSerializer(TASK_VIEW_TYPE, panels),
     explorers,
@@ -74,10 +83,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.registerTextDocumentContentProvider(LINE_SCHEME, new LineDocumentProvider((file) => explorers.isOpen(file))),
     openDownloadsInExplorer(EXPLORER_VIEW_TYPE, log),
     linkExplorerAndReports(explorers, reports),
-    ...registerCommands({ store, platforms, tree, view, documents, panels, reports, log, explorers, deliveries }),
+    ...registerCommands({ store, platforms, tree, view, documents, panels, reports, log, live, confirmations, explorers, deliveries }),
   );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view, panels, store, reports, explorers, deliveries } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { tree, view, panels, store, reports, live, confirmations, explorers, deliveries }
+    : undefined;
 }
 
 export function deactivate(): void {

@@ -21,7 +21,14 @@ export interface RenderContext {
   file?: string | null;
   /** Where the task sits in the explorer's filtered, sorted set (1-based position): Previous / Next. */
   navigation?: { position: number; count: number } | null;
+  /** Waiting or running with no update for longer than the setting (live tasks). */
+  stuck?: boolean;
+  /** Task actions the host offers now, shown as toolbar buttons (e.g. `retryTask`, `downloadOutput`). */
+  actions?: TaskAction[];
 }
+
+export const TASK_ACTIONS = ['retryTask', 'downloadOutput'] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 /** An object shown beside the task (e.g. a Livepeer task's assets); `raw` null when unavailable. */
 export interface RelatedDoc {
@@ -35,7 +42,9 @@ export interface RelatedDoc {
 export type HostToPage =
   | { type: 'render'; task: unknown; context: RenderContext; related?: RelatedDoc[] }
   | { type: 'loading' }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The task changed while shown (a live task): redraw it in place, keeping the rest. */
+  | { type: 'live'; task: unknown; stuck: boolean; actions: TaskAction[] };
 
 export const PAGE_COMMANDS = [
   'openJson',
@@ -47,6 +56,8 @@ export const PAGE_COMMANDS = [
   'revealBatch',
   'previous',
   'next',
+  'retryTask',
+  'downloadOutput',
 ] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
@@ -82,8 +93,14 @@ export function isRenderContext(v: unknown): v is RenderContext {
     optionalString(v.file) &&
     (v.navigation === undefined ||
       v.navigation === null ||
-      (isRec(v.navigation) && typeof v.navigation.position === 'number' && typeof v.navigation.count === 'number'))
+      (isRec(v.navigation) && typeof v.navigation.position === 'number' && typeof v.navigation.count === 'number')) &&
+    (v.stuck === undefined || typeof v.stuck === 'boolean') &&
+    (v.actions === undefined || isTaskActions(v.actions))
   );
+}
+
+export function isTaskActions(v: unknown): v is TaskAction[] {
+  return Array.isArray(v) && v.every((a) => typeof a === 'string' && (TASK_ACTIONS as readonly string[]).includes(a));
 }
 
 export function isRelatedDoc(v: unknown): v is RelatedDoc {
@@ -126,6 +143,7 @@ export const isHostToPage = validatorFor<HostToPage>({
     'task' in m && isRenderContext(m.context) && (m.related === undefined || (Array.isArray(m.related) && m.related.every(isRelatedDoc))),
   loading: always,
   error: (m) => typeof m.message === 'string',
+  live: (m) => 'task' in m && typeof m.stuck === 'boolean' && isTaskActions(m.actions),
 });
 
 export function isPageCommand(v: unknown): v is PageCommand {

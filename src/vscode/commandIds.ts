@@ -32,6 +32,8 @@ export const CommandIds = {
   openSample: 'taskLens.openSample',
   refreshDeliveries: 'taskLens.refreshDeliveries',
   saveFilteredSet: 'taskLens.saveFilteredSet',
+  retryTask: 'taskLens.retryTask',
+  downloadOutput: 'taskLens.downloadOutput',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -16,6 +16,7 @@ import { syncProjectDeliveries } from './commands/sync';
 import { showReport } from './commands/report';
 import { openInExplorer, openSample, saveFilteredSet } from './commands/explorer';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
+import { downloadOutput, retryTask } from './commands/liveTasks';
 import { clearFilter, copyId, filterByStatus, loadMore, openLink, refresh, retry } from './commands/tree';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
@@ -52,6 +53,8 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.openSample]: openSample,
   [CommandIds.refreshDeliveries]: (ctx) => ctx.deliveries.refresh(),
   [CommandIds.saveFilteredSet]: saveFilteredSet,
+  [CommandIds.retryTask]: (ctx, target?: unknown) => retryTask(ctx, target),
+  [CommandIds.downloadOutput]: (ctx, target?: unknown) => downloadOutput(ctx, target),
 };
 
 /** Registers every command in CommandIds; a failure is logged and shown, never thrown at the user. */

@@ -38,6 +38,7 @@ export async function run(): Promise<void> {
     await import('./download.test');
     await import('./syncExport.test');
     await import('./livepeer.test');
+    await import('./livepeerLive.test');
     await import('./security.test');
     await import('./report.test');
     await import('./explorer.test');

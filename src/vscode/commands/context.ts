@@ -9,6 +9,8 @@ import type * as vscode from 'vscode';
 import type { TreeNode } from '../tree/node';
 import type { DeliveriesView } from '../explorer/deliveriesView';
 import type { Explorers } from '../explorer/explorers';
+import type { Confirmations } from '../confirm';
+import type { LiveWatcher } from '../live/liveWatcher';
 
 /** What command handlers work with. */
 export interface CommandContext {
@@ -22,4 +24,6 @@ export interface CommandContext {
   readonly log: Log;
   readonly explorers: Explorers;
   readonly deliveries: DeliveriesView;
+  readonly live: LiveWatcher;
+  readonly confirmations: Confirmations;
 }

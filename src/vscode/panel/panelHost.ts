@@ -1,5 +1,7 @@
-import type * as vscode from 'vscode';
-import type { TaskDocument } from '../../core/platform/platform';
+import * as vscode from 'vscode';
+import type { LiveState, TaskDocument } from '../../core/platform/platform';
+import type { TaskAction } from '../../shared/protocol';
+import { CommandIds } from '../commandIds';
 import { showTaskJson } from '../documents/showTaskJson';
 import type { Log } from '../log';
 import type { PlatformRegistry } from '../platforms';
@@ -17,7 +19,7 @@ export interface FileTaskSource {
 }
 
 /** What the task view panels ask of the rest of the editor: fetch a task, open its JSON, reveal it in the tree. */
-export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisposed'> {
+export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisposed' | 'onStateChanged'> {
   constructor(
     readonly extensionUri: vscode.Uri,
     readonly log: Log,
@@ -46,6 +48,26 @@ export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisp
 
   navigation(target: TaskTarget): { position: number; count: number } | null {
     return target.file ? (this.files?.navigation(target) ?? null) : null;
+  }
+
+  async liveStateOf(target: TaskTarget, raw: unknown): Promise<LiveState | undefined> {
+    // A task read from a file is a snapshot: nothing is live, and it has no connection to ask.
+    if (target.file) return undefined;
+    return (await this.platforms.get(target.connection)).live?.stateOf(raw);
+  }
+
+  /** Retry writes to the server and a download to the disk: neither is offered in Restricted Mode. */
+  actionsFor(state: LiveState | undefined): TaskAction[] {
+    const actions: TaskAction[] = [];
+    if (!vscode.workspace.isTrusted) return actions;
+    if (state?.retryable) actions.push('retryTask');
+    if (state?.hasOutput) actions.push('downloadOutput');
+    return actions;
+  }
+
+  runAction(action: TaskAction, target: TaskTarget): Promise<unknown> {
+    const command = action === 'retryTask' ? CommandIds.retryTask : CommandIds.downloadOutput;
+    return Promise.resolve(vscode.commands.executeCommand(command, target));
   }
 
   revealInTree(target: TaskTarget, treePath: readonly string[]): Promise<unknown> {

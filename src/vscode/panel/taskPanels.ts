@@ -10,12 +10,15 @@ import { isPageState } from '../../shared/protocol';
  * restoring them after a window reload (re-fetching the task; nothing sensitive is persisted).
  */
 export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private readonly stateChanged = new vscode.EventEmitter<TaskPanel | undefined>();
+  /** A panel was shown, hidden, closed or rendered a task (the live watcher listens). */
+  readonly onDidChangeState = this.stateChanged.event;
   private preview: TaskPanel | undefined;
   private readonly panels = new Set<TaskPanel>();
   private readonly host: TaskPanelHost;
 
   constructor(
-    host: Omit<TaskPanelHost, 'onPinned' | 'onDisposed'>,
+    host: Omit<TaskPanelHost, 'onPinned' | 'onDisposed' | 'onStateChanged'>,
     private readonly store: ConnectionStore,
   ) {
     // Delegates rather than spreading `host`: its methods may live on a class prototype.
@@ -27,12 +30,17 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       revealInTree: (target, treePath) => host.revealInTree(target, treePath),
       navigate: (target, delta) => host.navigate?.(target, delta),
       navigation: (target) => host.navigation?.(target) ?? null,
+      liveStateOf: (target, raw) => host.liveStateOf(target, raw),
+      actionsFor: (state) => host.actionsFor(state),
+      runAction: (action, target) => host.runAction(action, target),
+      onStateChanged: (panel) => this.stateChanged.fire(panel),
       onPinned: (panel) => {
         if (this.preview === panel) this.preview = undefined;
       },
       onDisposed: (panel) => {
         this.panels.delete(panel);
         if (this.preview === panel) this.preview = undefined;
+        this.stateChanged.fire(undefined);
       },
     };
   }
@@ -88,5 +96,6 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
 
   dispose(): void {
     for (const p of this.panels) p.panel.dispose();
+    this.stateChanged.dispose();
   }
 }

@@ -10,6 +10,8 @@ const en = {
   revealInTree: 'Reveal in Tree',
   pin: 'Pin',
   pinned: 'Pinned',
+  retryTask: 'Retry Task',
+  downloadOutput: 'Download Output',
   toolbar: 'Task actions',
   loading: 'Loading task…',
   errorTitle: 'Could not show the task',

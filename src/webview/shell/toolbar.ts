@@ -45,6 +45,8 @@ export function renderToolbar(context: RenderContext | undefined): HTMLElement {
       : null,
     BUTTONS.filter(([cmd]) => !(fromFile && API_ONLY.has(cmd))).map(([cmd, ico, key]) => button(cmd, ico, t(key))),
     button('pin', pinned ? 'pinned' : 'pin', t(pinned ? 'pinned' : 'pin'), pinned),
+    context?.actions?.includes('retryTask') ? button('retryTask', 'debug-restart', t('retryTask')) : null,
+    context?.actions?.includes('downloadOutput') ? button('downloadOutput', 'cloud-download', t('downloadOutput')) : null,
     h('span', { class: 'spacer' }),
     fromFile
       ? h('span', { class: 'connection muted', title: t('taskFile') }, icon('file'), ' ', context?.file ?? '')
