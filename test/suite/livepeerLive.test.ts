@@ -6,19 +6,9 @@ import { LIVEPEER_FIXTURES as L } from '../emulator/livepeer/data';
 import { childrenOf, contextOf, KEY_ENV, nodeAt, SECRET_KEY, testApi, useEmulator, waitFor } from './fixtures';
 import { evalInWebviews, hasProbe, screenshot } from './helpers';
 import type { TreeNode } from '../../src/vscode/tree/node';
+import { expectedOutputBytes } from '../unit/support/livepeerOutput';
 
 const NAME = 'Studio Live';
-
-/** The emulator's output bytes, from the formula in test/emulator/livepeer/outputBytes.ts. */
-function expectedBytes(playbackId: string): Buffer {
-  let c = 0;
-  for (const ch of playbackId) c += ch.charCodeAt(0);
-  c %= 256;
-  const length = 1_048_576 + ((c * 4099) % 524_288);
-  const out = Buffer.alloc(length);
-  for (let i = 0; i < length; i++) out[i] = (i * 31 + Math.floor(i / 256) * 7 + c) % 256;
-  return out;
-}
 
 async function taskNode(id: string): Promise<TreeNode> {
   const tasks = await nodeAt(NAME, 'Tasks');
@@ -145,7 +135,7 @@ describe('Livepeer live updates, retry and outputs', function () {
     const relative = path.relative(path.join(folder, 'deliveries', 'livepeer', 'outputs'), result.file);
     assert.ok(!relative.startsWith('..') && !path.isAbsolute(relative), result.file);
     const asset = emu.current.livepeer.findAsset(String(emu.current.livepeer.findTask(L.tasks.completedUpload)?.outputAssetId));
-    const expected = expectedBytes(String(asset?.playbackId));
+    const expected = expectedOutputBytes(String(asset?.playbackId));
     assert.ok((await readFile(result.file)).equals(expected), 'byte-exact');
     assert.ok(emu.current.livepeerOutput.log.length >= 1);
     assert.ok(emu.current.livepeerOutput.log.every((r) => !r.authorized));

@@ -11,19 +11,9 @@ import type { Task } from '../../src/core/livepeer/types';
 import { LIVEPEER_FIXTURES as F } from '../emulator/livepeer/data';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { livepeerBaseUrl, testLivepeer } from './support/livepeer';
+import { expectedOutputBytes } from './support/livepeerOutput';
 
 const KEY = 'lp-live-KEY-93b2';
-
-/** The emulator's output bytes, computed here from the formula in test/emulator/livepeer/outputBytes.ts. */
-function expectedBytes(playbackId: string): Buffer {
-  let c = 0;
-  for (const ch of playbackId) c += ch.charCodeAt(0);
-  c %= 256;
-  const length = 1_048_576 + ((c * 4099) % 524_288);
-  const out = Buffer.alloc(length);
-  for (let i = 0; i < length; i++) out[i] = (i * 31 + Math.floor(i / 256) * 7 + c) % 256;
-  return out;
-}
 
 describe('Livepeer live tasks, retry and output downloads (core against the emulator)', function () {
   this.timeout(30_000);
@@ -205,7 +195,7 @@ describe('Livepeer live tasks, retry and output downloads (core against the emul
 
     it('resumes after a cut, byte-exact, and never sends the key to the output host', async () => {
       const { playbackId } = completedAsset();
-      const expected = expectedBytes(playbackId);
+      const expected = expectedOutputBytes(playbackId);
       const client = testLivepeer(emulator);
       emulator.livepeerOutput.faults = { cut: { count: 2, bytes: 300_000 } };
       const progress: number[] = [];
@@ -257,7 +247,7 @@ describe('Livepeer live tasks, retry and output downloads (core against the emul
       assert.ok(kept >= 200_000, `kept ${kept}`);
       const resumed = await downloadTaskOutput(client, F.tasks.completedUpload, scratch);
       assert.equal(resumed.resumedFrom, kept);
-      assert.ok(readFileSync(file).equals(expectedBytes(playbackId)));
+      assert.ok(readFileSync(file).equals(expectedOutputBytes(playbackId)));
       assert.equal(emulator.livepeerOutput.log.at(-1)?.range, `bytes=${kept}-`);
       const again = await downloadTaskOutput(client, F.tasks.completedUpload, scratch);
       assert.equal(again.alreadyComplete, true);
@@ -267,7 +257,7 @@ describe('Livepeer live tasks, retry and output downloads (core against the emul
       const { playbackId } = completedAsset();
       emulator.livepeerOutput.faults = { redirectToMirror: true };
       const result = await downloadTaskOutput(testLivepeer(emulator), F.tasks.completedUpload, scratch);
-      assert.ok(readFileSync(result.file).equals(expectedBytes(playbackId)));
+      assert.ok(readFileSync(result.file).equals(expectedOutputBytes(playbackId)));
       const log = emulator.livepeerOutput.log;
       assert.deepEqual(
         log.map((r) => [r.server, r.status, r.authorized]),
@@ -285,7 +275,7 @@ describe('Livepeer live tasks, retry and output downloads (core against the emul
       const url = `${livepeerBaseUrl(emulator)}/__download/${playbackId}`;
       const file = join(scratch, 'same-origin.mp4');
       await downloadRange({ http: client.http, url, file, identity: 'x', credentials: true });
-      assert.ok(readFileSync(file).equals(expectedBytes(playbackId)));
+      assert.ok(readFileSync(file).equals(expectedOutputBytes(playbackId)));
       const api = emulator.stats.requests(`/livepeer/api/__download/${playbackId}`);
       assert.equal(api.length, 1);
       assert.equal(api[0]?.authorized, true);
@@ -309,7 +299,7 @@ describe('Livepeer live tasks, retry and output downloads (core against the emul
         JSON.stringify({ v: 1, identity: `livepeer-asset:${plan.assetId}`, validator: '"old"', total: 5 }),
       );
       const result = await downloadTaskOutput(client, F.tasks.completedUpload, scratch);
-      assert.ok(readFileSync(file).equals(expectedBytes(playbackId)));
+      assert.ok(readFileSync(file).equals(expectedOutputBytes(playbackId)));
       assert.equal(result.resumedFrom, 100_000);
       assert.deepEqual(
         emulator.livepeerOutput.log.map((r) => [r.status, r.range, r.ifRange]),

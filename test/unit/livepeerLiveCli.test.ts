@@ -6,19 +6,9 @@ import { LIVEPEER_FIXTURES as F } from '../emulator/livepeer/data';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { buildCli, runCli, startCli, type CliRun } from './support/cliProcess';
 import { livepeerBaseUrl } from './support/livepeer';
+import { expectedOutputBytes } from './support/livepeerOutput';
 
 const CLI_KEY = 'lp-cli-live-KEY-51d0';
-
-/** The emulator's output bytes, from the formula in test/emulator/livepeer/outputBytes.ts. */
-function expectedBytes(playbackId: string): Buffer {
-  let c = 0;
-  for (const ch of playbackId) c += ch.charCodeAt(0);
-  c %= 256;
-  const length = 1_048_576 + ((c * 4099) % 524_288);
-  const out = Buffer.alloc(length);
-  for (let i = 0; i < length; i++) out[i] = (i * 31 + Math.floor(i / 256) * 7 + c) % 256;
-  return out;
-}
 
 interface Line {
   event?: string;
@@ -137,7 +127,7 @@ describe('task-lens livepeer watch / retry / download-output (bundled, as a subp
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as { file: string; bytes: number };
     assert.ok(result.file.startsWith(join(scratch, 'livepeer', 'outputs')));
-    assert.ok(readFileSync(result.file).equals(expectedBytes(playbackId)));
+    assert.ok(readFileSync(result.file).equals(expectedOutputBytes(playbackId)));
     assert.equal(emulator.livepeerOutput.log.length, 2);
     assert.ok(emulator.livepeerOutput.log.every((r) => !r.authorized));
     const notReady = await cli(['livepeer', 'download-output', F.tasks.runningUpload, '--out', scratch]);

@@ -63,7 +63,7 @@ export function registerLivepeerLiveCommands(livepeer: Command, context: CliCont
     .addHelpText('after', envHelp)
     .action(async (ids: string[], _options: unknown, command: Command) => {
       const options = command.optsWithGlobals<WatchOptions>();
-      const client = context.livepeer(options);
+      const client = await context.livepeer(options);
       const call = context.call;
       const stuckAfter = options.stuckAfter ?? DEFAULT_STUCK_AFTER_MINUTES;
       const tasks: Task[] = [];
@@ -109,7 +109,7 @@ export function registerLivepeerLiveCommands(livepeer: Command, context: CliCont
     .argument('<id>', 'task id')
     .addHelpText('after', envHelp)
     .action(async (taskId: string, _options: unknown, command: Command) => {
-      const client = context.livepeer(command.optsWithGlobals<GlobalOptions>());
+      const client = await context.livepeer(command.optsWithGlobals<GlobalOptions>());
       const result = await client.retryTask(taskId, context.call);
       await context.out.line({ id: result.id, retried: true });
     });
@@ -125,7 +125,7 @@ export function registerLivepeerLiveCommands(livepeer: Command, context: CliCont
     .addHelpText('after', envHelp)
     .action(async (taskId: string, _options: unknown, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions & { out: string; force?: boolean }>();
-      const client = context.livepeer(options);
+      const client = await context.livepeer(options);
       const progress = new ByteProgress(context.io.stderr);
       try {
         const result = await downloadTaskOutput(client, taskId, options.out, {

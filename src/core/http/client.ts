@@ -70,6 +70,8 @@ export interface HttpClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Completes "API key rejected (401) by … — <hint>". Defaults to the editor's command. */
   readonly authHint?: string;
+  /** Said by every 404 instead of "check the id or name", e.g. a base URL without its `/api`. */
+  readonly notFoundHint?: string;
   /** Injectable for tests (tiny or recorded waits). */
   readonly sleep?: Sleep;
   /** Injectable for tests (deterministic jitter). */
@@ -206,18 +208,8 @@ export class HttpClient {
    */
   getStreamed<T>(path: string, query: QueryParams | undefined, call: CallOptions, consume: BodyConsumer<T>): Promise<T> {
     return this.execute(path, query, call, 'follow', async (response, endpoint, _attempt, activity) => {
-      async function* chunks(): AsyncIterable<Uint8Array> {
-        if (!response.stream) {
-          yield Buffer.from(await response.text(), 'utf8');
-          return;
-        }
-        for await (const chunk of response.stream()) {
-          activity();
-          yield chunk;
-        }
-      }
       try {
-        return { ok: true, value: await consume(chunks(), (name) => response.header(name), endpoint) };
+        return { ok: true, value: await consume(bodyChunks(response, activity), (name) => response.header(name), endpoint) };
       } catch (error) {
         await response.discard().catch(() => undefined);
         if (!(error instanceof InvalidResponseError)) throw error;
@@ -277,20 +269,13 @@ export class HttpClient {
     };
     type Settled = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
     const settled = await this.run<Settled>(spec, options, async (response, _endpoint, _attempt, activity) => {
-      async function* chunks(): AsyncIterable<Uint8Array> {
-        if (!response.stream) {
-          yield Buffer.from(await response.text(), 'utf8');
-          return;
-        }
-        for await (const chunk of response.stream()) {
-          activity();
-          yield chunk;
-        }
-      }
       try {
         return {
           ok: true,
-          value: { ok: true, value: await consume({ status: response.status, header: (n) => response.header(n), chunks: chunks() }) },
+          value: {
+            ok: true,
+            value: await consume({ status: response.status, header: (n) => response.header(n), chunks: bodyChunks(response, activity) }),
+          },
         };
       } catch (error) {
         await response.discard().catch(() => undefined);
@@ -413,6 +398,7 @@ export class HttpClient {
       retryAfterMs,
       authHint: this.options.authHint ?? DEFAULT_AUTH_HINT,
       location: response.status >= 300 && response.status < 400 ? response.header('location') : undefined,
+      notFoundHint: this.options.notFoundHint,
     });
     return { ok: false, error, retryable: isRetryableStatus(response.status), reason: String(response.status), retryAfterMs };
   }
@@ -549,4 +535,16 @@ function parseBaseUrl(baseUrl: string): URL {
   url.search = '';
   url.hash = '';
   return url;
+}
+
+/** A body's bytes as they arrive, marking activity (the idle timeout restarts) with each chunk. */
+async function* bodyChunks(response: TransportResponse, activity: () => void): AsyncIterable<Uint8Array> {
+  if (!response.stream) {
+    yield Buffer.from(await response.text(), 'utf8');
+    return;
+  }
+  for await (const chunk of response.stream()) {
+    activity();
+    yield chunk;
+  }
 }
