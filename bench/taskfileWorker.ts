@@ -5,7 +5,8 @@
 // `--expose-gc` (the retained-heap figure needs collections on demand).
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { buildReport, filterRows, indexTaskFile, parseCondition, sortRows } from '../src/core/taskfile';
+import { buildReport, filterRows, indexTaskFile, parseCondition, readTaskAt, sortRows } from '../src/core/taskfile';
+import { TableModel, tableColumns } from '../src/core/taskfile/tableView';
 import { generatedTasks } from '../test/unit/support/taskFiles';
 
 const [file, runsArg, countArg] = process.argv.slice(2);
@@ -74,6 +75,12 @@ const out = {
   followMs: [] as number[],
   condition: '',
   matched: 0,
+  /** The explorer's table (core/taskfile/tableView.ts): filter + the cached column order, as the table asks. */
+  tableSelectMs: [] as number[],
+  /** The first window of rows the page asks for after the index (100 rows × 14 columns). */
+  firstRowsMs: [] as number[],
+  /** A row's line read back by its offset and parsed (the task view's input, no network). */
+  rowReadMs: [] as number[],
 };
 // Heap plus the typed arrays' buffers (outside the heap): what the index holds.
 const held = (): number => {
@@ -123,5 +130,22 @@ for (let i = 0; i < runs + 1; i++) {
   out.sortMs.push(s.ms);
   out.reportMs.push(r.ms);
   out.followMs.push(follow.ms);
+}
+
+const table = new TableModel(index);
+const where = query.where;
+const visible = tableColumns(index)
+  .slice(0, 14)
+  .map((c) => c.id);
+const everyRow = table.select([], {}, null).rows;
+for (let i = 0; i < runs + 1; i++) {
+  const s = await time(() => table.select(where, { statuses: ['completed'] }, { column: 'completedAt', descending: i % 2 === 0 }));
+  const w = await time(() => table.window(everyRow, 0, 100, visible));
+  const row = Math.floor((index.size * (i + 1)) / (runs + 2));
+  const r = await time(() => readTaskAt(file, index.entry(row)));
+  if (i === 0) continue;
+  out.tableSelectMs.push(s.ms);
+  out.firstRowsMs.push(w.ms);
+  out.rowReadMs.push(r.wallMs);
 }
 process.stdout.write(`${JSON.stringify(out)}\n`);

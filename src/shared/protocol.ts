@@ -17,6 +17,10 @@ export interface RenderContext {
   pinned: boolean;
   /** Show secrets such as workspace tokens; the page asks with `revealSecrets`. */
   revealSecrets: boolean;
+  /** The task file (and line) a task from the delivery explorer was read from; no connection then. */
+  file?: string | null;
+  /** Where the task sits in the explorer's filtered, sorted set (1-based position): Previous / Next. */
+  navigation?: { position: number; count: number } | null;
   /** Waiting or running with no update for longer than the setting (live tasks). */
   stuck?: boolean;
   /** Task actions the host offers now, shown as toolbar buttons (e.g. `retryTask`, `downloadOutput`). */
@@ -50,6 +54,8 @@ export const PAGE_COMMANDS = [
   'pin',
   'revealProject',
   'revealBatch',
+  'previous',
+  'next',
   'retryTask',
   'downloadOutput',
 ] as const;
@@ -84,6 +90,10 @@ export function isRenderContext(v: unknown): v is RenderContext {
     optionalString(v.batchName) &&
     typeof v.pinned === 'boolean' &&
     typeof v.revealSecrets === 'boolean' &&
+    optionalString(v.file) &&
+    (v.navigation === undefined ||
+      v.navigation === null ||
+      (isRec(v.navigation) && typeof v.navigation.position === 'number' && typeof v.navigation.count === 'number')) &&
     (v.stuck === undefined || typeof v.stuck === 'boolean') &&
     (v.actions === undefined || isTaskActions(v.actions))
   );

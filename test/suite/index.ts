@@ -41,6 +41,7 @@ export async function run(): Promise<void> {
     await import('./livepeerLive.test');
     await import('./security.test');
     await import('./report.test');
+    await import('./explorer.test');
     await import('./focus.test');
     await import('./names.test');
     await import('./overflow.test');

@@ -7,6 +7,8 @@ import type { ReportPanels } from '../report/reportPanels';
 import type { TaskLensTreeProvider } from '../tree/provider';
 import type * as vscode from 'vscode';
 import type { TreeNode } from '../tree/node';
+import type { DeliveriesView } from '../explorer/deliveriesView';
+import type { Explorers } from '../explorer/explorers';
 import type { Confirmations } from '../confirm';
 import type { LiveWatcher } from '../live/liveWatcher';
 
@@ -20,6 +22,8 @@ export interface CommandContext {
   readonly panels: TaskPanels;
   readonly reports: ReportPanels;
   readonly log: Log;
+  readonly explorers: Explorers;
+  readonly deliveries: DeliveriesView;
   readonly live: LiveWatcher;
   readonly confirmations: Confirmations;
 }

@@ -18,6 +18,10 @@ export interface TaskPanelHost {
   fetchTask(target: TaskTarget, signal: AbortSignal): Promise<TaskDocument>;
   openJson(target: TaskTarget): Promise<unknown>;
   revealInTree(target: TaskTarget, treePath: readonly string[]): Promise<unknown>;
+  /** For a task from a task file: the neighbour in the explorer's set (Previous / Next), if any. */
+  navigate?(target: TaskTarget, delta: 1 | -1): TaskTarget | undefined;
+  /** For a task from a task file: its 1-based place in the explorer's set. */
+  navigation?(target: TaskTarget): { position: number; count: number } | null;
   /** The tab is now pinned: the next single-click opens a new preview panel. */
   onPinned(panel: TaskPanel): void;
   onDisposed(panel: TaskPanel): void;
@@ -147,6 +151,12 @@ export class TaskPanel {
       batchName: this.doc.context.batchName ?? null,
       pinned: this.pinned,
       revealSecrets: this.revealSecrets,
+      ...(this.target.file
+        ? {
+            file: vscode.l10n.t('{0}, line {1}', this.target.connection.name, this.target.file.entry.lineNumber),
+            navigation: this.host.navigation?.(this.target) ?? null,
+          }
+        : {}),
       stuck: isStuckNow(this.live),
       actions: this.host.actionsFor(this.live),
     };
@@ -224,6 +234,12 @@ export class TaskPanel {
       case 'revealBatch':
         await this.host.revealInTree(this.target, treePath.slice(0, -1));
         return;
+      case 'previous':
+      case 'next': {
+        const next = this.host.navigate?.(this.target, name === 'next' ? 1 : -1);
+        if (next) this.show(next);
+        return;
+      }
       case 'retryTask':
       case 'downloadOutput':
         await this.host.runAction(name, this.target);

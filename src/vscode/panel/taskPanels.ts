@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TaskTarget } from '../taskTarget';
+import { targetKey, type TaskTarget } from '../taskTarget';
 import type { ConnectionStore } from '../connections';
 import { TASK_VIEW_TYPE, TaskPanel, type TaskPanelHost } from './taskPanel';
 import { messagePageHtml } from './panelHtml';
@@ -28,6 +28,8 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       fetchTask: (target, signal) => host.fetchTask(target, signal),
       openJson: (target) => host.openJson(target),
       revealInTree: (target, treePath) => host.revealInTree(target, treePath),
+      navigate: (target, delta) => host.navigate?.(target, delta),
+      navigation: (target) => host.navigation?.(target) ?? null,
       liveStateOf: (target, raw) => host.liveStateOf(target, raw),
       actionsFor: (state) => host.actionsFor(state),
       runAction: (action, target) => host.runAction(action, target),
@@ -47,9 +49,10 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
    * Opens a task: in the preview panel (reused), or in a panel of its own when `pin` is set.
    * `preserveFocus` shows it without taking focus (for a task that arrived after the user moved on).
    */
-  open(target: TaskTarget, options: { pin?: boolean; preserveFocus?: boolean } = {}): TaskPanel {
+  open(target: TaskTarget, options: { pin?: boolean; preserveFocus?: boolean; viewColumn?: vscode.ViewColumn } = {}): TaskPanel {
     const preserveFocus = options.preserveFocus ?? false;
-    const existing = [...this.panels].find((p) => p.target.taskId === target.taskId && p.target.connection.name === target.connection.name);
+    const key = targetKey(target);
+    const existing = [...this.panels].find((p) => targetKey(p.target) === key);
     if (existing) {
       existing.panel.reveal(undefined, preserveFocus);
       return existing;
@@ -62,7 +65,7 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
     const panel = vscode.window.createWebviewPanel(
       TASK_VIEW_TYPE,
       target.taskId,
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus },
+      { viewColumn: options.viewColumn ?? vscode.ViewColumn.Active, preserveFocus },
       { enableFindWidget: true, enableScripts: true },
     );
     const taskPanel = new TaskPanel(panel, target, Boolean(options.pin), this.host);

@@ -117,6 +117,10 @@ const en = {
   noRole: '(no role)',
   summary: 'Summary',
   annotation: '(annotation)',
+  previous: 'Previous (p)',
+  next: 'Next (n)',
+  positionOf: '{0} of {1}',
+  taskFile: 'Read from this task file, offline',
 };
 
 export type StringKey = keyof typeof en;
