@@ -42,6 +42,7 @@ const TAGS = new Set([
   'hr',
   'i',
   'img',
+  'input',
   'kbd',
   'label',
   'li',
@@ -93,6 +94,9 @@ const ATTRS = new Set([
   'max',
   'selected',
   'for',
+  'placeholder',
+  'autocomplete',
+  'spellcheck',
 ]);
 
 const DATA_IMAGE_RE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;

@@ -10,7 +10,8 @@ const BUTTONS: Array<[PageCommand, string, StringKey]> = [
   ['revealInTree', 'list-tree', 'revealInTree'],
 ];
 
-export function renderToolbar(context: RenderContext | undefined): HTMLElement {
+/** The bar sits in a `header` landmark (banner), so nothing on the page is outside a landmark. */
+export function renderToolbar(context: RenderContext | undefined, search: HTMLElement | null = null): HTMLElement {
   const pinned = context?.pinned === true;
   const button = (cmd: PageCommand, ico: string, label: string, pressed?: boolean) =>
     h(
@@ -28,10 +29,15 @@ export function renderToolbar(context: RenderContext | undefined): HTMLElement {
       h('span', { class: 'tool-label' }, label),
     );
   return h(
-    'div',
-    { class: 'toolbar', role: 'toolbar', 'aria-label': t('toolbar') },
-    BUTTONS.map(([cmd, ico, key]) => button(cmd, ico, t(key))),
-    button('pin', pinned ? 'pinned' : 'pin', t(pinned ? 'pinned' : 'pin'), pinned),
+    'header',
+    { class: 'toolbar-bar' },
+    h(
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': t('toolbar') },
+      BUTTONS.map(([cmd, ico, key]) => button(cmd, ico, t(key))),
+      button('pin', pinned ? 'pinned' : 'pin', t(pinned ? 'pinned' : 'pin'), pinned),
+    ),
+    search,
     h('span', { class: 'spacer' }),
     context ? h('span', { class: 'connection muted', title: t('connection') }, icon('plug'), ' ', context.connectionName) : null,
   );

@@ -88,11 +88,17 @@ export function renderAnnotation(a: AnnotationV, ctx: Ctx): HTMLElement {
   );
 }
 
+/** Annotations rendered in one go; a longer list renders the rest in later slices (ctx.defer). */
+export const ANNOTATION_CHUNK = 100;
+
 export function renderAnnotations(list: AnnotationV[], ctx: Ctx, extraClass = ''): HTMLElement | null {
   if (list.length === 0) return null;
-  return h(
-    'div',
-    { class: `annotations${extraClass ? ' ' + extraClass : ''}` },
-    list.map((a) => renderAnnotation(a, ctx)),
-  );
+  const box = h('div', { class: `annotations${extraClass ? ' ' + extraClass : ''}` });
+  const chunk = ctx.defer ? ANNOTATION_CHUNK : list.length;
+  const appendFrom = (from: number) => {
+    box.append(...list.slice(from, from + chunk).map((a) => renderAnnotation(a, ctx)));
+    if (from + chunk < list.length) ctx.defer?.(() => appendFrom(from + chunk));
+  };
+  appendFrom(0);
+  return box;
 }
