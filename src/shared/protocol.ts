@@ -44,7 +44,7 @@ export type PageToHost =
   | { type: 'copy'; text: string }
   | { type: 'command'; name: PageCommand }
   | { type: 'revealSecrets' }
-  | { type: 'rendered'; ms: number; phase: RenderPhase };
+  | { type: 'rendered'; ms: number; phase: RenderPhase; nodes?: number };
 
 type Rec = Record<string, unknown>;
 
@@ -120,5 +120,10 @@ export const isPageToHost = validatorFor<PageToHost>({
   openLink: (m) => typeof m.url === 'string',
   copy: (m) => typeof m.text === 'string',
   command: (m) => isPageCommand(m.name),
-  rendered: (m) => typeof m.ms === 'number' && Number.isFinite(m.ms) && m.ms >= 0 && (m.phase === 'first' || m.phase === 'complete'),
+  rendered: (m) =>
+    typeof m.ms === 'number' &&
+    Number.isFinite(m.ms) &&
+    m.ms >= 0 &&
+    (m.phase === 'first' || m.phase === 'complete') &&
+    (m.nodes === undefined || (typeof m.nodes === 'number' && Number.isInteger(m.nodes) && m.nodes >= 0)),
 });

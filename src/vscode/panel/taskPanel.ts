@@ -25,6 +25,8 @@ export interface TaskPanelHost {
 export interface RenderTiming {
   readonly first?: number;
   readonly complete?: number;
+  /** Elements in the page at the last report. */
+  readonly nodes?: number;
 }
 
 /** One task view panel: loads its task, renders it through messages, answers the page. */
@@ -147,7 +149,7 @@ export class TaskPanel {
         this.revealSecrets = true;
         return this.render();
       case 'rendered':
-        this.timing = { ...this.timing, [msg.phase]: msg.ms };
+        this.timing = { ...this.timing, [msg.phase]: msg.ms, ...(msg.nodes !== undefined ? { nodes: msg.nodes } : {}) };
         this.host.log.debug(`Task ${this.target.taskId}: ${msg.phase} render in ${msg.ms.toFixed(1)} ms`);
         return;
       case 'command':

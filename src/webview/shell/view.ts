@@ -78,6 +78,9 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
   root.removeAttribute('aria-live');
   const contentTag = root.getAttribute('role') === 'main' ? 'div' : 'main';
 
+  /** Elements in the page, reported with each render (the DOM budget of a virtualised task). */
+  const nodeCount = () => doc.getElementsByTagName('*').length;
+
   function cancelCurrent(): void {
     if (current && !current.cancelled) current.resolve('cancelled');
     // A finished render's deferred work (parts of blocks shown on scroll) stops with it too.
@@ -179,12 +182,12 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
       // Once more at the end: cards above may have changed size while the rest rendered.
       if (anchor) anchored = restoreScroll(root, anchor);
       if (current === job) current = undefined;
-      options.post({ type: 'rendered', ms: Math.max(0, now() - receivedAt), phase: 'complete' });
+      options.post({ type: 'rendered', ms: Math.max(0, now() - receivedAt), phase: 'complete', nodes: nodeCount() });
       resolve('complete');
     };
 
     const finished = slice(firstMs, firstSteps);
-    options.post({ type: 'rendered', ms: Math.max(0, now() - receivedAt), phase: 'first' });
+    options.post({ type: 'rendered', ms: Math.max(0, now() - receivedAt), phase: 'first', nodes: nodeCount() });
     if (finished) {
       finish();
     } else {
