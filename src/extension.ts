@@ -13,6 +13,7 @@ import { TaskPanels } from './vscode/panel/taskPanels';
 import { ReportPanels } from './vscode/report/reportPanels';
 import type { TreeNode } from './vscode/tree/node';
 import { TaskLensTreeProvider } from './vscode/tree/provider';
+import { CompareDocuments } from './vscode/panel/compareDocuments';
 
 /** Handed to the integration tests only (extension mode Test), so they can walk the tree as VS Code does. */
 export interface TestApi {
@@ -32,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tree = new TaskLensTreeProvider(store, platforms, log);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const documents = new TaskDocumentProvider(store, platforms);
-  const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view), store);
+  const compareDocuments = new CompareDocuments();
+  const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view, compareDocuments), store);
   const reports = new ReportPanels(context.extensionUri, log);
 
   context.subscriptions.push(
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     panels,
     reports,
     ...registerTaskDocuments(documents),
+    ...compareDocuments.register(),
     vscode.window.registerWebviewPanelSerializer(TASK_VIEW_TYPE, panels),
     ...registerCommands({ store, platforms, tree, view, documents, panels, reports, log }),
   );

@@ -44,7 +44,23 @@ export type PageToHost =
   | { type: 'copy'; text: string }
   | { type: 'command'; name: PageCommand }
   | { type: 'revealSecrets' }
-  | { type: 'rendered'; ms: number; phase: RenderPhase; nodes?: number };
+  | { type: 'rendered'; ms: number; phase: RenderPhase; nodes?: number }
+  /** Open VS Code's diff editor on two candidate texts. */
+  | { type: 'compare'; left: CompareSide; right: CompareSide };
+
+export interface CompareSide {
+  label: string;
+  text: string;
+}
+
+/** Candidate texts over this size are cut before they reach the diff editor. */
+export const COMPARE_MAX_CHARS = 5_000_000;
+
+function isCompareSide(v: unknown): v is CompareSide {
+  return (
+    isRec(v) && typeof v.label === 'string' && v.label.length <= 1_000 && typeof v.text === 'string' && v.text.length <= COMPARE_MAX_CHARS
+  );
+}
 
 type Rec = Record<string, unknown>;
 
@@ -120,6 +136,7 @@ export const isPageToHost = validatorFor<PageToHost>({
   openLink: (m) => typeof m.url === 'string',
   copy: (m) => typeof m.text === 'string',
   command: (m) => isPageCommand(m.name),
+  compare: (m) => isCompareSide(m.left) && isCompareSide(m.right),
   rendered: (m) =>
     typeof m.ms === 'number' &&
     Number.isFinite(m.ms) &&

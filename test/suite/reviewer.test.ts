@@ -3,11 +3,13 @@
  * passes an accessibility check in three themes, two candidates diff, blind mode hides every name.
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { HUGE_TASK_TURNS } from '../emulator/scale/bigTask';
-import { KEY_ENV, testApi, useEmulator } from './fixtures';
-import { evalInWebviews, hasProbe, screenshot, waitFor } from './helpers';
+import { childrenOf, isEntry, KEY_ENV, nodeAt, renderedText, SECRET_KEY, testApi, useEmulator } from './fixtures';
+import { evalInWebviews, extension, hasProbe, screenshot, waitFor } from './helpers';
 import type { TaskPanel } from '../../src/vscode/panel/taskPanel';
 
 const DOM_BUDGET = 20_000;
@@ -92,5 +94,136 @@ describe('Task view for reviewers', function () {
     assert.match(found, /\(7777\)/, 'turn 7,777 is shown');
     assert.match(found, /1 of 1 turns/);
     panel.panel.dispose();
+  });
+});
+
+describe('Task view: compare two candidates', function () {
+  const emu = useEmulator();
+
+  it('diffs the preferred candidate against the runner-up, and opens VS Code’s diff editor on the two texts', async function () {
+    if (!hasProbe) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const res = await fetch(`${emu.current.url}/v2/task?task_id=${F.tasks.sideBySide}`, {
+      headers: { authorization: `Bearer ${SECRET_KEY}` },
+    });
+    const task = (await res.json()) as {
+      threads: { turns: { messages: { role: string; source_id: string; content: { text: string } }[] }[] }[];
+    };
+    const byId = new Map(task.threads[0].turns[0].messages.map((m) => [m.source_id, m.content.text]));
+    const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
+    const node = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === F.tasks.sideBySide);
+    await vscode.commands.executeCommand('taskLens.openTask', node);
+    await renderedText(F.tasks.sideBySide);
+    const frames = await evalInWebviews<{ a: string; b: string; del: string[]; ins: string[]; side: number } | null>(`(() => {
+      const box = document.querySelector('details.compare');
+      if (!box) return null;
+      box.querySelector('summary').click();
+      const [a, b] = [...box.querySelectorAll('select')].map((s) => s.selectedOptions[0].textContent);
+      const del = [...box.querySelectorAll('del')].map((e) => e.textContent);
+      const ins = [...box.querySelectorAll('ins')].map((e) => e.textContent);
+      box.querySelector('[data-mode="side"]').click();
+      const side = box.querySelectorAll('.diff-side').length;
+      box.querySelector('.compare-editor').click();
+      return { a, b, del, ins, side };
+    })()`);
+    const shown = frames.map((f) => f.value).find((v) => v);
+    assert.ok(shown, 'the side-by-side task offers the comparison');
+    // The turn's ranked_choices is model_c, model_a, model_b (the emulator's showcase): preferred vs runner-up.
+    assert.deepEqual([shown.a, shown.b], ['model_c', 'model_a']);
+    assert.notEqual(shown.a, shown.b);
+    assert.ok(byId.has(shown.a) && byId.has(shown.b), `${shown.a} and ${shown.b} are candidates`);
+    assert.ok(shown.del.length + shown.ins.length > 0, 'the diff marks removed and added words');
+    for (const w of shown.del) assert.ok(byId.get(shown.a)!.includes(w.trim()), `removed “${w}” is in ${shown.a}`);
+    for (const w of shown.ins) assert.ok(byId.get(shown.b)!.includes(w.trim()), `added “${w}” is in ${shown.b}`);
+    assert.equal(shown.side, 2, 'side by side shows two columns');
+    const diffTab = await waitFor('the diff editor', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.original.scheme === 'tasklens-compare'),
+    );
+    const input = diffTab.input as vscode.TabInputTextDiff;
+    assert.equal((await vscode.workspace.openTextDocument(input.original)).getText(), byId.get(shown.a));
+    assert.equal((await vscode.workspace.openTextDocument(input.modified)).getText(), byId.get(shown.b));
+    assert.match(diffTab.label, new RegExp(`${shown.a}.*${shown.b}`));
+    await screenshot('compare-diff-editor');
+  });
+});
+
+describe('Task view accessibility and layout', function () {
+  useEmulator();
+  const themes = [
+    ['Default Dark Modern', 'vscode-dark'],
+    ['Default Light Modern', 'vscode-light'],
+    ['Default High Contrast', 'vscode-high-contrast'],
+  ] as const;
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  async function openShowcase(id: string): Promise<void> {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
+    const node = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === id);
+    assert.ok(node, `task ${id} is in the Showcase batch`);
+    await vscode.commands.executeCommand('taskLens.openTask', node);
+    await renderedText(id);
+  }
+
+  /**
+   * axe-core (pinned devDependency) evaluated in the webview frame through the runner's probe
+   * (the devtools protocol, so the page's strict CSP stays as shipped), then run on the document.
+   */
+  async function axeFindings(): Promise<string[]> {
+    const source = readFileSync(path.join(extension().extensionPath, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    await evalInWebviews(`${source};true`);
+    const frames = await evalInWebviews<string[]>(`(async () => {
+      if (!document.querySelector('.task-id')) return null;
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap((v) => v.nodes.slice(0, 4).map((n) => v.id + ' (' + v.impact + '): ' + n.target.join(' ') + ' — ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('')));
+    })()`);
+    const shown = frames.filter((f) => Array.isArray(f.value));
+    assert.ok(shown.length > 0, `axe ran in a task view: ${JSON.stringify(frames.map((f) => f.error ?? typeof f.value))}`);
+    return shown.flatMap((f) => f.value ?? []);
+  }
+
+  for (const task of ['kitchenSink', 'sideBySide'] as const) {
+    it(`axe finds nothing serious or critical in the ${task} task, in dark, light and high-contrast themes`, async function () {
+      if (!hasProbe) this.skip();
+      await openShowcase(F.tasks[task]);
+      const config = vscode.workspace.getConfiguration('workbench');
+      const findings: string[] = [];
+      for (const [theme, bodyClass] of themes) {
+        await config.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        await waitFor(`the ${theme} theme in the webview`, async () =>
+          (await evalInWebviews<string>(`document.body.className`)).some((f) => String(f.value).split(' ').includes(bodyClass)),
+        );
+        await new Promise((r) => setTimeout(r, 300)); // the theme's variables reach the page's styles
+        await screenshot(`a11y-${task}-${bodyClass}`);
+        findings.push(...(await axeFindings()).map((f) => `${theme}: ${f}`));
+      }
+      assert.deepEqual(findings, [], 'no serious or critical axe findings');
+    });
+  }
+
+  it('nested annotations inside a candidate column stay inside it (nothing cut off)', async function () {
+    if (!hasProbe) this.skip();
+    await openShowcase(F.tasks.kitchenSink);
+    const frames = await evalInWebviews<{ candidates: number; width: number; out: string[] }>(`({
+      candidates: document.querySelectorAll('.candidate').length,
+      width: window.innerWidth,
+      out: [...document.querySelectorAll('.candidate')].flatMap((c) => {
+        const r = c.getBoundingClientRect();
+        return [...c.querySelectorAll('*')].filter((e) => {
+          const q = e.getBoundingClientRect();
+          // Code blocks scroll sideways by design; everything else must fit the column.
+          return q.width > 0 && (q.right > r.right + 1 || q.left < r.left - 1) && !e.closest('pre');
+        }).slice(0, 5).map((e) => e.tagName + '.' + e.className);
+      }),
+    })`);
+    const shown = frames.map((f) => f.value).find((v) => v && v.candidates > 0);
+    assert.ok(shown, 'the kitchen-sink task shows candidate columns');
+    assert.deepEqual(shown.out, [], `at ${shown.width} px, every element of a candidate column fits it`);
   });
 });

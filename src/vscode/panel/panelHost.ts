@@ -7,6 +7,8 @@ import type { TaskTarget } from '../taskTarget';
 import type { TreeNode } from '../tree/node';
 import type { TaskLensTreeProvider } from '../tree/provider';
 import type { TaskPanelHost } from './taskPanel';
+import type { CompareSide } from '../../shared/protocol';
+import type { CompareDocuments } from './compareDocuments';
 
 /** What the task view panels ask of the rest of the editor: fetch a task, open its JSON, reveal it in the tree. */
 export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisposed'> {
@@ -16,7 +18,12 @@ export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisp
     private readonly platforms: PlatformRegistry,
     private readonly tree: TaskLensTreeProvider,
     private readonly view: vscode.TreeView<TreeNode>,
+    private readonly compareDocuments: CompareDocuments,
   ) {}
+
+  compare(target: TaskTarget, left: CompareSide, right: CompareSide): Promise<void> {
+    return this.compareDocuments.open(target.taskId, left, right);
+  }
 
   async fetchTask(target: TaskTarget, signal: AbortSignal): Promise<TaskDocument> {
     return (await this.platforms.get(target.connection)).getTask(target.taskId, { signal });

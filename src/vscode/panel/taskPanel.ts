@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TaskDocument } from '../../core/platform/platform';
 import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
 import { isAllowedLinkUrl } from '../../shared/links';
-import { isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
+import { isPageToHost, type CompareSide, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
 import type { TaskTarget } from '../taskTarget';
 import { shownText } from '../labels';
 import type { Log } from '../log';
@@ -17,6 +17,8 @@ export interface TaskPanelHost {
   fetchTask(target: TaskTarget, signal: AbortSignal): Promise<TaskDocument>;
   openJson(target: TaskTarget): Promise<unknown>;
   revealInTree(target: TaskTarget, treePath: readonly string[]): Promise<unknown>;
+  /** VS Code's diff editor on two candidate texts of a task. */
+  compare(target: TaskTarget, left: CompareSide, right: CompareSide): Promise<void>;
   /** The tab is now pinned: the next single-click opens a new preview panel. */
   onPinned(panel: TaskPanel): void;
   onDisposed(panel: TaskPanel): void;
@@ -154,6 +156,8 @@ export class TaskPanel {
         return;
       case 'command':
         return this.command(msg.name);
+      case 'compare':
+        return this.host.compare(this.target, msg.left, msg.right);
     }
   }
 

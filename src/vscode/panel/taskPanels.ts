@@ -25,6 +25,7 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       fetchTask: (target, signal) => host.fetchTask(target, signal),
       openJson: (target) => host.openJson(target),
       revealInTree: (target, treePath) => host.revealInTree(target, treePath),
+      compare: (target, left, right) => host.compare(target, left, right),
       onPinned: (panel) => {
         if (this.preview === panel) this.preview = undefined;
       },

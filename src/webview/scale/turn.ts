@@ -7,7 +7,8 @@ import { renderAnnotations } from './annotations';
 import { h, type Child } from '../shell/dom';
 import { renderMessage } from './message';
 import type { Ctx } from '../shell/plan';
-import { preferredAmong } from './preference';
+import { renderCompare } from './compare';
+import { preferredAmong, rankingOrder } from './preference';
 import { criterionIndex, maxScoreOf, rubricDefinitions } from './rubrics';
 import type { AnnotationV, MessageV, TurnV } from './model';
 import { t } from '../shell/strings';
@@ -40,7 +41,7 @@ export function renderTurn(turn: TurnV, index: number, threadAnnotations: Annota
       );
       if (!grid) {
         grid = h('div', { class: `candidates cols-${Math.min(candidates.length, 4)}`, role: 'group', 'aria-label': t('candidates') });
-        content.push(grid);
+        content.push(grid, renderCompare(candidates, rankingOrder(turn.annotations, threadAnnotations)));
       }
       grid.append(column);
     } else {

@@ -7,10 +7,11 @@ const FORBIDDEN =
 const SAFE_URL = /^(https?:|mailto:|data:image\/(png|jpeg|gif|webp);base64,|#)/;
 
 function checkInert(root: ParentNode): void {
-  // The page's own search box is the one input; nothing in the task's content may add another.
+  // The page's own controls (the search box, the compare pickers) are the only form elements;
+  // nothing in the task's content may add another.
   assert.deepEqual(
     all(root, FORBIDDEN)
-      .filter((e) => !e.matches('.toolbar-bar input.page-search-input[type="search"]'))
+      .filter((e) => !e.matches('.toolbar-bar input.page-search-input[type="search"], .compare-controls > select'))
       .map((e) => e.tagName),
     [],
     'no dangerous elements',
