@@ -73,6 +73,7 @@ const en = {
   chunks: 'Chunks ({0})',
   chunk: 'Chunk {0}',
   copyText: 'Copy text',
+  copyCode: 'Copy code',
   noText: '(no text)',
   annotationsTitle: 'Annotations',
   rubrics: 'Rubric',
