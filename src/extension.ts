@@ -14,6 +14,7 @@ import { ReportPanels } from './vscode/report/reportPanels';
 import type { TreeNode } from './vscode/tree/node';
 import { TaskLensTreeProvider } from './vscode/tree/provider';
 import { CompareDocuments } from './vscode/panel/compareDocuments';
+import { ReviewStore } from './vscode/panel/reviewStore';
 
 /** Handed to the integration tests only (extension mode Test), so they can walk the tree as VS Code does. */
 export interface TestApi {
@@ -34,7 +35,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const documents = new TaskDocumentProvider(store, platforms);
   const compareDocuments = new CompareDocuments();
-  const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view, compareDocuments), store);
+  const panels = new TaskPanels(
+    new EditorPanelHost(context.extensionUri, log, platforms, tree, view, compareDocuments, new ReviewStore(context.workspaceState)),
+    store,
+  );
   const reports = new ReportPanels(context.extensionUri, log);
 
   context.subscriptions.push(

@@ -17,6 +17,18 @@ export interface RenderContext {
   pinned: boolean;
   /** Show secrets such as workspace tokens; the page asks with `revealSecrets`. */
   revealSecrets: boolean;
+  /** Blind review: whether names and annotations are hidden, and the reviewer's own choices. */
+  review?: ReviewState;
+}
+
+/** The reviewer's blind choices for one task: turn key (see shared/review.ts) → chosen source_id. */
+export interface ReviewState {
+  blind: boolean;
+  choices: Record<string, string>;
+}
+
+export function isReviewState(v: unknown): v is ReviewState {
+  return isRec(v) && typeof v.blind === 'boolean' && isRec(v.choices) && Object.values(v.choices).every((c) => typeof c === 'string');
 }
 
 /** An object shown beside the task (e.g. a Livepeer task's assets); `raw` null when unavailable. */
@@ -45,6 +57,8 @@ export type PageToHost =
   | { type: 'command'; name: PageCommand }
   | { type: 'revealSecrets' }
   | { type: 'rendered'; ms: number; phase: RenderPhase; nodes?: number }
+  /** Blind review: turn blind mode on or off, or keep the reviewer's choice for a turn (null clears it). */
+  | { type: 'review'; blind?: boolean; choice?: { turn: string; sourceId: string | null } }
   /** Open VS Code's diff editor on two candidate texts. */
   | { type: 'compare'; left: CompareSide; right: CompareSide };
 
@@ -80,7 +94,8 @@ export function isRenderContext(v: unknown): v is RenderContext {
     optionalString(v.projectName) &&
     optionalString(v.batchName) &&
     typeof v.pinned === 'boolean' &&
-    typeof v.revealSecrets === 'boolean'
+    typeof v.revealSecrets === 'boolean' &&
+    (v.review === undefined || isReviewState(v.review))
   );
 }
 
@@ -137,6 +152,14 @@ export const isPageToHost = validatorFor<PageToHost>({
   copy: (m) => typeof m.text === 'string',
   command: (m) => isPageCommand(m.name),
   compare: (m) => isCompareSide(m.left) && isCompareSide(m.right),
+  review: (m) =>
+    (m.blind === undefined || typeof m.blind === 'boolean') &&
+    (m.choice === undefined ||
+      (isRec(m.choice) &&
+        typeof m.choice.turn === 'string' &&
+        m.choice.turn.length <= 2_000 &&
+        (m.choice.sourceId === null || (typeof m.choice.sourceId === 'string' && m.choice.sourceId.length <= 2_000)))) &&
+    (m.blind !== undefined || m.choice !== undefined),
   rendered: (m) =>
     typeof m.ms === 'number' &&
     Number.isFinite(m.ms) &&

@@ -9,6 +9,7 @@ import type { TaskLensTreeProvider } from '../tree/provider';
 import type { TaskPanelHost } from './taskPanel';
 import type { CompareSide } from '../../shared/protocol';
 import type { CompareDocuments } from './compareDocuments';
+import type { ReviewStore } from './reviewStore';
 
 /** What the task view panels ask of the rest of the editor: fetch a task, open its JSON, reveal it in the tree. */
 export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisposed'> {
@@ -19,7 +20,16 @@ export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisp
     private readonly tree: TaskLensTreeProvider,
     private readonly view: vscode.TreeView<TreeNode>,
     private readonly compareDocuments: CompareDocuments,
+    private readonly reviews: ReviewStore,
   ) {}
+
+  reviewChoices(target: TaskTarget): Record<string, string> {
+    return this.reviews.choices(target);
+  }
+
+  setReviewChoice(target: TaskTarget, turn: string, sourceId: string | null): Promise<void> {
+    return this.reviews.choose(target, turn, sourceId);
+  }
 
   compare(target: TaskTarget, left: CompareSide, right: CompareSide): Promise<void> {
     return this.compareDocuments.open(target.taskId, left, right);

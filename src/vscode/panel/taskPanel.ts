@@ -19,6 +19,9 @@ export interface TaskPanelHost {
   revealInTree(target: TaskTarget, treePath: readonly string[]): Promise<unknown>;
   /** VS Code's diff editor on two candidate texts of a task. */
   compare(target: TaskTarget, left: CompareSide, right: CompareSide): Promise<void>;
+  /** The reviewer's blind choices for a task (turn key → source_id), kept in the workspace. */
+  reviewChoices(target: TaskTarget): Record<string, string>;
+  setReviewChoice(target: TaskTarget, turn: string, sourceId: string | null): Promise<void>;
   /** The tab is now pinned: the next single-click opens a new preview panel. */
   onPinned(panel: TaskPanel): void;
   onDisposed(panel: TaskPanel): void;
@@ -35,6 +38,8 @@ export interface RenderTiming {
 export class TaskPanel {
   private ready = false;
   private revealSecrets = false;
+  /** Blind review stays on for the next tasks shown in this panel until the reviewer reveals. */
+  private blind = false;
   private loading: AbortController | undefined;
   private doc: TaskDocument | undefined;
   /** The target `doc` was fetched for; a page that comes back for it is handed the same task. */
@@ -109,6 +114,7 @@ export class TaskPanel {
       batchName: this.doc.context.batchName ?? null,
       pinned: this.pinned,
       revealSecrets: this.revealSecrets,
+      review: { blind: this.blind, choices: this.host.reviewChoices(this.target) },
     };
     // Credentials reach the page only after the person clicked Reveal.
     const shown = <T>(raw: T): T => (this.revealSecrets ? raw : redactTaskSecrets(raw));
@@ -158,6 +164,13 @@ export class TaskPanel {
         return this.command(msg.name);
       case 'compare':
         return this.host.compare(this.target, msg.left, msg.right);
+      case 'review':
+        if (msg.choice) await this.host.setReviewChoice(this.target, msg.choice.turn, msg.choice.sourceId);
+        if (msg.blind !== undefined && msg.blind !== this.blind) {
+          this.blind = msg.blind;
+          this.render();
+        }
+        return;
     }
   }
 

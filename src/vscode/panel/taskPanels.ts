@@ -26,6 +26,8 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       openJson: (target) => host.openJson(target),
       revealInTree: (target, treePath) => host.revealInTree(target, treePath),
       compare: (target, left, right) => host.compare(target, left, right),
+      reviewChoices: (target) => host.reviewChoices(target),
+      setReviewChoice: (target, turn, sourceId) => host.setReviewChoice(target, turn, sourceId),
       onPinned: (panel) => {
         if (this.preview === panel) this.preview = undefined;
       },

@@ -44,12 +44,13 @@ function sideBySide(d: WordDiff, labels: [string, string]): HTMLElement {
   return h('div', { class: 'diff-columns' }, column('a'), column('b'));
 }
 
-export function labelOf(m: MessageV, i: number): string {
-  return m.sourceId ?? t('candidateN', i + 1);
-}
-
-export function renderCompare(candidates: MessageV[], order: readonly string[]): HTMLElement {
+export function renderCompare(
+  candidates: MessageV[],
+  order: readonly string[],
+  nameOf: (m: MessageV) => string = (m) => m.sourceId ?? '',
+): HTMLElement {
   const id = `cmp-${nextId++}`;
+  const labelOf = (m: MessageV, i: number) => nameOf(m) || t('candidateN', i + 1);
   const [a0, b0] = defaultPair(candidates, order);
   const select = (which: 'a' | 'b', chosen: number) =>
     h(

@@ -14,7 +14,15 @@ import { threadShell, threadTabs } from './thread';
 import { renderTurn } from './turn';
 import { estimateTurnHeight, searchText } from './turnList';
 import { VirtualList } from '../shell/virtualList';
+import { isBlind } from '../shell/review';
+import { turnKey } from '../../shared/review';
+import { reviewBar } from './reviewBar';
+import type { TurnV } from './model';
 import { callout } from '../shell/widgets';
+
+function messageTexts(turn: TurnV): string[] {
+  return turn.messages.map((m) => m.text ?? '');
+}
 
 function emptyState(task: TaskV): HTMLElement {
   const key = task.reports.length > 0 ? 'emptyReported' : task.status === 'pending' ? 'emptyPending' : 'emptyOther';
@@ -30,7 +38,9 @@ export const renderScale: PlatformRenderer = (raw: unknown, ctx: Ctx) => {
   // The summary reads every turn: in a later slice when there are many (first content first).
   const summary =
     task.threads.reduce((n, th) => n + th.turnCount, 0) > 200 && ctx.defer ? h('ul', { class: 'summary' }) : renderSummary(task, ctx);
-  const head: Node[] = [renderHeader(task, ctx), summary];
+  const blind = isBlind(ctx);
+  const bar = reviewBar(task, ctx);
+  const head: Node[] = [renderHeader(task, ctx), summary, ...(bar ? [bar] : [])];
   if (task.threads.length === 0) {
     head.push(emptyState(task));
     return { taskId: task.id, head };
@@ -56,7 +66,8 @@ export const renderScale: PlatformRenderer = (raw: unknown, ctx: Ctx) => {
   const card = (i: number, j: number): HTMLElement => {
     const thread = task.threads[i];
     try {
-      return renderTurn(thread.turnAt(j), j, thread.annotations, ctx);
+      const turn = thread.turnAt(j);
+      return renderTurn(turn, j, thread.annotations, ctx, { taskId: task.id ?? '', key: turnKey(thread.id, i, turn.id, j) });
     } catch (e) {
       // A renderer bug must cost one turn, not the page.
       return h('section', { class: 'turn-card', tabindex: 0, 'data-turn-index': j }, callout('error', t('turn', j + 1), String(e)));
@@ -65,7 +76,11 @@ export const renderScale: PlatformRenderer = (raw: unknown, ctx: Ctx) => {
 
   const search: Searchable = {
     count: units.length,
-    textOf: (u) => (texts[u] ??= searchText(task.threads[units[u][0]].rawTurns[units[u][1]])),
+    // Blind review searches the messages' text only: a hit on a hidden name would give it away.
+    textOf: (u) =>
+      (texts[u] ??= searchText(
+        blind ? messageTexts(task.threads[units[u][0]].turnAt(units[u][1])) : task.threads[units[u][0]].rawTurns[units[u][1]],
+      )),
     reveal: (u) => {
       const [i, j] = units[u];
       const tab = tabs?.querySelector(`#thread-tab-${i}`);
@@ -84,9 +99,11 @@ export const renderScale: PlatformRenderer = (raw: unknown, ctx: Ctx) => {
         render: (j) => card(i, j),
       });
       lists.push(list);
-      // The viewport first; the margins around it (cards a scroll away) in a later slice.
-      list.update(0);
-      ctx.defer?.(() => list.update());
+      // The top of the page from estimates first (no layout asked for before the first paint);
+      // the blocks truly near the viewport, and the margins around it, in a later slice.
+      list.prime(shells[i].turns.ownerDocument.defaultView?.innerHeight || 800);
+      if (ctx.defer) ctx.defer(() => list.update());
+      else list.update();
       yield;
     }
     if (summary.childElementCount === 0) ctx.defer?.(() => summary.replaceWith(renderSummary(task, ctx)));

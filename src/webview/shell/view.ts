@@ -150,8 +150,12 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
       else schedule(drainLater);
     }
 
-    /** Runs steps (then deferred work) until the budget is spent; true when nothing remains. */
-    const slice = (budgetMs: number, maxSteps: number): boolean => {
+    /**
+     * Runs steps (then deferred work) until the budget is spent; true when nothing remains. The
+     * first slice runs steps only: deferred work (the rest of a long list, layout-dependent
+     * updates) waits until the first content was handed to the browser.
+     */
+    const slice = (budgetMs: number, maxSteps: number, first = false): boolean => {
       const start = now();
       let n = 0;
       while (steps && !stepsDone && n < maxSteps) {
@@ -170,7 +174,7 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
         if (now() - start >= budgetMs) break;
       }
       if (!steps) stepsDone = true;
-      const finished = stepsDone && runDeferred(start, budgetMs);
+      const finished = stepsDone && (first ? deferred.length === 0 : runDeferred(start, budgetMs));
       if (!finished && progress)
         progress.textContent = t('renderingProgress', formatNumber(Math.min(rendered, total)), formatNumber(total));
       if (!anchored) anchored = restoreScroll(root, anchor);
@@ -186,7 +190,7 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
       resolve('complete');
     };
 
-    const finished = slice(firstMs, firstSteps);
+    const finished = slice(firstMs, firstSteps, true);
     options.post({ type: 'rendered', ms: Math.max(0, now() - receivedAt), phase: 'first', nodes: nodeCount() });
     if (finished) {
       finish();

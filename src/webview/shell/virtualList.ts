@@ -136,6 +136,20 @@ export class VirtualList {
     return this.blocks.map((b) => (b.rendered ? b.el.getBoundingClientRect().height || b.height : b.height));
   }
 
+  /**
+   * The first paint, without asking for layout: the blocks whose estimated heights fill `px`
+   * from the top (a fresh render starts at the top of the page), or every block of a short list.
+   * `update()` corrects it once the page has been laid out.
+   */
+  prime(px: number, shortList = 30): void {
+    let y = 0;
+    for (const b of this.blocks) {
+      if (this.o.count > shortList && y > px) break;
+      this.renderBlock(b);
+      y += b.height;
+    }
+  }
+
   /** Renders the blocks near the viewport and drops those far from it. */
   update(margin = this.margin, keep?: Block): void {
     if (this.updating || this.blocks.length === 0 || this.isHidden()) return;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { bigTask, exampleTask, taskWithTurn } from './fixtures';
-import { all, openPage } from './helpers';
-import { ANNOTATION_CHUNK } from '../../../src/webview/scale/annotations';
+import { all, click, openPage } from './helpers';
+import { ANNOTATION_CHUNK, ANNOTATION_PAGE } from '../../../src/webview/scale/annotations';
 
 function manyAnnotations(n: number): Record<string, unknown> {
   const annotations = Array.from({ length: n }, (_, i) => ({ id: `a_${i}`, key: `k_${i}`, type: 'integer', value: i % 5 }));
@@ -40,20 +40,33 @@ describe('webview progressive rendering', function () {
     }
   });
 
-  it('2,000 annotations on one message: the first slice shows whole chunks of 100, the rest follow in later slices', async () => {
+  it('2,000 annotations on one message: whole chunks before the first paint, pages of 400 with “Show more” to the end', async () => {
     let scheduled = 0;
     const page = openPage({ view: { schedule: (fn) => (scheduled++, setTimeout(fn, 0)) } });
     try {
       const handle = page.render(manyAnnotations(2000));
-      const first = all(page.root, '.annotation').length;
-      // Chunks of 100 run until the first slice's 30 ms budget is spent, then the page paints.
-      assert.ok(first >= ANNOTATION_CHUNK && first < 2000 && first % ANNOTATION_CHUNK === 0, `${first} before the first paint`);
+      assert.equal(all(page.root, '.annotation').length, ANNOTATION_CHUNK, 'one chunk before the first paint');
       assert.deepEqual(
         page.posted.map((m) => m.type === 'rendered' && m.phase),
         ['first'],
       );
       assert.equal(await handle.done, 'complete');
       assert.ok(scheduled >= 2, 'yielded between chunks');
+      assert.equal(all(page.root, '.annotation').length, ANNOTATION_PAGE);
+      const complete = page.posted.find((m) => m.type === 'rendered' && m.phase === 'complete');
+      assert.ok(complete && complete.type === 'rendered' && (complete.nodes ?? Infinity) < 20_000, 'under the DOM budget');
+      // “Lists page to the end”: each click shows the next 400, in order, until none is left.
+      for (let shown = ANNOTATION_PAGE; shown < 2000; shown += ANNOTATION_PAGE) {
+        const more = page.root.querySelector('.more-annotations');
+        assert.match(
+          more?.textContent ?? '',
+          new RegExp(`Show 400 more annotations \\(${(2000 - shown).toLocaleString('en-US')} not shown\\)`),
+        );
+        click(more!);
+        for (let i = 0; i < 200 && all(page.root, '.annotation').length < Math.min(2000, shown + ANNOTATION_PAGE); i++)
+          await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.equal(page.root.querySelector('.more-annotations'), null, 'no button once all are shown');
       const keys = all(page.root, '.annotation .ann-title').map((e) => e.textContent);
       assert.equal(keys.length, 2000);
       assert.equal(keys[0], 'k_0');
