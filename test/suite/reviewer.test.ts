@@ -114,10 +114,12 @@ describe('Task view: compare two candidates', function () {
     const node = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === F.tasks.sideBySide);
     await vscode.commands.executeCommand('taskLens.openTask', node);
     await renderedText(F.tasks.sideBySide);
-    const frames = await evalInWebviews<{ a: string; b: string; del: string[]; ins: string[]; side: number } | null>(`(() => {
+    const frames = await evalInWebviews<{ a: string; b: string; del: string[]; ins: string[]; side: number } | null>(`(async () => {
       const box = document.querySelector('details.compare');
       if (!box) return null;
       box.querySelector('summary').click();
+      // The diff is drawn on the fold's toggle event, which comes after the click.
+      await new Promise((r) => setTimeout(r, 200));
       const [a, b] = [...box.querySelectorAll('select')].map((s) => s.selectedOptions[0].textContent);
       const del = [...box.querySelectorAll('del')].map((e) => e.textContent);
       const ins = [...box.querySelectorAll('ins')].map((e) => e.textContent);
@@ -146,6 +148,56 @@ describe('Task view: compare two candidates', function () {
     assert.equal((await vscode.workspace.openTextDocument(input.modified)).getText(), byId.get(shown.b));
     assert.match(diffTab.label, new RegExp(`${shown.a}.*${shown.b}`));
     await screenshot('compare-diff-editor');
+  });
+});
+
+describe('Task view: blind review', function () {
+  useEmulator();
+
+  it('blind mode shows no source id anywhere in the page text; a choice survives Reveal beside the ranking', async function () {
+    if (!hasProbe) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
+    const node = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === F.tasks.sideBySide);
+    await vscode.commands.executeCommand('taskLens.openTask', node);
+    const before = await renderedText(F.tasks.sideBySide);
+    const sources = ['model_a', 'model_b', 'model_c'];
+    for (const s of sources) assert.ok(before.includes(s), `${s} is shown before blind mode`);
+    await evalInWebviews(`document.querySelector('.review-toggle')?.click()`);
+    const blindText = await waitFor('the blind view', async () => {
+      const frames = await evalInWebviews<string>(`document.querySelector('.review-bar.blind') ? document.body.innerText : ''`);
+      return frames.map((f) => f.value ?? '').find((t) => t.includes(F.tasks.sideBySide));
+    });
+    const leaked = sources.filter((s) => blindText.includes(s));
+    assert.deepEqual(leaked, [], 'no source id in the blind page text');
+    assert.match(blindText, /Candidate A/);
+    await screenshot('blind-review');
+    // Prefer the first column of the first turn, then reveal.
+    const chosen = await evalInWebviews<string>(`(() => {
+      const b = document.querySelector('.turn-card .choose');
+      b?.click();
+      return b?.getAttribute('aria-pressed') ?? '';
+    })()`);
+    assert.ok(
+      chosen.some((f) => f.value === 'true'),
+      'the choice is marked',
+    );
+    await evalInWebviews(`document.querySelector('.review-toggle')?.click()`);
+    const revealed = await waitFor('the revealed view', async () => {
+      const frames = await evalInWebviews<string>(`document.querySelector('.review-reveal')?.innerText ?? ''`);
+      return frames.map((f) => f.value ?? '').find((t) => t.includes('Your choice'));
+    });
+    assert.match(revealed, /Your choice: model_[abc]/);
+    assert.match(revealed, /annotators ranked model_c > model_a > model_b/);
+    // Kept per task in the workspace: a fresh panel on the same task shows it again.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('taskLens.openTask', node);
+    await renderedText(F.tasks.sideBySide);
+    const again = await evalInWebviews<string>(`document.querySelector('.review-reveal')?.innerText ?? ''`);
+    assert.ok(
+      again.some((f) => f.value === revealed),
+      'the stored choice is shown again',
+    );
   });
 });
 
