@@ -122,6 +122,12 @@ export function treeFigures(tree, batchSize) {
   ];
 }
 
+/** The spread of a figure's runs, for the notes: “runs 41–77 ms”. */
+function spreadNote(runs) {
+  const xs = runs.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+  return xs.length > 1 ? `runs ${ms(xs[0])}–${ms(xs.at(-1))}` : null;
+}
+
 export function taskViewFigures(view) {
   if (view.error) return [figure({ id: 'taskView', name: 'Task view', unit: 'ms', runs: [], note: view.error.split('\n')[0] })];
   const pick = (kind, key) => view[kind].samples.map((s) => s[key]);
@@ -137,6 +143,7 @@ export function taskViewFigures(view) {
       baseline: base,
       target: `≤ ${limit} ms`,
       met: upTo(limit)(median(pick(kind, key))),
+      note: spreadNote(pick(kind, key)),
     });
   // From the page's `ready` (webview started) to complete: fetching the task, handing it to the page
   // and rendering it. Webview start-up itself is VS Code's, reported in the note.
@@ -155,11 +162,24 @@ export function taskViewFigures(view) {
     });
   };
   return [
-    page('bigFirst', 'big', 'pageFirstMs', `Task view, 2,000 turns (${mb('big')} MB): first content`, trivialFirst, 200),
-    page('bigComplete', 'big', 'pageCompleteMs', `Task view, 2,000 turns (${mb('big')} MB): complete`, trivialComplete, 1000),
+    page('bigFirst', 'big', 'pageFirstMs', `Task view, 2,000 turns (${mb('big')} MB): first content`, trivialFirst, 100),
+    page('bigComplete', 'big', 'pageCompleteMs', `Task view, 2,000 turns (${mb('big')} MB): complete`, trivialComplete, 500),
+    page('hugeFirst', 'huge', 'pageFirstMs', `Task view, 10,000 turns (${mb('huge')} MB): first content`, trivialFirst, 1000),
+    page('hugeComplete', 'huge', 'pageCompleteMs', `Task view, 10,000 turns (${mb('huge')} MB): complete`, trivialComplete, 1000),
+    page('manyFirst', 'manyAnnotations', 'pageFirstMs', 'Task view, 2,000 annotations on one message: first content', trivialFirst, 100),
+    figure({
+      id: 'hugeNodes',
+      name: 'Task view, 10,000 turns: DOM elements when complete',
+      unit: 'elements',
+      runs: pick('huge', 'nodes'),
+      baseline: { name: 'trivial task (1 turn)', runs: pick('trivial', 'nodes') },
+      target: '≤ 20,000',
+      met: upTo(20_000)(median(pick('huge', 'nodes'))),
+    }),
     page('typicalFirst', 'typical', 'pageFirstMs', 'Task view, typical task: first content', trivialFirst, 50),
     page('typicalComplete', 'typical', 'pageCompleteMs', 'Task view, typical task: complete', trivialComplete, 50),
     loadRow('bigLoad', 'big', 'Task view, 2,000 turns: fetch + hand over + render (from the page’s ready)'),
+    loadRow('hugeLoad', 'huge', 'Task view, 10,000 turns: fetch + hand over + render (from the page’s ready)'),
     loadRow('typicalLoad', 'typical', 'Task view, typical task: fetch + hand over + render (from the page’s ready)'),
   ];
 }

@@ -20,6 +20,8 @@ import { LINE_SCHEME, LineDocumentProvider } from './vscode/explorer/lineDocumen
 import { linkExplorerAndReports } from './vscode/explorer/reportLink';
 import { Confirmations } from './vscode/confirm';
 import { LiveWatcher } from './vscode/live/liveWatcher';
+import { CompareDocuments } from './vscode/panel/compareDocuments';
+import { ReviewStore } from './vscode/panel/reviewStore';
 
 /** Handed to the integration tests only (extension mode Test), so they can walk the tree as VS Code does. */
 export interface TestApi {
@@ -48,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tree = new TaskLensTreeProvider(store, platforms, log);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const documents = new TaskDocumentProvider(store, platforms);
+  const compareDocuments = new CompareDocuments();
   // Rows of the explorer open in the task view, and the task view reads them through the explorer.
   const explorers: Explorers = new Explorers({
     extensionUri: context.extensionUri,
@@ -55,7 +58,19 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     memento: context.workspaceState,
     openTask: (target, options) => panels.open(target, options),
   });
-  const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view, explorers), store);
+  const panels = new TaskPanels(
+    new EditorPanelHost(
+      context.extensionUri,
+      log,
+      platforms,
+      tree,
+      view,
+      compareDocuments,
+      new ReviewStore(context.workspaceState),
+      explorers,
+    ),
+    store,
+  );
   const reports = new ReportPanels(context.extensionUri, log);
   const deliveries = new DeliveriesView(log);
   const live = new LiveWatcher(tree, view, panels, platforms, store, log);
@@ -72,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     reports,
     live,
     ...registerTaskDocuments(documents),
+    ...compareDocuments.register(),
     vscode.window.registerWebviewPanelSerializer(TASK_VIEW_TYPE, panels),
     explorers,
     deliveries,

@@ -7,7 +7,7 @@ import { SCALE_FIXTURES as F } from '../../test/emulator/scale/catalog';
 import { testApi } from './api';
 import { emulatorControl, lastRequestUrl, rawFetchMs, sleep, type BenchConfig } from './config';
 
-export type TaskKind = 'trivial' | 'typical' | 'big';
+export type TaskKind = 'trivial' | 'typical' | 'big' | 'huge' | 'manyAnnotations';
 
 export interface TaskViewSample {
   /** As the page reports it: from receiving the task to the first slice / the last one. */
@@ -18,6 +18,8 @@ export interface TaskViewSample {
   /** From `panels.open()` until the host hears `rendered`: webview start, fetch, transfer, render. */
   readonly openFirstMs: number;
   readonly openCompleteMs: number;
+  /** Elements in the page when it reported its complete render. */
+  readonly nodes: number;
   /** API requests the open made, as the emulator saw them (a retry or a slow lookup shows here). */
   readonly requests: string[];
 }
@@ -65,7 +67,7 @@ function openOnce(panel: TaskPanel, started: number): Promise<Rendered> {
       if (msg.phase !== 'complete') return;
       clearTimeout(timer);
       sub.dispose();
-      const { first, complete } = panel.timing;
+      const { first, complete, nodes } = panel.timing;
       if (first === undefined || complete === undefined || heard.first === undefined || heard.ready === undefined) {
         reject(new Error(`task ${panel.target.taskId}: the page reported no first render`));
         return;
@@ -76,6 +78,7 @@ function openOnce(panel: TaskPanel, started: number): Promise<Rendered> {
         openReadyMs: heard.ready - started,
         openFirstMs: heard.first - started,
         openCompleteMs: now - started,
+        nodes: nodes ?? -1,
       });
     });
   });
@@ -84,9 +87,15 @@ function openOnce(panel: TaskPanel, started: number): Promise<Rendered> {
 export async function benchTaskView(config: BenchConfig, connection: Connection): Promise<TaskViewResult> {
   const { panels } = await testApi();
   await emulatorControl(config, '/scale/tasks', { method: 'POST', body: JSON.stringify(trivialTask()) });
-  const ids: Record<TaskKind, string> = { trivial: TRIVIAL_ID, typical: F.tasks.kitchenSink, big: F.tasks.big };
+  const ids: Record<TaskKind, string> = {
+    trivial: TRIVIAL_ID,
+    typical: F.tasks.kitchenSink,
+    big: F.tasks.big,
+    huge: F.tasks.huge,
+    manyAnnotations: F.tasks.manyAnnotations,
+  };
   const result = {} as Record<TaskKind, { taskId: string; bytes: number; samples: TaskViewSample[]; rawMs: number[] }>;
-  const kinds: TaskKind[] = ['trivial', 'typical', 'big'];
+  const kinds: TaskKind[] = ['trivial', 'typical', 'big', 'huge', 'manyAnnotations'];
   for (const kind of kinds) result[kind] = { taskId: ids[kind], bytes: 0, samples: [], rawMs: [] };
 
   // Round-robin so that drifting machine load touches every kind alike; run 0 is a warm-up.

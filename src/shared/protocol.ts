@@ -25,6 +25,18 @@ export interface RenderContext {
   stuck?: boolean;
   /** Task actions the host offers now, shown as toolbar buttons (e.g. `retryTask`, `downloadOutput`). */
   actions?: TaskAction[];
+  /** Blind review: whether names and annotations are hidden, and the reviewer's own choices. */
+  review?: ReviewState;
+}
+
+/** The reviewer's blind choices for one task: turn key (see shared/review.ts) → chosen source_id. */
+export interface ReviewState {
+  blind: boolean;
+  choices: Record<string, string>;
+}
+
+export function isReviewState(v: unknown): v is ReviewState {
+  return isRec(v) && typeof v.blind === 'boolean' && isRec(v.choices) && Object.values(v.choices).every((c) => typeof c === 'string');
 }
 
 export const TASK_ACTIONS = ['retryTask', 'downloadOutput'] as const;
@@ -69,7 +81,25 @@ export type PageToHost =
   | { type: 'copy'; text: string }
   | { type: 'command'; name: PageCommand }
   | { type: 'revealSecrets' }
-  | { type: 'rendered'; ms: number; phase: RenderPhase };
+  | { type: 'rendered'; ms: number; phase: RenderPhase; nodes?: number }
+  /** Blind review: turn blind mode on or off, or keep the reviewer's choice for a turn (null clears it). */
+  | { type: 'review'; blind?: boolean; choice?: { turn: string; sourceId: string | null } }
+  /** Open VS Code's diff editor on two candidate texts. */
+  | { type: 'compare'; left: CompareSide; right: CompareSide };
+
+export interface CompareSide {
+  label: string;
+  text: string;
+}
+
+/** Candidate texts over this size are cut before they reach the diff editor. */
+export const COMPARE_MAX_CHARS = 5_000_000;
+
+function isCompareSide(v: unknown): v is CompareSide {
+  return (
+    isRec(v) && typeof v.label === 'string' && v.label.length <= 1_000 && typeof v.text === 'string' && v.text.length <= COMPARE_MAX_CHARS
+  );
+}
 
 type Rec = Record<string, unknown>;
 
@@ -95,7 +125,8 @@ export function isRenderContext(v: unknown): v is RenderContext {
       v.navigation === null ||
       (isRec(v.navigation) && typeof v.navigation.position === 'number' && typeof v.navigation.count === 'number')) &&
     (v.stuck === undefined || typeof v.stuck === 'boolean') &&
-    (v.actions === undefined || isTaskActions(v.actions))
+    (v.actions === undefined || isTaskActions(v.actions)) &&
+    (v.review === undefined || isReviewState(v.review))
   );
 }
 
@@ -156,5 +187,19 @@ export const isPageToHost = validatorFor<PageToHost>({
   openLink: (m) => typeof m.url === 'string',
   copy: (m) => typeof m.text === 'string',
   command: (m) => isPageCommand(m.name),
-  rendered: (m) => typeof m.ms === 'number' && Number.isFinite(m.ms) && m.ms >= 0 && (m.phase === 'first' || m.phase === 'complete'),
+  compare: (m) => isCompareSide(m.left) && isCompareSide(m.right),
+  review: (m) =>
+    (m.blind === undefined || typeof m.blind === 'boolean') &&
+    (m.choice === undefined ||
+      (isRec(m.choice) &&
+        typeof m.choice.turn === 'string' &&
+        m.choice.turn.length <= 2_000 &&
+        (m.choice.sourceId === null || (typeof m.choice.sourceId === 'string' && m.choice.sourceId.length <= 2_000)))) &&
+    (m.blind !== undefined || m.choice !== undefined),
+  rendered: (m) =>
+    typeof m.ms === 'number' &&
+    Number.isFinite(m.ms) &&
+    m.ms >= 0 &&
+    (m.phase === 'first' || m.phase === 'complete') &&
+    (m.nodes === undefined || (typeof m.nodes === 'number' && Number.isInteger(m.nodes) && m.nodes >= 0)),
 });

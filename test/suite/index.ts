@@ -45,6 +45,7 @@ export async function run(): Promise<void> {
     await import('./focus.test');
     await import('./names.test');
     await import('./overflow.test');
+    await import('./reviewer.test');
     await import('./reload.test');
   }
 

@@ -9,6 +9,9 @@ import type { TaskTarget } from '../taskTarget';
 import type { TreeNode } from '../tree/node';
 import type { TaskLensTreeProvider } from '../tree/provider';
 import type { TaskPanelHost } from './taskPanel';
+import type { CompareSide } from '../../shared/protocol';
+import type { CompareDocuments } from './compareDocuments';
+import type { ReviewStore } from './reviewStore';
 
 /** Tasks read from task files (the delivery explorer): no connection, no network. */
 export interface FileTaskSource {
@@ -26,8 +29,22 @@ export class EditorPanelHost implements Omit<TaskPanelHost, 'onPinned' | 'onDisp
     private readonly platforms: PlatformRegistry,
     private readonly tree: TaskLensTreeProvider,
     private readonly view: vscode.TreeView<TreeNode>,
+    private readonly compareDocuments: CompareDocuments,
+    private readonly reviews: ReviewStore,
     private readonly files?: FileTaskSource,
   ) {}
+
+  reviewChoices(target: TaskTarget): Record<string, string> {
+    return this.reviews.choices(target);
+  }
+
+  setReviewChoice(target: TaskTarget, turn: string, sourceId: string | null): Promise<void> {
+    return this.reviews.choose(target, turn, sourceId);
+  }
+
+  compare(target: TaskTarget, left: CompareSide, right: CompareSide): Promise<void> {
+    return this.compareDocuments.open(target.taskId, left, right);
+  }
 
   async fetchTask(target: TaskTarget, signal: AbortSignal): Promise<TaskDocument> {
     if (target.file) {

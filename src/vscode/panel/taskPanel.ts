@@ -2,7 +2,14 @@ import * as vscode from 'vscode';
 import type { LiveState, TaskDocument } from '../../core/platform/platform';
 import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
 import { isAllowedLinkUrl } from '../../shared/links';
-import { isPageToHost, type HostToPage, type PageToHost, type RenderContext, type TaskAction } from '../../shared/protocol';
+import {
+  isPageToHost,
+  type CompareSide,
+  type HostToPage,
+  type PageToHost,
+  type RenderContext,
+  type TaskAction,
+} from '../../shared/protocol';
 import { isStuckNow } from '../live/liveSettings';
 import type { TaskTarget } from '../taskTarget';
 import { shownText } from '../labels';
@@ -22,6 +29,11 @@ export interface TaskPanelHost {
   navigate?(target: TaskTarget, delta: 1 | -1): TaskTarget | undefined;
   /** For a task from a task file: its 1-based place in the explorer's set. */
   navigation?(target: TaskTarget): { position: number; count: number } | null;
+  /** VS Code's diff editor on two candidate texts of a task. */
+  compare(target: TaskTarget, left: CompareSide, right: CompareSide): Promise<void>;
+  /** The reviewer's blind choices for a task (turn key → source_id), kept in the workspace. */
+  reviewChoices(target: TaskTarget): Record<string, string>;
+  setReviewChoice(target: TaskTarget, turn: string, sourceId: string | null): Promise<void>;
   /** The tab is now pinned: the next single-click opens a new preview panel. */
   onPinned(panel: TaskPanel): void;
   onDisposed(panel: TaskPanel): void;
@@ -38,12 +50,16 @@ export interface TaskPanelHost {
 export interface RenderTiming {
   readonly first?: number;
   readonly complete?: number;
+  /** Elements in the page at the last report. */
+  readonly nodes?: number;
 }
 
 /** One task view panel: loads its task, renders it through messages, answers the page. */
 export class TaskPanel {
   private ready = false;
   private revealSecrets = false;
+  /** Blind review stays on for the next tasks shown in this panel until the reviewer reveals. */
+  private blind = false;
   private loading: AbortController | undefined;
   private doc: TaskDocument | undefined;
   /** The target `doc` was fetched for; a page that comes back for it is handed the same task. */
@@ -159,6 +175,7 @@ export class TaskPanel {
         : {}),
       stuck: isStuckNow(this.live),
       actions: this.host.actionsFor(this.live),
+      review: { blind: this.blind, choices: this.host.reviewChoices(this.target) },
     };
     // Credentials reach the page only after the person clicked Reveal.
     const shown = <T>(raw: T): T => (this.revealSecrets ? raw : redactTaskSecrets(raw));
@@ -201,11 +218,20 @@ export class TaskPanel {
         this.revealSecrets = true;
         return this.render();
       case 'rendered':
-        this.timing = { ...this.timing, [msg.phase]: msg.ms };
+        this.timing = { ...this.timing, [msg.phase]: msg.ms, ...(msg.nodes !== undefined ? { nodes: msg.nodes } : {}) };
         this.host.log.debug(`Task ${this.target.taskId}: ${msg.phase} render in ${msg.ms.toFixed(1)} ms`);
         return;
       case 'command':
         return this.command(msg.name);
+      case 'compare':
+        return this.host.compare(this.target, msg.left, msg.right);
+      case 'review':
+        if (msg.choice) await this.host.setReviewChoice(this.target, msg.choice.turn, msg.choice.sourceId);
+        if (msg.blind !== undefined && msg.blind !== this.blind) {
+          this.blind = msg.blind;
+          this.render();
+        }
+        return;
     }
   }
 

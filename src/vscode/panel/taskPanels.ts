@@ -34,6 +34,9 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       actionsFor: (state) => host.actionsFor(state),
       runAction: (action, target) => host.runAction(action, target),
       onStateChanged: (panel) => this.stateChanged.fire(panel),
+      compare: (target, left, right) => host.compare(target, left, right),
+      reviewChoices: (target) => host.reviewChoices(target),
+      setReviewChoice: (target, turn, sourceId) => host.setReviewChoice(target, turn, sourceId),
       onPinned: (panel) => {
         if (this.preview === panel) this.preview = undefined;
       },

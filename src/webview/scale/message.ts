@@ -21,6 +21,8 @@ export interface MessageOptions {
   defs: Map<string, CriterionDefV>;
   maxScore?: number;
   preferred?: 'yes' | 'tie';
+  /** Blind review: no source_id, model parameters, rubric scores or annotations. */
+  blind?: boolean;
 }
 
 export function roleClass(role: string | undefined): string {
@@ -48,14 +50,14 @@ function body(m: MessageV, o: MessageOptions): HTMLElement {
       : hasExtras
         ? null
         : h('p', { class: 'muted' }, t('noText')),
-    modelParameters(m.modelParameters),
+    o.blind ? null : modelParameters(m.modelParameters),
     reasoning(m.reasoning),
     referenceTexts(m.referenceTexts),
     m.attachments.length > 0
       ? h('div', { class: 'attachments' }, h('div', { class: 'sub-title' }, t('attachments')), fileChips(m.attachments))
       : null,
     chunks(m.chunks, o.ctx),
-    m.rubricEvaluations.map((e) => rubricEvaluation(e, o.defs, o.maxScore, o.ctx)),
+    o.blind ? null : m.rubricEvaluations.map((e) => rubricEvaluation(e, o.defs, o.maxScore, o.ctx)),
     renderAnnotations(m.annotations, o.ctx),
   );
 }
@@ -65,8 +67,10 @@ function head(m: MessageV, o: MessageOptions): HTMLElement {
     'div',
     { class: 'message-head' },
     roleBadge(m.role),
-    m.sourceId !== undefined ? h('code', { class: 'source-id', title: m.sourceId }, m.sourceId) : null,
-    o.preferred ? chip([icon('star-full'), ' ', t(o.preferred === 'tie' ? 'preferredTie' : 'preferred')], 'preferred-badge') : null,
+    m.sourceId !== undefined && !o.blind ? h('code', { class: 'source-id', title: m.sourceId }, m.sourceId) : null,
+    o.preferred && !o.blind
+      ? chip([icon('star-full'), ' ', t(o.preferred === 'tie' ? 'preferredTie' : 'preferred')], 'preferred-badge')
+      : null,
     h('span', { class: 'spacer' }),
     m.text !== undefined && m.text !== '' ? copyButton(m.text, t('copyText')) : null,
   );
@@ -83,7 +87,7 @@ export function renderMessage(m: MessageV, o: MessageOptions): HTMLElement {
         'summary',
         { class: 'message-head' },
         roleBadge(m.role),
-        m.sourceId !== undefined && m.sourceId !== 'system' ? h('code', { class: 'source-id' }, m.sourceId) : null,
+        m.sourceId !== undefined && m.sourceId !== 'system' && !o.blind ? h('code', { class: 'source-id' }, m.sourceId) : null,
         h('span', { class: 'first-line' }, firstLine),
       ),
       body(m, o),

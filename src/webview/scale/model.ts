@@ -96,7 +96,13 @@ export interface SubmissionV {
 }
 export interface ThreadV {
   id?: string;
-  turns: TurnV[];
+  /** Every turn, read on first use (a 10,000-turn thread is read only when something needs all of it). */
+  readonly turns: TurnV[];
+  turnCount: number;
+  /** Turn `j`, read alone if the whole list was not read yet (what a virtual list needs). */
+  turnAt(j: number): TurnV;
+  /** The raw turn objects, in the same order (page search, height estimates). */
+  rawTurns: Rec[];
   annotations: AnnotationV[];
   submissions: SubmissionV[];
 }
@@ -237,9 +243,18 @@ export function readTurn(v: unknown): TurnV {
 }
 
 export function readThread(v: unknown): ThreadV {
+  const rawTurns = aget(v, 'turns').filter(isRec);
+  const read: Array<TurnV | undefined> = [];
+  const turnAt = (j: number): TurnV => (read[j] ??= readTurn(rawTurns[j]));
+  let all: TurnV[] | undefined;
   return {
     id: sget(v, 'id'),
-    turns: aget(v, 'turns').filter(isRec).map(readTurn),
+    get turns() {
+      return (all ??= rawTurns.map((_, j) => turnAt(j)));
+    },
+    turnCount: rawTurns.length,
+    turnAt,
+    rawTurns,
     annotations: readAnnotations(own(v, 'annotations')),
     submissions: aget(v, 'submissions').map((s) => ({ at: sget(s, 'submitted_at'), contributor: sget(s, 'contributor_id') })),
   };

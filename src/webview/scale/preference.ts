@@ -42,3 +42,14 @@ export function topOfRanking(list: AnnotationV[]): string[] | undefined {
   }
   return undefined;
 }
+
+/** Source ids in ranking order (best first) from the first ranking annotation of the lists, in order. */
+export function rankingOrder(...annotationLists: AnnotationV[][]): string[] {
+  for (const list of annotationLists) {
+    for (const a of list) {
+      const tiers = rankingTiers(a);
+      if (tiers && tiers.length > 0) return tiers.flat();
+    }
+  }
+  return [];
+}

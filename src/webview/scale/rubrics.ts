@@ -79,7 +79,7 @@ export function rubricEvaluation(e: RubricEvalV, defs: Map<string, CriterionDefV
       h('td', { class: 'num' }, def?.weight !== undefined ? formatNumber(def.weight) : '—'),
       h('td', { class: 'num' }, c.score !== undefined ? formatNumber(c.score) : '—'),
       h('td', { class: 'num' }, weighted !== undefined ? formatNumber(weighted) : '—'),
-      h('td', null, renderAnnotations(c.annotations, ctx, 'compact')),
+      h('td', { class: 'notes' }, renderAnnotations(c.annotations, ctx, 'compact')),
     );
   });
   const total = totalText(e, max);
@@ -101,7 +101,8 @@ export function rubricEvaluation(e: RubricEvalV, defs: Map<string, CriterionDefV
         h(
           'tr',
           null,
-          [t('criterion'), t('weight'), t('score'), t('weighted'), t('notes')].map((c) => h('th', { scope: 'col' }, c)),
+          [t('criterion'), t('weight'), t('score'), t('weighted')].map((c) => h('th', { scope: 'col' }, c)),
+          h('th', { scope: 'col', class: 'notes' }, t('notes')),
         ),
       ),
       h('tbody', null, rows),

@@ -5,6 +5,7 @@
 import { h, icon } from '../shell/dom';
 import { formatNumber } from '../../shared/format';
 import type { Ctx } from '../shell/plan';
+import { isBlind } from '../shell/review';
 import { preferredAmong, topOfRanking } from './preference';
 import { maxScoreOf, totalText } from './rubrics';
 import { countAnnotations, type TaskV } from './model';
@@ -54,7 +55,8 @@ function listWithMore(items: string[], max = 3): string {
   return items.length > max ? `${shown} · ${t('andMore', items.length - max)}` : shown;
 }
 
-export function renderSummary(task: TaskV, _ctx: Ctx): HTMLElement {
+export function renderSummary(task: TaskV, ctx: Ctx): HTMLElement {
+  const blind = isBlind(ctx);
   let turns = 0;
   let messages = 0;
   for (const th of task.threads) {
@@ -72,7 +74,7 @@ export function renderSummary(task: TaskV, _ctx: Ctx): HTMLElement {
     item('comment-discussion', count(turns, 'turnOne', 'turns')),
     item('comment', count(messages, 'messageOne', 'messages')),
     item('tag', count(countAnnotations(task), 'annotationOne', 'annotations')),
-    rubric.length > 0 ? item('checklist', t('rubricSummary', listWithMore(rubric)), 'summary-rubric') : null,
-    winText.length > 0 ? item('star-full', t('preferredSummary', listWithMore(winText)), 'summary-preferred') : null,
+    rubric.length > 0 && !blind ? item('checklist', t('rubricSummary', listWithMore(rubric)), 'summary-rubric') : null,
+    winText.length > 0 && !blind ? item('star-full', t('preferredSummary', listWithMore(winText)), 'summary-preferred') : null,
   );
 }

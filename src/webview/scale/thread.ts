@@ -62,7 +62,7 @@ export function threadTabs(threads: ThreadV[]): HTMLElement | null {
           'data-tab-index': i,
         },
         th.id ?? String(i + 1),
-        h('span', { class: 'tab-count' }, ` (${th.turns.length})`),
+        h('span', { class: 'tab-count' }, ` (${th.turnCount})`),
       ),
     ),
   );

@@ -1,12 +1,15 @@
 /**
  * Keeps the reader's place across re-renders of the same task (Refresh, Reveal secrets):
  * the selected thread tab and the turn card at the top of the viewport, with its offset.
- * Restored as soon as that card exists, so progressive rendering does not lose it.
+ * Cards are addressed by their turn index, so a card of a virtual list that is not in the DOM
+ * yet is brought back through the list.
  */
 import { selectTab, visibleCards } from './interactions';
+import { virtualListOf } from './virtualList';
 
 export interface Anchor {
   tab: number;
+  /** data-turn-index of the card, or -1. */
   card: number;
   offset: number;
 }
@@ -18,10 +21,12 @@ export function captureAnchor(root: HTMLElement): Anchor | undefined {
   let card = -1;
   let offset = 0;
   if (win && win.scrollY > 0) {
-    const toolbar = root.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0;
-    const cards = visibleCards(root);
-    card = cards.findIndex((c) => c.getBoundingClientRect().bottom > toolbar);
-    if (card >= 0) offset = cards[card].getBoundingClientRect().top;
+    const toolbar = root.querySelector('.toolbar-bar')?.getBoundingClientRect().bottom ?? 0;
+    const top = visibleCards(root).find((c) => c.getBoundingClientRect().bottom > toolbar);
+    if (top) {
+      card = Number(top.getAttribute('data-turn-index') ?? -1);
+      offset = top.getBoundingClientRect().top;
+    }
   }
   return tab > 0 || card >= 0 ? { tab, card, offset } : undefined;
 }
@@ -35,10 +40,14 @@ export function restoreTab(root: HTMLElement, anchor: Anchor | undefined): void 
 /** True once the anchor card is back in view (or there is nothing to restore). */
 export function restoreScroll(root: HTMLElement, anchor: Anchor | undefined): boolean {
   if (!anchor || anchor.card < 0) return true;
-  const cards = visibleCards(root);
-  if (cards.length <= anchor.card) return false;
+  const turns = Array.from(root.querySelectorAll('.turns')).find((el) => !el.closest('[hidden]'));
+  const list = virtualListOf(turns);
+  const card = list
+    ? list.reveal(anchor.card, false)
+    : visibleCards(root).find((c) => c.getAttribute('data-turn-index') === String(anchor.card));
+  if (!card) return false;
   const win = root.ownerDocument.defaultView;
-  cards[anchor.card].scrollIntoView?.({ block: 'start' });
+  card.scrollIntoView?.({ block: 'start' });
   win?.scrollBy?.(0, -anchor.offset);
   return true;
 }

@@ -26,6 +26,7 @@ const TAGS = new Set([
   'button',
   'code',
   'dd',
+  'del',
   'details',
   'div',
   'dl',
@@ -42,6 +43,8 @@ const TAGS = new Set([
   'hr',
   'i',
   'img',
+  'ins',
+  'input',
   'kbd',
   'label',
   'li',
@@ -93,6 +96,9 @@ const ATTRS = new Set([
   'max',
   'selected',
   'for',
+  'placeholder',
+  'autocomplete',
+  'spellcheck',
 ]);
 
 const DATA_IMAGE_RE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;

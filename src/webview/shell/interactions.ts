@@ -7,7 +7,7 @@ import { isElement } from './dom';
 import { isAllowedLinkUrl } from '../../shared/links';
 import { isPageCommand, type PageToHost } from '../../shared/protocol';
 import { t } from './strings';
-import { copyTexts } from './widgets';
+import { copyTexts, postMessages } from './widgets';
 
 export type Post = (msg: PageToHost) => void;
 
@@ -46,6 +46,11 @@ function onAction(el: Element, post: Post): void {
     case 'copy': {
       const text = copyTexts.get(el);
       if (text !== undefined) post({ type: 'copy', text });
+      return;
+    }
+    case 'post': {
+      const msg = postMessages.get(el)?.();
+      if (msg) post(msg);
       return;
     }
     case 'reveal-secrets':

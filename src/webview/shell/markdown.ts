@@ -9,7 +9,9 @@
 import MarkdownIt from 'markdown-it';
 import { h, isAllowedImageSrc, text } from './dom';
 import { isAllowedLinkUrl } from '../../shared/links';
+import { highlightCode } from './highlight';
 import { t } from './strings';
+import { copyButton } from './widgets';
 
 /** Beyond this, markdown parsing costs more than it helps; show the text as it is. */
 const MAX_MARKDOWN_CHARS = 200_000;
@@ -70,10 +72,27 @@ export function renderMarkdown(src: string, extraClass?: string): HTMLElement {
   return box;
 }
 
+/** A fenced block: its language hint, highlighted when the language is known, and a copy button. */
 function codeBlock(info: string, content: string): HTMLElement {
   const lang = info.trim().split(/\s+/, 1)[0] ?? '';
   const ok = LANGUAGE.test(lang);
-  return h('pre', { 'data-lang': ok ? lang : undefined }, h('code', { class: ok ? `language-${lang}` : undefined }, content));
+  const tokens = ok ? highlightCode(content, lang.toLowerCase()) : undefined;
+  return h(
+    'div',
+    { class: 'code-block' },
+    h(
+      'div',
+      { class: 'code-head' },
+      ok ? h('span', { class: 'code-lang' }, lang) : null,
+      h('span', { class: 'spacer' }),
+      copyButton(content, t('copyCode')),
+    ),
+    h(
+      'pre',
+      { 'data-lang': ok ? lang : undefined },
+      h('code', { class: ok ? `language-${lang}${tokens ? ' highlighted' : ''}` : undefined }, tokens ?? content),
+    ),
+  );
 }
 
 function open(tok: Token): HTMLElement | undefined {

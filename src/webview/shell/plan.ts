@@ -6,6 +6,21 @@ export interface Ctx {
   revealSecrets: boolean;
   /** Objects shown beside the task (e.g. a Livepeer task's assets), as the host sent them. */
   related?: readonly RelatedDoc[];
+  /**
+   * Runs `fn` later, in the view's time slices: a renderer splits a large step with it (the
+   * 2,000 annotations of one message render 100 at a time). Absent: run at once.
+   */
+  defer?: (fn: () => void) => void;
+}
+
+/** The page's own search over everything a task holds, rendered or not (see shell/pageSearch.ts). */
+export interface Searchable {
+  /** Number of searchable units (turns, across every thread). */
+  count: number;
+  /** Lower-cased text of unit `i`. */
+  textOf(i: number): string;
+  /** Shows unit `i` (its tab, its card) and returns the card. */
+  reveal(i: number): HTMLElement | undefined;
 }
 
 export interface RenderPlan {
@@ -17,6 +32,10 @@ export interface RenderPlan {
   steps?: Iterator<unknown>;
   /** Number of steps, for the progress line. */
   total?: number;
+  /** Search across units that may not be in the DOM (virtualised turns). */
+  search?: Searchable;
+  /** Called when the view replaces this render (virtual lists drop their listeners). */
+  dispose?: () => void;
 }
 
 export type PlatformRenderer = (task: unknown, ctx: Ctx) => RenderPlan;

@@ -13,7 +13,8 @@ const BUTTONS: Array<[PageCommand, string, StringKey]> = [
   ['revealInTree', 'list-tree', 'revealInTree'],
 ];
 
-export function renderToolbar(context: RenderContext | undefined): HTMLElement {
+/** The bar sits in a `header` landmark (banner), so nothing on the page is outside a landmark. */
+export function renderToolbar(context: RenderContext | undefined, search: HTMLElement | null = null): HTMLElement {
   const pinned = context?.pinned === true;
   const fromFile = typeof context?.file === 'string';
   const navigation = context?.navigation ?? null;
@@ -34,19 +35,24 @@ export function renderToolbar(context: RenderContext | undefined): HTMLElement {
       h('span', { class: 'tool-label' }, label),
     );
   return h(
-    'div',
-    { class: 'toolbar', role: 'toolbar', 'aria-label': t('toolbar') },
-    navigation
-      ? [
-          button('previous', 'arrow-up', t('previous'), undefined, navigation.position <= 1),
-          h('span', { class: 'nav-position muted', role: 'status' }, t('positionOf', navigation.position, navigation.count)),
-          button('next', 'arrow-down', t('next'), undefined, navigation.position >= navigation.count),
-        ]
-      : null,
-    BUTTONS.filter(([cmd]) => !(fromFile && API_ONLY.has(cmd))).map(([cmd, ico, key]) => button(cmd, ico, t(key))),
-    button('pin', pinned ? 'pinned' : 'pin', t(pinned ? 'pinned' : 'pin'), pinned),
-    context?.actions?.includes('retryTask') ? button('retryTask', 'debug-restart', t('retryTask')) : null,
-    context?.actions?.includes('downloadOutput') ? button('downloadOutput', 'cloud-download', t('downloadOutput')) : null,
+    'header',
+    { class: 'toolbar-bar' },
+    h(
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': t('toolbar') },
+      navigation
+        ? [
+            button('previous', 'arrow-up', t('previous'), undefined, navigation.position <= 1),
+            h('span', { class: 'nav-position muted', role: 'status' }, t('positionOf', navigation.position, navigation.count)),
+            button('next', 'arrow-down', t('next'), undefined, navigation.position >= navigation.count),
+          ]
+        : null,
+      BUTTONS.filter(([cmd]) => !(fromFile && API_ONLY.has(cmd))).map(([cmd, ico, key]) => button(cmd, ico, t(key))),
+      button('pin', pinned ? 'pinned' : 'pin', t(pinned ? 'pinned' : 'pin'), pinned),
+      context?.actions?.includes('retryTask') ? button('retryTask', 'debug-restart', t('retryTask')) : null,
+      context?.actions?.includes('downloadOutput') ? button('downloadOutput', 'cloud-download', t('downloadOutput')) : null,
+    ),
+    search,
     h('span', { class: 'spacer' }),
     fromFile
       ? h('span', { class: 'connection muted', title: t('taskFile') }, icon('file'), ' ', context?.file ?? '')

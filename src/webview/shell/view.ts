@@ -7,7 +7,8 @@ import { captureAnchor, restoreScroll, restoreTab } from './anchor';
 import { h, setDocument } from './dom';
 import { renderGeneric } from './generic';
 import { installInteractions, type Post } from './interactions';
-import type { Ctx, RenderPlan } from './plan';
+import type { Ctx, RenderPlan, Searchable } from './plan';
+import { pageSearch } from './pageSearch';
 import { rendererFor } from '../platforms';
 import type { RelatedDoc, RenderContext } from '../../shared/protocol';
 import { defaultSchedule, type Schedule } from './scheduler';
@@ -75,23 +76,27 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
   let lastContext: RenderContext | undefined;
   let lastTaskId: string | undefined;
   let lastRelated: readonly RelatedDoc[] | undefined;
+  let lastJob: { cancelled: boolean } | undefined;
+  let lastPlan: RenderPlan | undefined;
   root.classList.add('task-lens');
   // The page runs its own small live regions (progress, loading); a live root would read the
   // whole task aloud on every render.
   root.removeAttribute('aria-live');
   const contentTag = root.getAttribute('role') === 'main' ? 'div' : 'main';
 
+  /** Elements in the page, reported with each render (the DOM budget of a virtualised task). */
+  const nodeCount = () => doc.getElementsByTagName('*').length;
+
   function cancelCurrent(): void {
-    if (current && !current.cancelled) {
-      current.cancelled = true;
-      current.resolve('cancelled');
-    }
+    if (current && !current.cancelled) current.resolve('cancelled');
+    // A finished render's deferred work (parts of blocks shown on scroll) stops with it too.
+    if (lastJob) lastJob.cancelled = true;
     current = undefined;
   }
 
-  function show(...content: Node[]): void {
+  function show(search: Searchable | undefined, ...content: Node[]): void {
     root.removeAttribute('aria-busy');
-    root.replaceChildren(renderToolbar(lastContext), h(contentTag, { class: 'content' }, content));
+    root.replaceChildren(renderToolbar(lastContext, search ? pageSearch(search) : null), h(contentTag, { class: 'content' }, content));
   }
 
   function render(task: unknown, context: RenderContext, receivedAt: number = now(), related?: readonly RelatedDoc[]): RenderHandle {
@@ -103,12 +108,28 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
     const done = new Promise<RenderOutcome>((r) => (resolve = r));
     const job = { cancelled: false, resolve };
     current = job;
-    const ctx: Ctx = { context, revealSecrets: context.revealSecrets, ...(related ? { related } : {}) };
+    lastJob = job;
+    // Work a renderer split off a large step; drained in the same slices as the steps, and
+    // later too (a virtual list renders a block on scroll and defers its large parts).
+    const deferred: Array<() => void> = [];
+    let stepsDone = false;
+    let draining = false;
+    const defer = (fn: () => void) => {
+      if (job.cancelled) return;
+      deferred.push(fn);
+      if (stepsDone && !draining) {
+        draining = true;
+        schedule(drainLater);
+      }
+    };
+    const ctx: Ctx = { context, revealSecrets: context.revealSecrets, ...(related ? { related } : {}), defer };
     const p = plan(task, ctx);
     // Re-rendering the same task (Refresh, Reveal secrets) keeps the reader's place.
     const anchor = p.taskId !== undefined && p.taskId === lastTaskId ? captureAnchor(root) : undefined;
     lastTaskId = p.taskId;
-    show(...p.head);
+    lastPlan?.dispose?.();
+    lastPlan = p;
+    show(p.search, ...p.head);
     restoreTab(root, anchor);
     let anchored = !anchor;
     const steps = p.steps;
@@ -117,40 +138,67 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
     const progress = total > 0 ? h('div', { class: 'render-progress', role: 'status', 'aria-live': 'polite' }) : null;
     if (progress) root.append(progress);
 
-    /** Runs steps until the budget is spent; true when no steps remain. */
-    const slice = (budgetMs: number, maxSteps: number): boolean => {
-      if (!steps) return true;
+    /** Runs deferred work until the budget is spent; true when none remains. */
+    const runDeferred = (start: number, budgetMs: number): boolean => {
+      while (deferred.length > 0) {
+        try {
+          deferred.shift()?.();
+        } catch {
+          // A renderer bug costs its own piece, not the page.
+        }
+        if (now() - start >= budgetMs) return deferred.length === 0;
+      }
+      return true;
+    };
+
+    function drainLater(): void {
+      if (job.cancelled) return;
+      if (runDeferred(now(), sliceMs)) draining = false;
+      else schedule(drainLater);
+    }
+
+    /**
+     * Runs steps (then deferred work) until the budget is spent; true when nothing remains. The
+     * first slice runs steps only: deferred work (the rest of a long list, layout-dependent
+     * updates) waits until the first content was handed to the browser.
+     */
+    const slice = (budgetMs: number, maxSteps: number, first = false): boolean => {
       const start = now();
       let n = 0;
-      while (n < maxSteps) {
+      while (steps && !stepsDone && n < maxSteps) {
         let r: IteratorResult<unknown>;
         try {
           r = steps.next();
         } catch {
-          return true;
+          r = { done: true, value: undefined };
         }
-        if (r.done) return true;
+        if (r.done) {
+          stepsDone = true;
+          break;
+        }
         n++;
         rendered++;
         if (now() - start >= budgetMs) break;
       }
-      if (progress) progress.textContent = t('renderingProgress', formatNumber(rendered), formatNumber(total));
+      if (!steps) stepsDone = true;
+      const finished = stepsDone && (first ? deferred.length === 0 : runDeferred(start, budgetMs));
+      if (!finished && progress)
+        progress.textContent = t('renderingProgress', formatNumber(Math.min(rendered, total)), formatNumber(total));
       if (!anchored) anchored = restoreScroll(root, anchor);
-      return false;
+      return finished;
     };
 
     const finish = () => {
       progress?.remove();
       // Once more at the end: cards above may have changed size while the rest rendered.
       if (anchor) anchored = restoreScroll(root, anchor);
-      job.cancelled = true; // no more slices
       if (current === job) current = undefined;
-      options.post({ type: 'rendered', ms: Math.max(0, now() - receivedAt), phase: 'complete' });
+      options.post({ type: 'rendered', ms: Math.max(0, now() - receivedAt), phase: 'complete', nodes: nodeCount() });
       resolve('complete');
     };
 
-    const finished = slice(firstMs, firstSteps);
-    options.post({ type: 'rendered', ms: Math.max(0, now() - receivedAt), phase: 'first' });
+    const finished = slice(firstMs, firstSteps, true);
+    options.post({ type: 'rendered', ms: Math.max(0, now() - receivedAt), phase: 'first', nodes: nodeCount() });
     if (finished) {
       finish();
     } else {
@@ -178,16 +226,19 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
           root.prepend(h('div', { class: 'loading-bar', role: 'progressbar', 'aria-label': t('loading') }));
         return;
       }
-      show(h('p', { class: 'loading', role: 'status' }, t('loading')));
+      show(undefined, h('p', { class: 'loading', role: 'status' }, t('loading')));
       root.prepend(h('div', { class: 'loading-bar', role: 'progressbar', 'aria-label': t('loading') }));
       root.setAttribute('aria-busy', 'true');
     },
     error(message: string) {
       cancelCurrent();
-      show(callout('error', t('errorTitle'), h('span', { class: 'pre-wrap' }, message)));
+      lastPlan?.dispose?.();
+      lastPlan = undefined;
+      show(undefined, callout('error', t('errorTitle'), h('span', { class: 'pre-wrap' }, message)));
     },
     dispose() {
       cancelCurrent();
+      lastPlan?.dispose?.();
       uninstall();
     },
   };

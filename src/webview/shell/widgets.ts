@@ -1,6 +1,7 @@
 /** Small shared pieces: folds, quotes, chips, callouts. */
 import { h, icon, type Child } from './dom';
 import { t } from './strings';
+import type { PageToHost } from '../../shared/protocol';
 
 export const FOLD_LINES = 40;
 
@@ -61,3 +62,6 @@ export function copyButton(textToCopy: string, label: string): HTMLElement {
   copyTexts.set(b, textToCopy);
   return b;
 }
+
+/** Messages behind `data-action="post"` buttons, built when clicked (they may carry long texts). */
+export const postMessages = new WeakMap<Element, () => PageToHost | undefined>();

@@ -96,6 +96,8 @@ export const SCALE_FIXTURES = {
     sideBySide: T(1, SHOWCASE.sideBySide),
     attachments: T(1, SHOWCASE.attachments),
     big: T(7, 0),
+    huge: T(7, 1),
+    manyAnnotations: T(7, 2),
     firstOfBatch250: T(0, 0),
   },
   deliveries: {
@@ -173,7 +175,7 @@ export function buildCatalog(sizedDeliveryCount: number): Catalog {
     batch(4, 0, f.paused.name, 'paused', 12, ['completed', 'pending', 'pending']),
     batch(5, 0, f.cancelled.name, 'cancelled', 8, ['canceled', 'completed']),
     batch(6, 0, f.archived.name, 'archived', 6, ['completed']),
-    batch(7, 0, f.bigTask.name, 'completed', 1, ['completed'], 'big'),
+    batch(7, 0, f.bigTask.name, 'completed', 3, ['completed'], 'big'),
     batch(8, 1, f.pagingA.name, 'completed', 600, ['completed']),
     batch(9, 1, f.pagingB.name, 'in_progress', 450, MIXED),
     batch(10, 2, f.bulk2500.name, 'completed', 2_500, ['completed']),

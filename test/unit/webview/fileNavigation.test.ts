@@ -11,7 +11,7 @@ describe('task view of a task read from a file (the delivery explorer)', () => {
     await page.renderAll(exampleTask(), { file: 'delivery.jsonl, line 8', navigation: { position: 2, count: 5 } });
     assert.match(page.root.querySelector('.toolbar .nav-position')?.textContent ?? '', /^2 of 5$/);
     assert.equal(page.root.querySelector('.toolbar [data-command="revealInTree"]'), null, 'a file task has no tree to reveal');
-    assert.match(page.root.querySelector('.toolbar .connection')?.textContent ?? '', /delivery\.jsonl, line 8/);
+    assert.match(page.root.querySelector('.toolbar-bar .connection')?.textContent ?? '', /delivery\.jsonl, line 8/);
     key(page.document, 'n');
     key(page.document, 'p');
     click(page.root.querySelector('.toolbar [data-command="next"]') as Element);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { JSDOM } from 'jsdom';
 import { isAllowedLinkUrl } from '../../../src/shared/links';
 import type { PageToHost, RenderContext } from '../../../src/shared/protocol';
+import { virtualListOf } from '../../../src/webview/shell/virtualList';
 import { createTaskView, type RenderHandle, type TaskView, type ViewOptions } from '../../../src/webview/shell/view';
 
 export interface Page {
@@ -111,4 +112,23 @@ export function clickEveryLink(page: Page): Extract<PageToHost, { type: 'openLin
   const opened = page.posted.filter((m): m is Extract<PageToHost, { type: 'openLink' }> => m.type === 'openLink');
   for (const m of opened) assert.ok(isAllowedLinkUrl(m.url), m.url);
   return opened;
+}
+
+/**
+ * Every card of every virtual list on the page, rendered one after the other (placeholders stand
+ * for most of a long task): the text of the whole task as a reader scrolling through it sees it.
+ */
+export function everyCardText(page: Page, eachCard?: (card: HTMLElement) => void): string {
+  const parts: string[] = [];
+  for (const el of all(page.root, '.turns')) {
+    const list = virtualListOf(el);
+    if (!list) continue;
+    for (let i = 0; i < list.count; i++) {
+      const card = list.reveal(i, false);
+      assert.ok(card, `card ${i} of ${list.count} can be shown`);
+      eachCard?.(card);
+      parts.push(card.textContent ?? '');
+    }
+  }
+  return parts.join('\n');
 }

@@ -1,10 +1,41 @@
 import { strict as assert } from 'node:assert';
 import { buildHostileTask, hostileMarker, hostilePayloads } from '../../fixtures/hostile';
-import { all, clickEveryLink, openPage, useHitServer, type Page } from './helpers';
+import { all, clickEveryLink, everyCardText, openPage, useHitServer, type Page } from './helpers';
 
 const FORBIDDEN =
   'script, iframe, object, embed, svg, math, form, meta, base, style, link, template, frame, frameset, applet, noscript, input, textarea, select, video, audio, source';
 const SAFE_URL = /^(https?:|mailto:|data:image\/(png|jpeg|gif|webp);base64,|#)/;
+
+function checkInert(root: ParentNode): void {
+  // The page's own controls (the search box, the compare pickers) are the only form elements;
+  // nothing in the task's content may add another.
+  assert.deepEqual(
+    all(root, FORBIDDEN)
+      .filter((e) => !e.matches('.toolbar-bar input.page-search-input[type="search"], .compare-controls > select'))
+      .map((e) => e.tagName),
+    [],
+    'no dangerous elements',
+  );
+  const bad: string[] = [];
+  for (const el of all(root, '*')) {
+    for (const attr of Array.from(el.attributes)) {
+      if (/^on/i.test(attr.name)) bad.push(`${el.tagName} ${attr.name}`);
+      // Placeholders of the virtual list carry their height through the CSSOM, nothing else.
+      const placeholderHeight =
+        attr.name === 'style' && el.matches('.turns > .vblock.placeholder') && /^height: \d+(\.\d+)?px;$/.test(attr.value);
+      if (
+        (attr.name === 'style' && !placeholderHeight) ||
+        attr.name === 'srcset' ||
+        attr.name === 'ping' ||
+        attr.name === 'action' ||
+        attr.name === 'formaction'
+      )
+        bad.push(`${el.tagName} ${attr.name}`);
+      if ((attr.name === 'href' || attr.name === 'src') && !SAFE_URL.test(attr.value)) bad.push(`${el.tagName} ${attr.name}=${attr.value}`);
+    }
+  }
+  assert.deepEqual(bad, [], 'no event handlers, inline styles or unsafe URLs');
+}
 
 describe('webview hostile corpus', function () {
   this.timeout(120_000);
@@ -30,32 +61,13 @@ describe('webview hostile corpus', function () {
         const win = page.window as unknown as Record<string, unknown>;
         assert.equal(win.__pwned, undefined, 'no payload executed');
 
-        assert.deepEqual(
-          all(page.document, FORBIDDEN).map((e) => e.tagName),
-          [],
-          'no dangerous elements',
-        );
-        const bad: string[] = [];
-        for (const el of all(page.document, '*')) {
-          for (const attr of Array.from(el.attributes)) {
-            if (/^on/i.test(attr.name)) bad.push(`${el.tagName} ${attr.name}`);
-            if (
-              attr.name === 'style' ||
-              attr.name === 'srcset' ||
-              attr.name === 'ping' ||
-              attr.name === 'action' ||
-              attr.name === 'formaction'
-            )
-              bad.push(`${el.tagName} ${attr.name}`);
-            if ((attr.name === 'href' || attr.name === 'src') && !SAFE_URL.test(attr.value))
-              bad.push(`${el.tagName} ${attr.name}=${attr.value}`);
-          }
-        }
-        assert.deepEqual(bad, [], 'no event handlers, inline styles or unsafe URLs');
+        // Every card is checked while it is in the DOM (the virtual list shows a few at a time).
+        const cardText = everyCardText(page, (card) => checkInert(card));
+        checkInert(page.document);
         for (const img of all(page.document, 'img'))
           assert.match(img.getAttribute('src') ?? '', /^data:image\/(png|jpeg|gif|webp);base64,/);
 
-        const text = page.text();
+        const text = page.text() + cardText;
         const missing = hostilePayloads.filter((p) => !text.includes(hostileMarker(p)));
         assert.deepEqual(missing, [], 'every payload still visible as text');
 

@@ -5,8 +5,10 @@
  */
 import { h, icon } from '../../shell/dom';
 import type { Ctx } from '../../shell/plan';
+import { isBlind } from '../../shell/review';
 import type { AnnotationV } from '../model';
 import { t } from '../../shell/strings';
+import { formatNumber } from '../../../shared/format';
 import { chip, quote } from '../../shell/widgets';
 import { renderCategory, renderCategoryMultiple } from './choice';
 import { renderFile } from './file';
@@ -88,11 +90,38 @@ export function renderAnnotation(a: AnnotationV, ctx: Ctx): HTMLElement {
   );
 }
 
+/** Annotations rendered in one go; a longer list renders the rest in later slices (ctx.defer). */
+export const ANNOTATION_CHUNK = 50;
+/** Annotations shown before "Show more": 2,000 annotations on one message would be 40,000 elements. */
+export const ANNOTATION_PAGE = 400;
+
 export function renderAnnotations(list: AnnotationV[], ctx: Ctx, extraClass = ''): HTMLElement | null {
-  if (list.length === 0) return null;
-  return h(
-    'div',
-    { class: `annotations${extraClass ? ' ' + extraClass : ''}` },
-    list.map((a) => renderAnnotation(a, ctx)),
-  );
+  // Blind review hides every annotation, at every level.
+  if (list.length === 0 || isBlind(ctx)) return null;
+  const box = h('div', { class: `annotations${extraClass ? ' ' + extraClass : ''}` });
+  const chunk = ctx.defer ? ANNOTATION_CHUNK : list.length;
+  let more: HTMLElement | undefined;
+  const appendFrom = (from: number, pageEnd: number) => {
+    const end = Math.min(from + chunk, pageEnd, list.length);
+    const nodes = list.slice(from, end).map((a) => renderAnnotation(a, ctx));
+    if (more) more.before(...nodes);
+    else box.append(...nodes);
+    if (end < pageEnd && end < list.length) ctx.defer?.(() => appendFrom(end, pageEnd));
+    else if (end < list.length) showMore(end);
+    else more?.remove();
+  };
+  const showMore = (from: number) => {
+    const left = list.length - from;
+    const label = t('showMoreAnnotations', formatNumber(Math.min(left, ANNOTATION_PAGE)), formatNumber(left));
+    const button = h('button', { type: 'button', class: 'link-button more-annotations' }, label);
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      appendFrom(from, from + ANNOTATION_PAGE);
+    });
+    if (more) more.replaceWith(button);
+    else box.append(button);
+    more = button;
+  };
+  appendFrom(0, ctx.defer ? ANNOTATION_PAGE : list.length);
+  return box;
 }
