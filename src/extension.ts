@@ -36,12 +36,14 @@ export interface TestApi {
   readonly live: LiveWatcher;
   /** Set `answer` to reply to confirmations that would be modal dialogs. */
   readonly confirmations: Confirmations;
+  /** The reviewer's blind choices, so a test can record some without clicking through a task. */
+  readonly reviews: ReviewStore;
 }
 
-/** Composes the extension's parts; nothing else happens here. */
 /** What the extension offers other parts (and, later, other extensions): the delivery explorer's set. */
 export type { ExplorerHost };
 
+/** Composes the extension's parts; nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   const log = new Log();
@@ -51,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const documents = new TaskDocumentProvider(store, platforms);
   const compareDocuments = new CompareDocuments();
+  const reviews = new ReviewStore(context.workspaceState);
   // Rows of the explorer open in the task view, and the task view reads them through the explorer.
   const explorers: Explorers = new Explorers({
     extensionUri: context.extensionUri,
@@ -59,16 +62,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     openTask: (target, options) => panels.open(target, options),
   });
   const panels = new TaskPanels(
-    new EditorPanelHost(
-      context.extensionUri,
-      log,
-      platforms,
-      tree,
-      view,
-      compareDocuments,
-      new ReviewStore(context.workspaceState),
-      explorers,
-    ),
+    new EditorPanelHost(context.extensionUri, log, platforms, tree, view, compareDocuments, reviews, explorers),
     store,
   );
   const reports = new ReportPanels(context.extensionUri, log);
@@ -99,11 +93,25 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.registerTextDocumentContentProvider(LINE_SCHEME, new LineDocumentProvider((file) => explorers.isOpen(file))),
     openDownloadsInExplorer(EXPLORER_VIEW_TYPE, log),
     linkExplorerAndReports(explorers, reports),
-    ...registerCommands({ store, platforms, tree, view, documents, panels, reports, log, live, confirmations, explorers, deliveries }),
+    ...registerCommands({
+      store,
+      platforms,
+      tree,
+      view,
+      documents,
+      panels,
+      reports,
+      log,
+      live,
+      confirmations,
+      explorers,
+      deliveries,
+      reviews,
+    }),
   );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { tree, view, panels, store, reports, live, confirmations, explorers, deliveries }
+    ? { tree, view, panels, store, reports, live, confirmations, explorers, deliveries, reviews }
     : undefined;
 }
 

@@ -32,6 +32,7 @@ export const CommandIds = {
   openSample: 'taskLens.openSample',
   refreshDeliveries: 'taskLens.refreshDeliveries',
   saveFilteredSet: 'taskLens.saveFilteredSet',
+  showReviewAgreement: 'taskLens.showReviewAgreement',
   retryTask: 'taskLens.retryTask',
   downloadOutput: 'taskLens.downloadOutput',
 } as const;

@@ -14,7 +14,7 @@ import { downloadCommand } from './commands/download';
 import { exportTaskFile } from './commands/exportFile';
 import { syncProjectDeliveries } from './commands/sync';
 import { showReport } from './commands/report';
-import { openInExplorer, openSample, saveFilteredSet } from './commands/explorer';
+import { openInExplorer, openSample, saveFilteredSet, showReviewAgreement } from './commands/explorer';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
 import { downloadOutput, retryTask } from './commands/liveTasks';
 import { clearFilter, copyId, filterByStatus, loadMore, openLink, refresh, retry } from './commands/tree';
@@ -53,6 +53,7 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.openSample]: openSample,
   [CommandIds.refreshDeliveries]: (ctx) => ctx.deliveries.refresh(),
   [CommandIds.saveFilteredSet]: saveFilteredSet,
+  [CommandIds.showReviewAgreement]: showReviewAgreement,
   [CommandIds.retryTask]: (ctx, target?: unknown) => retryTask(ctx, target),
   [CommandIds.downloadOutput]: (ctx, target?: unknown) => downloadOutput(ctx, target),
 };

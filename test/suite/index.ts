@@ -46,6 +46,7 @@ export async function run(): Promise<void> {
     await import('./names.test');
     await import('./overflow.test');
     await import('./reviewer.test');
+    await import('./reviewAgreement.test');
     await import('./reload.test');
   }
 

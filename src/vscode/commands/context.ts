@@ -11,6 +11,7 @@ import type { DeliveriesView } from '../explorer/deliveriesView';
 import type { Explorers } from '../explorer/explorers';
 import type { Confirmations } from '../confirm';
 import type { LiveWatcher } from '../live/liveWatcher';
+import type { ReviewStore } from '../panel/reviewStore';
 
 /** What command handlers work with. */
 export interface CommandContext {
@@ -26,4 +27,6 @@ export interface CommandContext {
   readonly deliveries: DeliveriesView;
   readonly live: LiveWatcher;
   readonly confirmations: Confirmations;
+  /** The reviewer's blind choices (task view), read back for agreement over a set. */
+  readonly reviews: ReviewStore;
 }

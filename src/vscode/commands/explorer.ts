@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { EXPLORER_VIEW_TYPE } from '../explorer/explorers';
+import { agreementOverSet, type SetAgreement } from '../explorer/reviewAgreement';
 import type { CommandContext } from './context';
 
 /** "Open in Explorer": the file the menu was opened on, else the active task file, else one the user picks. */
@@ -38,4 +39,43 @@ async function pickTaskFile(): Promise<vscode.Uri | undefined> {
     openLabel: vscode.l10n.t('Open in Delivery Explorer'),
   });
   return picked?.[0];
+}
+
+/**
+ * "Show Review Agreement": over the explorer's current set, how often the reviewer's blind choices
+ * (task view, Blind review) picked the annotators' winner. Returns the figures (tests read them).
+ */
+export async function showReviewAgreement(ctx: CommandContext): Promise<SetAgreement | undefined> {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const model =
+    input instanceof vscode.TabInputCustom && input.viewType === EXPLORER_VIEW_TYPE ? ctx.explorers.model(input.uri) : undefined;
+  if (!model?.index) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a task file in the delivery explorer first.'));
+    return undefined;
+  }
+  const result = await agreementOverSet(model, ctx.reviews);
+  const setSize = result.setSize.toLocaleString(vscode.env.language);
+  if (result.compared === 0) {
+    void vscode.window.showInformationMessage(
+      result.reviewedTasks === 0
+        ? vscode.l10n.t(
+            'No blind choices in these {0} tasks yet. Open a task, turn on Blind review and mark the answer you prefer.',
+            setSize,
+          )
+        : vscode.l10n.t('Your choices in {0} tasks are in turns without an annotators’ ranking: nothing to compare.', result.reviewedTasks),
+    );
+    return result;
+  }
+  const percent = Math.round((result.agreed / result.compared) * 100);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t(
+      'You picked the annotators’ winner in {0} of {1} turns ({2}%), over {3} reviewed tasks of these {4}.',
+      result.agreed,
+      result.compared,
+      percent,
+      result.reviewedTasks,
+      setSize,
+    ) + (result.unranked > 0 ? ' ' + vscode.l10n.t('{0} choices were in turns without a ranking.', result.unranked) : ''),
+  );
+  return result;
 }

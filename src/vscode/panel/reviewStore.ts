@@ -10,7 +10,22 @@ export class ReviewStore {
   constructor(private readonly state: vscode.Memento) {}
 
   private key(target: TaskTarget): string {
-    return `taskLens.review|${target.connection.kind}|${target.connection.baseUrl}|${target.taskId}`;
+    return `${this.prefix(target.connection)}${target.taskId}`;
+  }
+
+  private prefix(connection: Pick<TaskTarget['connection'], 'kind' | 'baseUrl'>): string {
+    return `taskLens.review|${connection.kind}|${connection.baseUrl}|`;
+  }
+
+  /** The ids of the tasks with stored choices under a connection (or, for task files, its stand-in). */
+  taskIdsWithChoices(connection: Pick<TaskTarget['connection'], 'kind' | 'baseUrl'>): Set<string> {
+    const prefix = this.prefix(connection);
+    return new Set(
+      this.state
+        .keys()
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length)),
+    );
   }
 
   choices(target: TaskTarget): Record<string, string> {
