@@ -74,6 +74,37 @@ describe('task-lens export (in process)', function () {
     assert.equal((JSON.parse(all.stdout) as { written: number }).written, 90);
   });
 
+  it('exports only the tasks matching --where / --status / --search, as query takes them', async () => {
+    // Expected from the tasks themselves: a user message containing the text, completed (sft
+    // writes completed tasks only); --status keeps exactly that status.
+    const tasks = manyTasks(40);
+    const mentions = (t: Task, text: string) => JSON.stringify(t.threads).toLowerCase().includes(text);
+    const searched = tasks.filter((t) => mentions(t, 'question 1'));
+    const out = join(root, 'searched.jsonl');
+    const run = await runInProcess(['export', input, '--format', 'sft', '--out', out, '--search', 'Question 1']);
+    assert.equal(run.code, 0, run.stderr);
+    const summary = JSON.parse(run.stdout) as { written: number; filteredOut: number };
+    assert.equal(summary.written, searched.filter((t) => t.status === 'completed').length);
+    assert.equal(summary.filteredOut, tasks.length - searched.length);
+    const ids = (await readFile(out, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { metadata?: { task_id?: string } }).metadata?.task_id);
+    assert.deepEqual(
+      ids,
+      searched.filter((t) => t.status === 'completed').map((t) => t.task_id),
+    );
+
+    const folder = join(root, 'pending-parquet');
+    const pending = await runInProcess(['export', input, '--format', 'parquet', '--out', folder, '--status', 'pending']);
+    assert.equal(pending.code, 0, pending.stderr);
+    const rows = (JSON.parse(pending.stdout) as { rows: { tasks: number } }).rows;
+    assert.equal(rows.tasks, tasks.filter((t) => t.status === 'pending').length);
+
+    const bad = await runInProcess(['export', input, '--format', 'sft', '--out', join(root, 'bad.jsonl'), '--where', 'score >']);
+    assert.equal(bad.code, 2, bad.stderr);
+  });
+
   it('exits 2 on usage errors and 1 on a missing input, writing nothing', async () => {
     const out = join(root, 'never.jsonl');
     const cases: Array<[string[], number, RegExp]> = [

@@ -22,8 +22,10 @@ import { CancelledError } from '../../core/http/errors';
 import type { CliContext } from '../context';
 import { ConfigError, UsageError } from '../errors';
 import { ExportProgressDisplay } from './exportProgress';
+import { addConditionOptions, hasConditions, matchingRows, queryOf, type ConditionOptions } from './taskfile';
+import { rowsSelection } from '../../core/taskfile/selection';
 
-interface ExportFlags {
+interface ExportFlags extends ConditionOptions {
   readonly format: ExportFormat;
   readonly out: string;
   readonly pairs?: PairMode;
@@ -32,16 +34,18 @@ interface ExportFlags {
 }
 
 /**
- * The `[conditions]` hook: query conditions from the flags become a predicate over the parsed
- * task. None exist yet (core/taskfile will bring them); every task passes.
+ * `--where`, `--status` and `--search` (as `query` takes them) become a predicate over the tasks
+ * of the export's pass: one indexing pass first finds the matching lines. Without them, no index.
  */
-export function conditionsFromFlags(_flags: ExportFlags): TaskCondition | undefined {
-  return undefined;
+async function conditionFromFlags(file: string, flags: ExportFlags, context: CliContext): Promise<TaskCondition | undefined> {
+  if (!hasConditions(flags)) return undefined;
+  const { index, rows } = await matchingRows(file, queryOf(flags), context);
+  context.chatter.write(`${rows.length.toLocaleString('en-US')} of ${index.size.toLocaleString('en-US')} tasks match the conditions\n`);
+  return rowsSelection(index, rows);
 }
 
 export function registerExportCommands(program: Command, context: CliContext): void {
-  program
-    .command('export')
+  addConditionOptions(program.command('export'))
     .description(
       'Turn a task file (JSONL, e.g. a download) into SFT chat records, DPO pairs, Parquet tables or a Hugging Face dataset folder.',
     )
@@ -63,7 +67,9 @@ export function registerExportCommands(program: Command, context: CliContext): v
     .action(async (file: string, _options: unknown, command: Command) => {
       const flags = command.opts<ExportFlags>();
       checkFlags(flags);
+      queryOf(flags); // a condition that does not parse is a usage error before any reading
       await requireFile(file);
+      const condition = await conditionFromFlags(file, flags, context);
       const stderr = context.chatter;
       const display = new ExportProgressDisplay(stderr, path.basename(file));
       stderr.write(`Exporting ${file} as ${flags.format} to ${path.resolve(flags.out)}\n`);
@@ -76,7 +82,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
           pairs: flags.pairs,
           rankingKey: flags.ranking,
           shape: flags.shape,
-          condition: conditionsFromFlags(flags),
+          condition,
           signal: context.io.signal,
           onProgress: (p) => display.update(p),
         });

@@ -18,7 +18,7 @@ import type { CliContext } from '../context';
 import { enumOption } from '../enumFlags';
 import { ConfigError, UsageError } from '../errors';
 
-interface ConditionOptions {
+export interface ConditionOptions {
   readonly where: string[];
   readonly status: string[];
   readonly search?: string;
@@ -26,7 +26,7 @@ interface ConditionOptions {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-function addConditionOptions(command: Command): Command {
+export function addConditionOptions(command: Command): Command {
   return command
     .option(
       '-w, --where <condition>',
@@ -55,6 +55,24 @@ async function checkFile(path: string): Promise<void> {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}) — check the path of the task file.`);
   }
+}
+
+/** Whether any condition flag was given (an export without them reads no index). */
+export function hasConditions(options: ConditionOptions): boolean {
+  return options.where.length > 0 || options.status.length > 0 || options.search !== undefined;
+}
+
+/** The file's index and the rows matching the conditions (message search included), warnings said. */
+export async function matchingRows(file: string, query: TaskQuery, context: CliContext): Promise<{ index: TaskIndex; rows: Uint32Array }> {
+  const needle = query.search ? query.search.toLowerCase() : undefined;
+  const hits = new GrowableArray(Uint8Array);
+  const index = await indexTaskFile(file, {
+    signal: context.io.signal,
+    onTask: needle === undefined ? undefined : (_row, task) => void hits.push(taskMentions(task, needle) ? 1 : 0),
+  }).catch(rethrowReadError(file));
+  const { rows, warnings } = filterRows(index, query, { searchHit: (row) => hits.get(row) === 1 });
+  warn(context, warnings);
+  return { index, rows };
 }
 
 function warn(context: CliContext, warnings: readonly string[]): void {
@@ -115,17 +133,10 @@ export function registerTaskFileCommands(program: Command, context: CliContext):
     .action(async (file: string, options: ConditionOptions & { key?: string; format: 'json' | 'md' }) => {
       const query = queryOf(options);
       await checkFile(file);
-      const needle = query.search ? query.search.toLowerCase() : undefined;
-      const hits = new GrowableArray(Uint8Array);
-      const index = await indexTaskFile(file, {
-        signal: context.io.signal,
-        onTask: needle === undefined ? undefined : (_row, task) => void hits.push(taskMentions(task, needle) ? 1 : 0),
-      }).catch(rethrowReadError(file));
-      const { rows, warnings } = filterRows(index, query, { searchHit: (row) => hits.get(row) === 1 });
+      const { index, rows } = await matchingRows(file, query, context);
       const report = buildReport(index, { rows, contributorKey: options.key });
       if (options.format === 'md') await write(context.io.stdout, Buffer.from(reportToMarkdown(report, `Report of ${file}`)));
       else await context.out.document(report);
-      warn(context, warnings);
     });
 }
 
