@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import type { Emulator } from '../emulator/server';
 import { nodeAt, setConnections, startTestEmulator, testApi, KEY_ENV } from './fixtures';
-import { evalInWebviews, evalInWorkbench, hasProbe, screenshot, waitFor, webviewText } from './helpers';
+import { evalInWebviews, evalInWorkbench, hasProbe, pressKey, screenshot, waitFor, webviewText } from './helpers';
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -251,6 +251,51 @@ describe('Delivery explorer', function () {
     }
     // Back to the one condition for the tests after this one.
     await api.explorers.applyConditions(file, before.conditions);
+  });
+
+  it('exports the filtered set (Export… in the explorer): only its tasks reach the file', async function () {
+    if (!hasProbe) this.skip();
+    const api = await testApi();
+    const set = api.explorers.currentSet(file);
+    assert.ok(set && set.count < set.total, 'the explorer is filtered');
+    // The test's own reading of the set: tasks that chose Verbose (the condition of the test above).
+    const expected = new Set(tasks.filter(choseVerbose).map((t) => t.task_id as string));
+    assert.equal(expected.size, set.count);
+    const out = file.fsPath.replace(/\.jsonl$/, '.sft.jsonl');
+    await rm(out, { force: true });
+    saved.push(out);
+    await evalInWebviews(`document.querySelector('.ex-toolbar [data-command="export"]')?.click()`);
+    const quickInputOpen = () =>
+      evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input')`);
+    await waitFor('the format picker', quickInputOpen);
+    await pressKey('Enter'); // SFT, the first format
+    await waitFor(
+      'the output path',
+      async () =>
+        (await quickInputOpen()) &&
+        (await evalInWorkbench<string>(`document.querySelector('.quick-input-widget input')?.value ?? ''`)).endsWith('.sft.jsonl'),
+    );
+    await pressKey('Enter'); // the suggested path beside the input
+    const text = await waitFor(
+      'the exported file',
+      async () => {
+        try {
+          return await readFile(out, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      60_000,
+    );
+    const ids = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as Rec).metadata?.task_id as string);
+    assert.ok(ids.length > 0, 'records were written');
+    for (const id of ids) assert.ok(expected.has(id), `${id} is in the filtered set`);
+    // SFT writes completed tasks with an assistant answer: every one of the set's that qualify.
+    const completed = tasks.filter((t) => choseVerbose(t) && t.status === 'completed').length;
+    assert.ok(ids.length <= completed && ids.length > 0);
   });
 
   it('shows the table in dark and light themes (screenshots)', async function () {
