@@ -43,6 +43,7 @@ export async function run(): Promise<void> {
     await import('./focus.test');
     await import('./names.test');
     await import('./overflow.test');
+    await import('./taskRows.test');
     await import('./reload.test');
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TaskDocument } from '../../core/platform/platform';
 import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
 import { isAllowedLinkUrl } from '../../shared/links';
+import { taskLabel } from '../../shared/taskLabel';
 import { isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
 import type { TaskTarget } from '../taskTarget';
 import { shownText } from '../labels';
@@ -65,7 +66,7 @@ export class TaskPanel {
       this.doc = target.document;
       this.docTarget = target;
     }
-    this.panel.title = vscode.l10n.t('Task {0}', shortId(shownText(target.taskId)));
+    this.panel.title = vscode.l10n.t('Task {0}', taskLabel(shownText(target.taskId)));
     if (!this.ready) this.panel.webview.html = taskPanelHtml(this.panel.webview, this.host.extensionUri, this.panel.title);
     else if (this.docTarget === target) this.render();
     else void this.load();
@@ -182,8 +183,4 @@ export class TaskPanel {
         return;
     }
   }
-}
-
-function shortId(id: string): string {
-  return id.length > 12 ? `…${id.slice(-8)}` : id;
 }
