@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
     await import('./names.test');
     await import('./overflow.test');
     await import('./taskRows.test');
+    await import('./settings.test');
     await import('./reload.test');
   }
 
