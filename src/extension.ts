@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { VIEW_ID } from './vscode/commandIds';
 import { trackConnectionCount } from './vscode/connectionCountContext';
 import { registerCommands } from './vscode/commands';
+import { TaskLinkHandler } from './vscode/deepLinks';
 import { ConnectionStore } from './vscode/connections';
 import { Log } from './vscode/log';
 import { PlatformRegistry } from './vscode/platforms';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const documents = new TaskDocumentProvider(store, platforms);
   const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view), store);
   const reports = new ReportPanels(context.extensionUri, log);
+  const commandContext = { store, platforms, tree, view, documents, panels, reports, log, extensionId: context.extension.id };
 
   context.subscriptions.push(
     log,
@@ -46,7 +48,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     reports,
     ...registerTaskDocuments(documents),
     vscode.window.registerWebviewPanelSerializer(TASK_VIEW_TYPE, panels),
-    ...registerCommands({ store, platforms, tree, view, documents, panels, reports, log }),
+    ...registerCommands(commandContext),
+    vscode.window.registerUriHandler(new TaskLinkHandler(commandContext)),
   );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view, panels, store, reports } : undefined;

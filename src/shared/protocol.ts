@@ -33,7 +33,7 @@ export type HostToPage =
   | { type: 'loading' }
   | { type: 'error'; message: string };
 
-export const PAGE_COMMANDS = ['openJson', 'copyId', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch'] as const;
+export const PAGE_COMMANDS = ['openJson', 'copyId', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch', 'copyLink'] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
 export type RenderPhase = 'first' | 'complete';

@@ -28,6 +28,7 @@ export const CommandIds = {
   exportTaskFile: 'taskLens.exportTaskFile',
   showLog: 'taskLens.showLog',
   showReport: 'taskLens.showReport',
+  copyLink: 'taskLens.copyLink',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -14,6 +14,7 @@ import { downloadCommand } from './commands/download';
 import { exportTaskFile } from './commands/exportFile';
 import { syncProjectDeliveries } from './commands/sync';
 import { showReport } from './commands/report';
+import { copyTaskLink } from './deepLinks';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
 import { clearFilter, copyId, filterByStatus, loadMore, openLink, refresh, retry } from './commands/tree';
 
@@ -47,6 +48,7 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.exportTaskFile]: (_ctx, uri?: vscode.Uri) => exportTaskFile(uri instanceof vscode.Uri ? uri : undefined),
   [CommandIds.showLog]: (ctx) => ctx.log.channel.show(),
   [CommandIds.showReport]: (ctx, target?: unknown) => showReport(ctx, target),
+  [CommandIds.copyLink]: (ctx, target?: unknown) => copyTaskLink(ctx, target),
 };
 
 /** Registers every command in CommandIds; a failure is logged and shown, never thrown at the user. */

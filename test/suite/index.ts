@@ -45,6 +45,7 @@ export async function run(): Promise<void> {
     await import('./overflow.test');
     await import('./taskRows.test');
     await import('./settings.test');
+    await import('./deepLinks.test');
     await import('./reload.test');
   }
 

@@ -18,4 +18,6 @@ export interface CommandContext {
   readonly panels: TaskPanels;
   readonly reports: ReportPanels;
   readonly log: Log;
+  /** `publisher.name`, the authority of the extension's deep links. */
+  readonly extensionId: string;
 }

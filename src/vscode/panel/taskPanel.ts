@@ -4,6 +4,7 @@ import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
 import { isAllowedLinkUrl } from '../../shared/links';
 import { taskLabel } from '../../shared/taskLabel';
 import { isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
+import { CommandIds } from '../commandIds';
 import type { TaskTarget } from '../taskTarget';
 import { shownText } from '../labels';
 import type { Log } from '../log';
@@ -165,6 +166,9 @@ export class TaskPanel {
       case 'copyId':
         await vscode.env.clipboard.writeText(this.target.taskId);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', this.target.taskId), 2000);
+        return;
+      case 'copyLink':
+        await vscode.commands.executeCommand(CommandIds.copyLink, this.target);
         return;
       case 'refresh':
         return this.load();

@@ -6,6 +6,7 @@
 const en = {
   openJson: 'Open JSON',
   copyId: 'Copy ID',
+  copyLink: 'Copy Link',
   refresh: 'Refresh',
   revealInTree: 'Reveal in Tree',
   pin: 'Pin',
