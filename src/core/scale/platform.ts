@@ -1,28 +1,13 @@
 /** Scale GenAI v2 as a Platform: project → Batches / Deliveries / All tasks → tasks. */
 import type { CallOptions } from '../http/client';
-import { formatNumber, shortDate } from '../../shared/format';
-import { markdownName as mdName, markdownText as md } from '../platform/markdown';
-import type { Children, Entry, FilterSpec, Platform, SyncRunOptions, SyncSummary, TaskDocument } from '../platform/platform';
+import type { Children, Entry, Platform, SyncRunOptions, SyncSummary, TaskDocument } from '../platform/platform';
 import { syncDeliveries } from './sync';
 import type { ScaleClient } from './client';
 import { deliveryDownloadPlan, taskListDownloadPlan } from './downloads';
-import { BATCH_STATUSES, TASK_STATUSES } from './enums';
+import { BATCH_STATUS_FILTER, batchLook, deliveryLook, deliveryTaskCount, projectLook, TASK_STATUS_FILTER, taskEntry } from './entries';
 import { idOf, nameOf } from './helpers';
-import { batchStatusLook, firstUserText, statusLabel, taskStatusLook } from './looks';
-import { taskLabel } from '../../shared/taskLabel';
 import type { TasksQuery } from './queries';
-import type { Batch, Delivery, Project, Task } from './types';
-
-const TASK_STATUS_FILTER: FilterSpec = {
-  key: 'status',
-  label: 'Status',
-  options: TASK_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
-};
-const BATCH_STATUS_FILTER: FilterSpec = {
-  key: 'status',
-  label: 'Status',
-  options: BATCH_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
-};
+import type { Batch, Delivery, Project } from './types';
 
 export class ScalePlatform implements Platform {
   readonly kind = 'scale' as const;
@@ -85,17 +70,11 @@ export class ScalePlatform implements Platform {
 
   private projectEntry(p: Project): Entry {
     this.names.set(p.id, p.name);
-    const types = (p.types ?? []).join(', ');
     return {
       key: `project:${p.id}`,
       type: 'project',
       copyId: p.id,
-      look: {
-        label: p.name,
-        description: types,
-        icon: 'project',
-        tooltip: `**${mdName(p.name)}**\n\nProject ${md(p.id)}\n\nCreated ${md(shortDate(p.created_at))}${types ? `\n\nTypes: ${md(types)}` : ''}${p.models?.length ? `\n\nModels: ${md(p.models.join(', '))}` : ''}`,
-      },
+      look: projectLook(p),
       children: {
         mode: 'list',
         load: async () => [
@@ -142,19 +121,11 @@ export class ScalePlatform implements Platform {
 
   private batchEntry(b: Batch, p: Project): Entry {
     this.names.set(b.id, b.name);
-    const look = batchStatusLook(b.status);
-    const when = b.completed_at ? `completed ${shortDate(b.completed_at)}` : `created ${shortDate(b.created_at)}`;
     return {
       key: `batch:${b.id}`,
       type: 'batch',
       copyId: b.id,
-      look: {
-        label: b.name,
-        description: `${statusLabel(b.status)} · ${when}`,
-        icon: look.icon,
-        tone: look.tone,
-        tooltip: `**${mdName(b.name)}** — ${md(statusLabel(b.status))}\n\nBatch ${md(b.id)}\n\nCreated ${md(shortDate(b.created_at))}${b.completed_at ? `\n\nCompleted ${md(shortDate(b.completed_at))}` : ''}`,
-      },
+      look: batchLook(b),
       download: {
         kind: 'batch',
         label: b.name,
@@ -180,17 +151,12 @@ export class ScalePlatform implements Platform {
   }
 
   private deliveryEntry(d: Delivery, p: Project): Entry {
-    const count = typeof d.task_count === 'number' ? d.task_count : undefined;
+    const count = deliveryTaskCount(d);
     return {
       key: `delivery:${d.id}`,
       type: 'delivery',
       copyId: d.id,
-      look: {
-        label: d.name,
-        description: `${count === undefined ? '?' : formatNumber(count)} tasks · delivered ${shortDate(d.delivered_at)}`,
-        icon: 'package',
-        tooltip: `**${mdName(d.name)}**\n\nDelivery ${md(d.id)}\n\n${count ?? 'unknown number of'} tasks, delivered ${md(shortDate(d.delivered_at))}`,
-      },
+      look: deliveryLook(d),
       download: {
         kind: 'delivery',
         label: d.name,
@@ -203,7 +169,7 @@ export class ScalePlatform implements Platform {
         mode: 'paged',
         loadPage: async ({ token, pageSize, signal }) => {
           const page = await this.client.getDeliveryPage({ delivery_id: d.id, limit: pageSize, next_token: token }, { signal });
-          return { entries: page.items.map((t) => this.taskEntry(t, [p.name, d.name])), nextToken: page.nextToken, total: count };
+          return { entries: page.items.map((t) => taskEntry(t, [p.name, d.name])), nextToken: page.nextToken, total: count };
         },
       },
     };
@@ -232,30 +198,9 @@ export class ScalePlatform implements Platform {
           // Only what the tree shows: the task view fetches full detail when a task opens.
           const query = { ...selector, limit: pageSize, next_token: token, status: filters.status, opts: [] } as TasksQuery;
           const page = await this.client.listTasks(query, { signal });
-          return { entries: page.items.map((t) => this.taskEntry(t, path)), nextToken: page.nextToken };
+          return { entries: page.items.map((t) => taskEntry(t, path)), nextToken: page.nextToken };
         },
       },
-    };
-  }
-
-  private taskEntry(t: Task, path: string[]): Entry {
-    const look = taskStatusLook(t.status);
-    const meta = t.metadata && typeof t.metadata === 'object' ? Object.entries(t.metadata).slice(0, 5) : [];
-    // Ids share a long prefix: the row says what the task is about, the id is beside it in full.
-    const text = firstUserText(t);
-    const excerpt = text ? `\n\n“${md(text.replace(/\s+/g, ' ').trim().slice(0, 300))}”` : '';
-    return {
-      key: `task:${t.task_id}`,
-      type: 'task',
-      copyId: t.task_id,
-      look: {
-        label: taskLabel(t.task_id, text),
-        description: `${statusLabel(t.status)} · ${t.task_id}`,
-        icon: look.icon,
-        tone: look.tone,
-        tooltip: `**Task ${md(t.task_id)}** — ${md(statusLabel(t.status))}${excerpt}\n\nCreated ${md(shortDate(t.created_at))}${t.completed_at ? `\n\nCompleted ${md(shortDate(t.completed_at))}` : ''}${meta.map(([k, v]) => `\n\n${md(k)}: ${md(JSON.stringify(v).slice(0, 80))}`).join('')}`,
-      },
-      task: { id: t.task_id, pathSegments: path },
     };
   }
 }
