@@ -3,6 +3,7 @@ import { VIEW_ID } from './vscode/commandIds';
 import { trackConnectionCount } from './vscode/connectionCountContext';
 import { registerCommands } from './vscode/commands';
 import { TaskLinkHandler } from './vscode/deepLinks';
+import { trackSelection } from './vscode/selectionContext';
 import { ConnectionStore } from './vscode/connections';
 import { Log } from './vscode/log';
 import { PlatformRegistry } from './vscode/platforms';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     tree,
     view,
     trackConnectionCount(store),
+    trackSelection(view),
     panels,
     reports,
     ...registerTaskDocuments(documents),

@@ -88,7 +88,10 @@ export async function copyTaskLink(ctx: CommandContext, arg?: unknown): Promise<
 }
 
 function linkTarget(ctx: CommandContext, arg: unknown): { connection: Connection; taskId: string } | undefined {
-  const node = arg ?? ctx.panels.all().find((p) => p.panel.active)?.target ?? ctx.view.selection[0];
+  // From an editor-title button the argument is the editor's URI: a task JSON tab names its task, a task view is the active panel.
+  const fromUri = arg instanceof vscode.Uri ? ctx.documents.taskOf(arg) : undefined;
+  const given = arg instanceof vscode.Uri ? fromUri : arg;
+  const node = given ?? ctx.panels.all().find((p) => p.panel.active)?.target ?? ctx.view.selection[0];
   if (node instanceof EntryNode) return node.entry.task ? { connection: node.connection, taskId: node.entry.task.id } : undefined;
   const t = node as Partial<TaskTarget> | undefined;
   return t?.connection && typeof t.taskId === 'string' ? { connection: t.connection, taskId: t.taskId } : undefined;

@@ -46,6 +46,7 @@ export async function run(): Promise<void> {
     await import('./taskRows.test');
     await import('./settings.test');
     await import('./deepLinks.test');
+    await import('./keys.test');
     await import('./reload.test');
   }
 

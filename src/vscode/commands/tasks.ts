@@ -22,6 +22,12 @@ export async function taskTarget(ctx: CommandContext, node: unknown, title: stri
       pathSegments: node.entry.task.pathSegments,
       intent: new UserIntent(ctx.view),
     };
+  if (node instanceof vscode.Uri) {
+    // An editor-title button: on a task JSON tab, that tab's task; on a task view, the view's task.
+    const shown = ctx.documents.taskOf(node) ?? ctx.panels.all().find((p) => p.panel.active)?.target;
+    if (shown)
+      return { connection: shown.connection, taskId: shown.taskId, pathSegments: shown.pathSegments, intent: new UserIntent(ctx.view) };
+  }
   const connection = (node as TreeNode | undefined)?.connection ?? (await pickConnection(ctx.store, title));
   if (!connection) return undefined;
   const taskId = (
