@@ -51,6 +51,22 @@ try {
     if (unexpected.length) throw new Error(`the VSIX holds files that do not run: ${unexpected.join(', ')}`);
   });
 
+  await check('the VSIX manifest carries the gallery fields (icon, banner, links) that VS Code Marketplace and Open VSX read', async () => {
+    const manifest = execFileSync(
+      'python3',
+      ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("extension.vsixmanifest").decode())', path.join(root, vsix)],
+      { encoding: 'utf8' },
+    );
+    const wanted = [
+      /<Asset Type="Microsoft\.VisualStudio\.Services\.Icons\.Default" Path="extension\/media\/icon\.png"/,
+      /Microsoft\.VisualStudio\.Services\.Branding\.Color" Value="#1E3A5F"/,
+      /Microsoft\.VisualStudio\.Services\.Links\.Support" Value="[^"]+\/issues"/,
+      /Microsoft\.VisualStudio\.Services\.Links\.Source" Value="[^"]+"/,
+    ];
+    const missing = wanted.filter((re) => !re.test(manifest));
+    if (missing.length) throw new Error(`missing in extension.vsixmanifest: ${missing.join(', ')}`);
+  });
+
   const ext = path.join(work, 'ext');
   await check('the VSIX installs into the VS Code server (--install-extension)', async () => {
     ensureVsCodeServer();
