@@ -69,6 +69,10 @@ if (!only && built) {
     results,
   );
 }
+if (!only && built) {
+  const results = path.join(tmp, 'demo.json');
+  tests('npm start stops everything on Ctrl+C', process.execPath, ['test/runner/demoStop.mjs', '--results', results], results);
+}
 rmSync(tmp, { recursive: true, force: true });
 console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);

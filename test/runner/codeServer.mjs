@@ -80,7 +80,17 @@ export async function startVsCodeServer({ port, env = {}, dataDir, extensionsDir
     '--extensions-dir',
     extDir,
   ];
-  const child = spawn(process.execPath, args, { cwd: vscodeDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: the server starts a file watcher, a pty host and extension hosts that
+  // outlive it when only the server is signalled, so stopping means signalling the whole group.
+  const child = spawn(process.execPath, args, {
+    cwd: vscodeDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const killGroupNow = () => signalGroup(child.pid, 'SIGKILL');
+  process.once('exit', killGroupNow);
+  child.once('exit', () => process.removeListener('exit', killGroupNow));
   child.stdout.on('data', (d) => log(String(d)));
   child.stderr.on('data', (d) => log(String(d)));
   const url = `http://127.0.0.1:${port}`;
@@ -99,8 +109,24 @@ export async function startVsCodeServer({ port, env = {}, dataDir, extensionsDir
   throw new Error('The VS Code server did not answer within 30 s');
 }
 
-function stopProcess(child) {
-  if (child.exitCode === null) child.kill('SIGTERM');
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false; // the group is gone
+  }
+}
+
+/** Stops the server and everything it started (its process group): SIGTERM, then SIGKILL after 3 s. */
+async function stopProcess(child) {
+  if (!signalGroup(child.pid, 'SIGTERM')) return;
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline) {
+    if (!signalGroup(child.pid, 0)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  signalGroup(child.pid, 'SIGKILL');
 }
 
 /** Debian's chromium, or CHROMIUM_PATH. A clear message when it is missing. */
