@@ -45,6 +45,7 @@ if (!only) {
   check('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
   check('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level=warn']);
   check('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', '.']);
+  check('l10n bundle current (npm run l10n)', process.execPath, ['scripts/l10n.mjs', '--check']);
 }
 const built = step('build (esbuild)', process.execPath, ['esbuild.mjs']);
 if (!built) total.failed += 1;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setDisplayLocale } from './shared/format';
 import { VIEW_ID } from './vscode/commandIds';
 import { trackConnectionCount } from './vscode/connectionCountContext';
 import { registerCommands } from './vscode/commands';
@@ -28,6 +29,7 @@ export interface TestApi {
 /** Composes the extension's parts; nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
+  setDisplayLocale(vscode.env.language);
   const log = new Log();
   const store = new ConnectionStore(context.secrets, log, context.globalState);
   const platforms = new PlatformRegistry(store, log);

@@ -31,7 +31,8 @@ export interface RelatedDoc {
 export type HostToPage =
   | { type: 'render'; task: unknown; context: RenderContext; related?: RelatedDoc[] }
   | { type: 'loading' }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'strings'; locale: string; tables: Record<string, Record<string, string>> };
 
 export const PAGE_COMMANDS = ['openJson', 'copyId', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch', 'copyLink'] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
@@ -108,6 +109,11 @@ export const isHostToPage = validatorFor<HostToPage>({
     'task' in m && isRenderContext(m.context) && (m.related === undefined || (Array.isArray(m.related) && m.related.every(isRelatedDoc))),
   loading: always,
   error: (m) => typeof m.message === 'string',
+  strings: (m) =>
+    typeof m.locale === 'string' &&
+    m.locale.length <= 50 &&
+    isRec(m.tables) &&
+    Object.values(m.tables).every((t) => isRec(t) && Object.values(t).every((s) => typeof s === 'string' && s.length <= 2000)),
 });
 
 export function isPageCommand(v: unknown): v is PageCommand {

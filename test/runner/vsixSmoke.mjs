@@ -44,7 +44,7 @@ try {
       .filter(Boolean);
     const unexpected = listing.filter(
       (f) =>
-        !/^(extension\/(dist|media)\/|extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE)$|extension\.vsixmanifest$|\[Content_Types\]\.xml$)/i.test(
+        !/^(extension\/(dist|media|l10n)\/|extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE)$|extension\.vsixmanifest$|\[Content_Types\]\.xml$)/i.test(
           f,
         ),
     );

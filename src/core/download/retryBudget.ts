@@ -5,6 +5,7 @@
  * through a flaky server goes on, a server that is down for longer than the budget stops it.
  * Every retry is announced (`onRetry`), so a person sees why nothing moves.
  */
+import { formatNumber } from '../../shared/format';
 import { isTaskLensError, RateLimitedError, type TaskLensError } from '../http/errors';
 import { abortableSleep, type Sleep } from '../http/retry';
 import type { DownloadPlan } from '../platform/platform';
@@ -123,7 +124,7 @@ function reasonOf(error: TaskLensError): string {
 
 /** `retrying page 37 in 4 s: 503`, the line the CLI prints and the editor shows as progress. */
 export function retryMessage(event: PageRetryEvent): string {
-  if (event.restart) return `page ${event.page.toLocaleString('en-US')}: ${event.reason}`;
+  if (event.restart) return `page ${formatNumber(event.page)}: ${event.reason}`;
   const seconds = event.delayMs < 1_000 ? (event.delayMs / 1000).toFixed(1) : String(Math.round(event.delayMs / 1000));
-  return `retrying page ${event.page.toLocaleString('en-US')} in ${seconds} s: ${event.reason}`;
+  return `retrying page ${formatNumber(event.page)} in ${seconds} s: ${event.reason}`;
 }

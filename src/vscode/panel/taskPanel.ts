@@ -9,6 +9,7 @@ import type { TaskTarget } from '../taskTarget';
 import { shownText } from '../labels';
 import type { Log } from '../log';
 import { taskPanelHtml } from './panelHtml';
+import { localizedPageStrings } from './pageStrings';
 
 export const TASK_VIEW_TYPE = 'taskLens.task';
 
@@ -135,6 +136,7 @@ export class TaskPanel {
         // The page is rebuilt each time its hidden tab is shown again: hand back the task it had
         // rather than fetching it again (Refresh is the way to ask the server anew).
         this.ready = true;
+        this.post(localizedPageStrings());
         if (this.doc && this.docTarget === this.target) return this.render();
         return this.load();
       case 'openLink':

@@ -118,6 +118,9 @@ const en = {
   annotation: '(annotation)',
 };
 
+/** The English table: the page's defaults and the source the host translates (see `webview/pageStrings.ts`). */
+export const SHELL_STRINGS: Readonly<typeof en> = en;
+
 export type StringKey = keyof typeof en;
 let strings: Record<StringKey, string> = { ...en };
 
