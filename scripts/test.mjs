@@ -61,6 +61,15 @@ if (only !== 'unit' && built) {
   const results = path.join(tmp, 'integration.json');
   tests('integration tests (real VS Code extension host)', process.execPath, ['test/runner/run.mjs', '--results', results], results);
 }
+if (only !== 'unit' && built) {
+  const results = path.join(tmp, 'l10n.json');
+  tests(
+    'translations (the l10n suite in the pseudo-locale qps-ploc)',
+    process.execPath,
+    ['test/runner/run.mjs', '--locale', 'qps-ploc', '--results', results],
+    results,
+  );
+}
 if (!only && built) {
   const results = path.join(tmp, 'vsix.json');
   tests(

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { setDisplayLocale } from './shared/format';
 import { VIEW_ID } from './vscode/commandIds';
 import { trackConnectionCount } from './vscode/connectionCountContext';
@@ -30,6 +31,8 @@ export interface TestApi {
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   setDisplayLocale(vscode.env.language);
+  // core/ words (tree groups) are translated by @vscode/l10n from the same bundle as vscode.l10n.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = new Log();
   const store = new ConnectionStore(context.secrets, log, context.globalState);
   const platforms = new PlatformRegistry(store, log);

@@ -59,7 +59,7 @@ export function freePort() {
  * Starts the server on loopback with a fresh data folder. `env` reaches the extension host, which
  * is how tests and the demo hand it connections and the emulator's address.
  */
-export async function startVsCodeServer({ port, env = {}, dataDir, extensionsDir, log = () => {} }) {
+export async function startVsCodeServer({ port, env = {}, dataDir, extensionsDir, locale, log = () => {} }) {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'task-lens-vscode-')));
   const extDir = extensionsDir ?? path.join(dir, 'ext');
   mkdirSync(path.join(dir, 'server'), { recursive: true });
@@ -79,6 +79,8 @@ export async function startVsCodeServer({ port, env = {}, dataDir, extensionsDir
     path.join(dir, 'server'),
     '--extensions-dir',
     extDir,
+    // The display language the workbench and extension hosts run in (the l10n test's pseudo-locale).
+    ...(locale ? ['--locale', locale] : []),
   ];
   // Its own process group: the server starts a file watcher, a pty host and extension hosts that
   // outlive it when only the server is signalled, so stopping means signalling the whole group.
