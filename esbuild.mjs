@@ -1,6 +1,7 @@
 // Builds the three bundles (extension host, webview page, CLI) and the integration-test suite.
 // `--release` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 
 const release = process.argv.includes('--release');
@@ -43,6 +44,15 @@ const allBuilds = [
     entryPoints: ['src/webview/report/main.ts'],
     outfile: 'dist/report.js',
   },
+  // The delivery explorer page (the virtualised table): its own bundle, like the report.
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: ['src/webview/explorer/main.ts'],
+    outfile: 'dist/explorer.js',
+  },
   // The command-line tool shares src/core with the extension.
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
@@ -66,6 +76,9 @@ function copyCodicons() {
 }
 
 copyCodicons();
+// The sample delivery shipped in the VSIX, generated from the emulator's seeded data (deterministic).
+if (release || !existsSync('media/sample/Task Lens sample delivery.jsonl'))
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/sample.ts'], { stdio: 'inherit' });
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));

@@ -1,6 +1,7 @@
-// `npm run bench [-- --quick] [--verbose] [--keep] [--only downloads]`: measures Task Lens against
+// `npm run bench [-- --quick] [--verbose] [--keep] [--only downloads|taskfile]`: measures Task Lens against
 // baselines measured in the same run, prints a markdown table on stdout and writes every figure to
-// bench/results.json (`--only downloads`: just the download part, to bench/results-downloads.json).
+// bench/results.json (`--only downloads`: just the download part, to bench/results-downloads.json;
+// `--only taskfile`: the explorer's index and the report, to bench/results-taskfile.json).
 // A benchmark reports; it does not fail on a figure: a missed target or a part that broke is a row
 // in the table, and the exit code is 0. Only a build that cannot be made stops it.
 import { execFileSync } from 'node:child_process';
@@ -9,21 +10,49 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchDownloads } from './downloads.mjs';
+import { benchTaskfile } from './taskfile.mjs';
 import { runHostBench } from './host.mjs';
 import { buildSnapshot, packageEmptyExtension, unminifiedBundleBytes } from './lib/build.mjs';
 import { root, startEmulator } from './lib/processes.mjs';
-import { activationFigures, downloadFigures, markdownTable, sizeFigures, taskViewFigures, treeFigures } from './report.mjs';
+import {
+  activationFigures,
+  downloadFigures,
+  markdownTable,
+  sizeFigures,
+  taskfileFigures,
+  taskViewFigures,
+  treeFigures,
+} from './report.mjs';
 import { vscodeDir } from '../test/runner/codeServer.mjs';
 
 const { values: opts } = parseArgs({
   options: { quick: { type: 'boolean' }, verbose: { type: 'boolean' }, keep: { type: 'boolean' }, only: { type: 'string' } },
 });
-if (opts.only !== undefined && opts.only !== 'downloads') throw new Error(`--only takes “downloads”, not “${opts.only}”`);
+if (opts.only !== undefined && !['downloads', 'taskfile'].includes(opts.only))
+  throw new Error(`--only takes “downloads” or “taskfile”, not “${opts.only}”`);
 
 // Run counts keep the full bench near 10 minutes on 2 cores; --quick is a smoke test.
 const PROFILES = {
-  full: { batchSize: 100_000, smallDownload: 10_000, activationLoads: 8, treeRuns: 7, taskViewRuns: 5, downloadRuns: 3 },
-  quick: { batchSize: 10_000, smallDownload: 2_000, activationLoads: 3, treeRuns: 3, taskViewRuns: 2, downloadRuns: 1 },
+  full: {
+    batchSize: 100_000,
+    smallDownload: 10_000,
+    taskFile: 100_000,
+    taskFileRuns: 3,
+    activationLoads: 8,
+    treeRuns: 7,
+    taskViewRuns: 5,
+    downloadRuns: 3,
+  },
+  quick: {
+    batchSize: 10_000,
+    smallDownload: 2_000,
+    taskFile: 10_000,
+    taskFileRuns: 1,
+    activationLoads: 3,
+    treeRuns: 3,
+    taskViewRuns: 2,
+    downloadRuns: 1,
+  },
 };
 const profile = opts.quick ? 'quick' : 'full';
 const P = PROFILES[profile];
@@ -66,6 +95,13 @@ if (opts.only === 'downloads') {
   await onlyDownloads();
   process.exit(0);
 }
+if (opts.only === 'taskfile') {
+  const taskfile = await attempt('task file bench', () => benchTaskfile({ tasks: P.taskFile, runs: P.taskFileRuns, log }));
+  writeResults('taskfile', taskfileFigures(taskfile), { taskfile });
+  process.exit(0);
+}
+// First, while nothing else runs: plain CPU work, no emulator, no editor.
+const taskfile = await attempt('task file bench', () => benchTaskfile({ tasks: P.taskFile, runs: P.taskFileRuns, log }));
 const snapshot = buildSnapshot(log);
 const empty = packageEmptyExtension(snapshot.dir);
 const sizes = {
@@ -107,6 +143,7 @@ const figures = [
   ...treeFigures(hostPart('tree'), P.batchSize),
   ...taskViewFigures(hostPart('taskView')),
   ...downloadFigures(downloads, P.batchSize, P.smallDownload),
+  ...taskfileFigures(taskfile),
 ];
 info.vscode = host.vscodeVersion ?? info.vscode;
 info.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
@@ -117,7 +154,7 @@ process.stdout.write(`\n${header}\n\n${table}\n`);
 const out = path.join(root, 'bench', 'results.json');
 writeFileSync(
   out,
-  `${JSON.stringify({ profile, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { sizes, host, downloads } }, null, 2)}\n`,
+  `${JSON.stringify({ profile, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { sizes, host, downloads, taskfile } }, null, 2)}\n`,
 );
 log(`wrote ${path.relative(root, out)}`);
 
@@ -149,15 +186,19 @@ async function onlyDownloads() {
     small.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const figures = downloadFigures(downloads, P.batchSize, P.smallDownload);
+  writeResults('downloads', downloadFigures(downloads, P.batchSize, P.smallDownload), { downloads });
+}
+
+/** One part alone (`--only`): its table on stdout, its figures in bench/results-<part>.json. */
+function writeResults(only, figures, samples) {
   info.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
   const durationS = Math.round((Date.now() - started) / 1000);
-  const header = `Task Lens bench (${profile}, downloads only), ${new Date(started).toISOString().slice(0, 10)}: ${info.cpu}, ${info.cores} cores, Node ${info.node}; medians; ${durationS} s.`;
+  const header = `Task Lens bench (${profile}, ${only} only), ${new Date(started).toISOString().slice(0, 10)}: ${info.cpu}, ${info.cores} cores, Node ${info.node}; medians; ${durationS} s.`;
   process.stdout.write(`\n${header}\n\n${markdownTable(figures)}\n`);
-  const out = path.join(root, 'bench', 'results-downloads.json');
+  const out = path.join(root, 'bench', `results-${only}.json`);
   writeFileSync(
     out,
-    `${JSON.stringify({ profile, only: 'downloads', startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { downloads } }, null, 2)}\n`,
+    `${JSON.stringify({ profile, only, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples }, null, 2)}\n`,
   );
   log(`wrote ${path.relative(root, out)}`);
 }

@@ -20,7 +20,7 @@ if (!existsSync(workspace)) {
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? (await freePort()));
 const emulator = spawn(
   process.execPath,
-  ['--import', 'tsx', 'test/emulator/main.ts', '--port', String(emulatorPort), '--api-key', DEMO_KEY],
+  ['--import', 'tsx', 'test/emulator/main.ts', '--port', String(emulatorPort), '--api-key', DEMO_KEY, '--livepeer-step-ms', '8000'],
   {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],

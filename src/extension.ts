@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { setDisplayLocale } from './shared/format';
-import { VIEW_ID } from './vscode/commandIds';
+import { DELIVERIES_VIEW_ID, VIEW_ID } from './vscode/commandIds';
 import { trackConnectionCount } from './vscode/connectionCountContext';
 import { registerCommands } from './vscode/commands';
 import { TaskLinkHandler } from './vscode/deepLinks';
@@ -17,6 +17,13 @@ import { TaskPanels } from './vscode/panel/taskPanels';
 import { ReportPanels } from './vscode/report/reportPanels';
 import type { TreeNode } from './vscode/tree/node';
 import { TaskLensTreeProvider } from './vscode/tree/provider';
+import { openDownloadsInExplorer } from './vscode/explorer/defaultEditor';
+import { DeliveriesView } from './vscode/explorer/deliveriesView';
+import { EXPLORER_VIEW_TYPE, Explorers, type ExplorerHost } from './vscode/explorer/explorers';
+import { LINE_SCHEME, LineDocumentProvider } from './vscode/explorer/lineDocuments';
+import { linkExplorerAndReports } from './vscode/explorer/reportLink';
+import { Confirmations } from './vscode/confirm';
+import { LiveWatcher } from './vscode/live/liveWatcher';
 
 /** Handed to the integration tests only (extension mode Test), so they can walk the tree as VS Code does. */
 export interface TestApi {
@@ -25,9 +32,18 @@ export interface TestApi {
   readonly panels: TaskPanels;
   readonly store: ConnectionStore;
   readonly reports: ReportPanels;
+  readonly explorers: Explorers;
+  readonly deliveries: DeliveriesView;
+  /** Live updates of tasks in flight (what is polled, what was announced). */
+  readonly live: LiveWatcher;
+  /** Set `answer` to reply to confirmations that would be modal dialogs. */
+  readonly confirmations: Confirmations;
 }
 
 /** Composes the extension's parts; nothing else happens here. */
+/** What the extension offers other parts (and, later, other extensions): the delivery explorer's set. */
+export type { ExplorerHost };
+
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   setDisplayLocale(vscode.env.language);
@@ -39,9 +55,22 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tree = new TaskLensTreeProvider(store, platforms, log);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const documents = new TaskDocumentProvider(store, platforms);
-  const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view), store);
+  // Rows of the explorer open in the task view, and the task view reads them through the explorer.
+  const explorers: Explorers = new Explorers({
+    extensionUri: context.extensionUri,
+    log,
+    memento: context.workspaceState,
+    openTask: (target, options) => panels.open(target, options),
+  });
+  const panels = new TaskPanels(new EditorPanelHost(context.extensionUri, log, platforms, tree, view, explorers), store);
   const reports = new ReportPanels(context.extensionUri, log);
-  const commandContext = { store, platforms, tree, view, documents, panels, reports, log, extensionId: context.extension.id };
+  const deliveries = new DeliveriesView(log);
+  const live = new LiveWatcher(tree, view, panels, platforms, store, log);
+  const confirmations = new Confirmations();
+  const commandContext = {
+    ...{ store, platforms, tree, view, documents, panels, reports, log, live, confirmations, explorers, deliveries },
+    extensionId: context.extension.id,
+  };
 
   context.subscriptions.push(
     log,
@@ -53,13 +82,26 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     trackSelection(view),
     panels,
     reports,
+    live,
     ...registerTaskDocuments(documents),
     vscode.window.registerWebviewPanelSerializer(TASK_VIEW_TYPE, panels),
+    explorers,
+    deliveries,
+    vscode.window.createTreeView(DELIVERIES_VIEW_ID, { treeDataProvider: deliveries }),
+    vscode.window.registerCustomEditorProvider(EXPLORER_VIEW_TYPE, explorers, {
+      webviewOptions: { retainContextWhenHidden: false, enableFindWidget: true },
+      supportsMultipleEditorsPerDocument: false,
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(LINE_SCHEME, new LineDocumentProvider((file) => explorers.isOpen(file))),
+    openDownloadsInExplorer(EXPLORER_VIEW_TYPE, log),
+    linkExplorerAndReports(explorers, reports),
     ...registerCommands(commandContext),
     vscode.window.registerUriHandler(new TaskLinkHandler(commandContext)),
   );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { tree, view, panels, store, reports } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { tree, view, panels, store, reports, live, confirmations, explorers, deliveries }
+    : undefined;
 }
 
 export function deactivate(): void {

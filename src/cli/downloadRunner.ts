@@ -6,7 +6,17 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { DownloadError, resolvePaths, retryMessage, runDownload, UnsafeFileError, UnsafePathError } from '../core/download';
+import {
+  AlreadyDownloadedError,
+  DownloadError,
+  resolvePaths,
+  retryMessage,
+  runDownload,
+  UnsafeFileError,
+  UnsafePathError,
+  type DownloadManifest,
+  type DownloadPaths,
+} from '../core/download';
 import { CancelledError } from '../core/http/errors';
 import type { DownloadPlan } from '../core/platform/platform';
 import type { CliContext } from './context';
@@ -33,19 +43,29 @@ export type DownloadSubcommand = (download: Command, context: CliContext) => voi
  */
 class DownloadFailure extends ConfigError {}
 
-/** Runs `plan` into `flags.out` with a progress display; resolves only when the file is complete. */
+/**
+ * Runs `plan` into `flags.out` with a progress display; resolves only when the file is complete.
+ * A file that is already complete (same source, per its manifest) is a success, as `cp` and
+ * `aws s3 sync` treat a destination that is up to date: nothing is fetched, the JSON line on
+ * stdout describes the file with `"alreadyComplete": true`, and `--force` downloads it again.
+ */
 export async function runDownloadCommand(context: CliContext, plan: DownloadPlan, flags: DownloadFlags): Promise<void> {
-  const { stderr } = context.io;
+  const stderr = context.chatter;
   const root = path.resolve(flags.out);
   const paths = await resolvePaths(root, plan);
   // File names come from server names (sanitised for the disk, not for a terminal).
   const display = new ProgressDisplay(stderr, displayText(path.basename(paths.file)));
-  stderr.write(`Downloading to ${displayText(paths.file)}\n`);
+  // Said when the engine starts (its first progress), so a file already complete is not announced.
+  let announced = false;
   try {
     const result = await runDownload(planWithSecrets(plan, flags.keepSecrets === true), root, {
       force: flags.force === true,
       signal: context.io.signal,
-      onProgress: (p) => display.update(p),
+      onProgress: (p) => {
+        if (!announced) stderr.write(`Downloading to ${displayText(paths.file)}\n`);
+        announced = true;
+        display.update(p);
+      },
       maxRetryTimeMs: retrySeconds(flags.maxRetryTime) * 1000,
       onRetry: (event) => {
         display.finish();
@@ -53,7 +73,7 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
       },
     });
     display.finish();
-    for (const warning of result.warnings) stderr.write(`task-lens: warning: ${displayText(warning)}\n`);
+    for (const warning of result.warnings) context.warn(warning);
     stderr.write(`Saved ${result.count.toLocaleString('en-US')} tasks to ${displayText(result.file)}\n`);
     const { sha256, bytes, count, expectedTotal, resumedFrom, warnings } = result;
     await context.out.lines([{ file: result.file, manifest: paths.manifest, count, expectedTotal, bytes, sha256, resumedFrom, warnings }]);
@@ -63,10 +83,36 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
       stderr.write(`Download cancelled. The partial file is kept (${displayText(paths.partial)}); run the same command again to resume.\n`);
       throw error;
     }
+    if (error instanceof AlreadyDownloadedError && error.manifest !== null) {
+      await alreadyComplete(context, error.paths, error.manifest);
+      return;
+    }
     if (error instanceof DownloadError || error instanceof UnsafePathError || error instanceof UnsafeFileError)
       throw new DownloadFailure(error.message);
     throw error;
   }
+}
+
+/** The file is complete from an earlier run: say so and describe it, as a finished download would. */
+async function alreadyComplete(context: CliContext, paths: DownloadPaths, manifest: DownloadManifest): Promise<void> {
+  const when = manifest.completedAt ? `, ${manifest.completedAt}` : '';
+  context.chatter.write(
+    `Already complete: ${displayText(paths.file)} (${manifest.count.toLocaleString('en-US')} tasks${when}); nothing to do. Add --force to download it again.\n`,
+  );
+  const { count, expectedTotal, warnings } = manifest;
+  await context.out.lines([
+    {
+      file: paths.file,
+      manifest: paths.manifest,
+      count,
+      expectedTotal,
+      bytes: manifest.size,
+      sha256: manifest.sha256,
+      resumedFrom: count,
+      warnings,
+      alreadyComplete: true,
+    },
+  ]);
 }
 
 /** Default of `--max-retry-time`, in seconds. */

@@ -10,9 +10,14 @@ import { registerDownloadCommands } from './commands/download';
 import { registerLivepeerCommands } from './commands/livepeer';
 import { registerTaskFileCommands } from './commands/taskfile';
 import { SCALE_PLATFORM } from '../core/scale/descriptor';
-import type { CliContext } from './context';
+import type { CliContext, GlobalOptions } from './context';
 import { registerExportCommands } from './commands/export';
 import { registerSyncCommands } from './commands/sync';
+import { registerCompletionCommand } from './completion';
+import { registerConnectionCommands } from './connections';
+import { ALLOW_UNKNOWN_FLAG, checkEnumFlags } from './enumFlags';
+import { hasFormatOption } from './formatOption';
+import { CONNECTIONS_FILE_ENV } from '../core/platform/connectionsFile';
 
 export type CommandFamily = (program: Command, context: CliContext) => void;
 
@@ -23,11 +28,26 @@ export const COMMAND_FAMILIES: readonly CommandFamily[] = [
   registerTaskFileCommands,
   registerExportCommands,
   registerSyncCommands,
+  registerConnectionCommands,
+  registerVersionCommand,
+  registerCompletionCommand,
 ];
+
+/** `task-lens version`, for those who type it the way `kubectl version` and `gh version` take it. */
+function registerVersionCommand(program: Command, context: CliContext): void {
+  program
+    .command('version')
+    .description('Print the version of Task Lens.')
+    .action(() => {
+      context.io.stdout.write(`${TASK_LENS_VERSION}\n`);
+    });
+}
 
 export function buildProgram(context: CliContext, families: readonly CommandFamily[] = COMMAND_FAMILIES): Command {
   const program = new Command('task-lens')
-    .description('Browse Scale GenAI projects, batches, tasks and deliveries from the command line. Output is JSON on stdout.')
+    .description(
+      'Browse Scale GenAI projects, batches, tasks and deliveries (and Livepeer Studio tasks) from the command line. Output is JSON on stdout; lists are a table on a terminal.',
+    )
     .version(TASK_LENS_VERSION)
     .addOption(
       new Option('--base-url <url>', `API base URL (env ${SCALE_PLATFORM.baseUrlEnvVar}, default ${SCALE_PLATFORM.defaultBaseUrl})`),
@@ -39,11 +59,34 @@ export function buildProgram(context: CliContext, families: readonly CommandFami
       ),
     )
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds (default 30000)').argParser(timeoutMs))
+    .addOption(
+      new Option(
+        '--connection <name>',
+        `use a connection of the connections file (see \`task-lens connections --help\`, env ${CONNECTIONS_FILE_ENV})`,
+      ),
+    )
+    .addOption(
+      new Option('-q, --quiet', 'only errors and warnings on stderr: no progress, retry notices or summaries').conflicts('verbose'),
+    )
+    .addOption(new Option('-v, --verbose', 'log every request on stderr (URL, status, time; never the key)'))
+    .addOption(
+      new Option(
+        ALLOW_UNKNOWN_FLAG,
+        'accept a --status/--phase/--type value Task Lens does not know (one the platform added since), with a warning',
+      ),
+    )
     .addHelpText(
       'after',
-      `\nThe API key is read from the ${SCALE_PLATFORM.keyEnvVar} environment variable.\nExit codes: 0 ok, 1 failure (message on stderr), 2 usage error, 130 interrupted.`,
+      `\nThe API key is read from the ${SCALE_PLATFORM.keyEnvVar} environment variable (or the variable of --connection).\nLists are JSON Lines when piped and a table on a terminal (--format on each list command).\nColour only on a terminal; NO_COLOR turns it off, FORCE_COLOR on.\nExit codes: 0 ok, 1 failure (message on stderr), 2 usage error, 130 interrupted.`,
     )
+    .hook('preAction', (_program, action) => {
+      const options = action.optsWithGlobals<GlobalOptions>();
+      context.configure(options, hasFormatOption(action));
+      checkEnumFlags(action, options.allowUnknown === true, (message) => context.warn(message));
+    })
     .exitOverride()
+    // `tasks --help` lists --quiet, --verbose, --connection… too, as "Global Options".
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({
       writeOut: (text) => context.io.stdout.write(text),

@@ -24,8 +24,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
 
 function report(error: unknown, io: CliIO): number {
   if (error instanceof CommanderError) {
-    // Commander already printed its message (or the help).
+    // Commander already printed its message (or the help). Help and the version asked for in any
+    // form (`help`, `help <cmd>`, `<cmd> --help`, `-h`, `--version`, `-V`) are a success; the help
+    // shown because no command was given (`task-lens` alone) is a usage error.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+    if (error.code === 'commander.help' && error.exitCode === 0) return EXIT_OK;
     return EXIT_USAGE;
   }
   // Messages quote names and text from the server: nothing in them may act on the terminal.

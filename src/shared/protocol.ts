@@ -17,7 +17,18 @@ export interface RenderContext {
   pinned: boolean;
   /** Show secrets such as workspace tokens; the page asks with `revealSecrets`. */
   revealSecrets: boolean;
+  /** The task file (and line) a task from the delivery explorer was read from; no connection then. */
+  file?: string | null;
+  /** Where the task sits in the explorer's filtered, sorted set (1-based position): Previous / Next. */
+  navigation?: { position: number; count: number } | null;
+  /** Waiting or running with no update for longer than the setting (live tasks). */
+  stuck?: boolean;
+  /** Task actions the host offers now, shown as toolbar buttons (e.g. `retryTask`, `downloadOutput`). */
+  actions?: TaskAction[];
 }
+
+export const TASK_ACTIONS = ['retryTask', 'downloadOutput'] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 /** An object shown beside the task (e.g. a Livepeer task's assets); `raw` null when unavailable. */
 export interface RelatedDoc {
@@ -32,9 +43,24 @@ export type HostToPage =
   | { type: 'render'; task: unknown; context: RenderContext; related?: RelatedDoc[] }
   | { type: 'loading' }
   | { type: 'error'; message: string }
+  /** The task changed while shown (a live task): redraw it in place, keeping the rest. */
+  | { type: 'live'; task: unknown; stuck: boolean; actions: TaskAction[] }
   | { type: 'strings'; locale: string; tables: Record<string, Record<string, string>> };
 
-export const PAGE_COMMANDS = ['openJson', 'copyId', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch', 'copyLink'] as const;
+export const PAGE_COMMANDS = [
+  'openJson',
+  'copyId',
+  'refresh',
+  'revealInTree',
+  'pin',
+  'revealProject',
+  'revealBatch',
+  'previous',
+  'next',
+  'retryTask',
+  'downloadOutput',
+  'copyLink',
+] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
 export type RenderPhase = 'first' | 'complete';
@@ -65,8 +91,18 @@ export function isRenderContext(v: unknown): v is RenderContext {
     optionalString(v.projectName) &&
     optionalString(v.batchName) &&
     typeof v.pinned === 'boolean' &&
-    typeof v.revealSecrets === 'boolean'
+    typeof v.revealSecrets === 'boolean' &&
+    optionalString(v.file) &&
+    (v.navigation === undefined ||
+      v.navigation === null ||
+      (isRec(v.navigation) && typeof v.navigation.position === 'number' && typeof v.navigation.count === 'number')) &&
+    (v.stuck === undefined || typeof v.stuck === 'boolean') &&
+    (v.actions === undefined || isTaskActions(v.actions))
   );
+}
+
+export function isTaskActions(v: unknown): v is TaskAction[] {
+  return Array.isArray(v) && v.every((a) => typeof a === 'string' && (TASK_ACTIONS as readonly string[]).includes(a));
 }
 
 export function isRelatedDoc(v: unknown): v is RelatedDoc {
@@ -109,6 +145,7 @@ export const isHostToPage = validatorFor<HostToPage>({
     'task' in m && isRenderContext(m.context) && (m.related === undefined || (Array.isArray(m.related) && m.related.every(isRelatedDoc))),
   loading: always,
   error: (m) => typeof m.message === 'string',
+  live: (m) => 'task' in m && typeof m.stuck === 'boolean' && isTaskActions(m.actions),
   strings: (m) =>
     typeof m.locale === 'string' &&
     m.locale.length <= 50 &&

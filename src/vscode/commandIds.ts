@@ -28,12 +28,19 @@ export const CommandIds = {
   exportTaskFile: 'taskLens.exportTaskFile',
   showLog: 'taskLens.showLog',
   showReport: 'taskLens.showReport',
+  openInExplorer: 'taskLens.openInExplorer',
+  openSample: 'taskLens.openSample',
+  refreshDeliveries: 'taskLens.refreshDeliveries',
+  saveFilteredSet: 'taskLens.saveFilteredSet',
+  retryTask: 'taskLens.retryTask',
+  downloadOutput: 'taskLens.downloadOutput',
   copyLink: 'taskLens.copyLink',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
 
 export const VIEW_ID = 'taskLens.connections';
+export const DELIVERIES_VIEW_ID = 'taskLens.deliveries';
 export const CONTEXT_CONNECTION_COUNT = 'taskLens.connectionCount';
 /** '' | 'noKey' | 'auth' | 'unreachable': the single connection's problem, for welcome views. */
 export const CONTEXT_PROBLEM = 'taskLens.problem';

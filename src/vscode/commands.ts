@@ -15,7 +15,9 @@ import { exportTaskFile } from './commands/exportFile';
 import { syncProjectDeliveries } from './commands/sync';
 import { showReport } from './commands/report';
 import { copyTaskLink } from './deepLinks';
+import { openInExplorer, openSample, saveFilteredSet } from './commands/explorer';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
+import { downloadOutput, retryTask } from './commands/liveTasks';
 import { clearFilter, copyId, filterByStatus, loadMore, openLink, refresh, retry } from './commands/tree';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
@@ -49,6 +51,12 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.showLog]: (ctx) => ctx.log.channel.show(),
   [CommandIds.showReport]: (ctx, target?: unknown) => showReport(ctx, target),
   [CommandIds.copyLink]: (ctx, target?: unknown) => copyTaskLink(ctx, target),
+  [CommandIds.openInExplorer]: (ctx, target?: unknown) => openInExplorer(ctx, target),
+  [CommandIds.openSample]: openSample,
+  [CommandIds.refreshDeliveries]: (ctx) => ctx.deliveries.refresh(),
+  [CommandIds.saveFilteredSet]: saveFilteredSet,
+  [CommandIds.retryTask]: (ctx, target?: unknown) => retryTask(ctx, target),
+  [CommandIds.downloadOutput]: (ctx, target?: unknown) => downloadOutput(ctx, target),
 };
 
 /** Registers every command in CommandIds; a failure is logged and shown, never thrown at the user. */

@@ -1,4 +1,6 @@
+import type * as vscode from 'vscode';
 import type { TaskDocument } from '../core/platform/platform';
+import type { TaskEntry } from '../core/taskfile/taskIndex';
 import type { Connection } from './connections';
 
 /** A task to open: from a tree item, or asked for in the palette (connection, then id). */
@@ -10,4 +12,24 @@ export interface TaskTarget {
   readonly treePath?: readonly string[];
   /** The task itself, when it was fetched to build the target: the task view shows it without fetching again. */
   readonly document?: TaskDocument;
+  /**
+   * Set for a task read from a task file (the delivery explorer): the line is read at its offset,
+   * with no connection and no network. `connection` then only names the file for the page.
+   */
+  readonly file?: FileTaskRef;
+}
+
+/** One line of a task file, as the explorer's index knows it. */
+export interface FileTaskRef {
+  readonly uri: vscode.Uri;
+  /** The index row (what the explorer's set holds). */
+  readonly row: number;
+  readonly entry: TaskEntry;
+}
+
+/** Panels are keyed by this: the same task id may sit on many lines and in many files. */
+export function targetKey(target: TaskTarget): string {
+  return target.file
+    ? `file:${target.file.uri.toString()}#${target.file.entry.lineNumber}`
+    : `api:${target.connection.name}#${target.taskId}`;
 }

@@ -44,6 +44,9 @@ function start(): void {
         }
         break;
       }
+      case 'live':
+        view.live(msg.task, { stuck: msg.stuck, actions: msg.actions });
+        break;
       case 'loading':
         view.loading();
         break;

@@ -11,7 +11,9 @@ const USAGE = `Usage: tsx test/emulator/main.ts [--port N] [--api-key KEY] [--de
   --port N            port on 127.0.0.1 (default 0: a free port)
   --api-key KEY       key clients must send as "Authorization: Bearer KEY" (default ${DEFAULT_API_KEY})
   --delivery-size N   tasks in "Sized delivery" (default 300; 100000 works, generated on the fly)
-  --seed N            changes generated content, not ids (default 42)`;
+  --seed N            changes generated content, not ids (default 42)
+  --livepeer-step-ms N  advance Livepeer tasks in flight every N ms (default 0: only when stepped
+                      through POST /__emulator/livepeer/step)`;
 
 function integer(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
       'api-key': { type: 'string' },
       'delivery-size': { type: 'string' },
       seed: { type: 'string' },
+      'livepeer-step-ms': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
     apiKey: values['api-key'] ?? DEFAULT_API_KEY,
     deliverySize: integer('delivery-size', values['delivery-size'], 300),
     seed: integer('seed', values.seed, 42),
+    livepeerStepMs: integer('livepeer-step-ms', values['livepeer-step-ms'], 0),
   });
   process.stdout.write(`${emulator.url}\n`);
   process.stderr.write(

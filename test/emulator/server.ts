@@ -12,6 +12,9 @@ import { createScaleData, type ScaleData, type ScaleDataOptions } from './scale/
 import { registerScaleRoutes, scaleErrorBody } from './scale/routes';
 import { createLivepeerData, type LivepeerData } from './livepeer/data';
 import { registerLivepeerRoutes } from './livepeer/routes';
+import { LivepeerLive } from './livepeer/live';
+import { OutputHosts } from './livepeer/outputHost';
+import { registerLivepeerControlRoutes } from './livepeer/control';
 import { RequestStats } from './stats';
 
 export interface EmulatorOptions extends ScaleDataOptions {
@@ -21,6 +24,8 @@ export interface EmulatorOptions extends ScaleDataOptions {
   readonly apiKey?: string;
   /** More route groups, e.g. `(router) => registerLivepeerRoutes(router, …)`. */
   readonly register?: ReadonlyArray<(router: Router, emulator: Emulator) => void>;
+  /** Advance Livepeer tasks in flight every N ms (0, the default: only when a test steps them). */
+  readonly livepeerStepMs?: number;
 }
 
 export interface Emulator {
@@ -33,6 +38,10 @@ export interface Emulator {
   readonly scale: ScaleData;
   /** Livepeer Studio, served under `/livepeer/api`. */
   readonly livepeer: LivepeerData;
+  /** Livepeer tasks that progress (stepped by tests or a timer) and the retry endpoint. */
+  readonly livepeerLive: LivepeerLive;
+  /** The output host (second origin) and mirror (third) that serve asset downloads. */
+  readonly livepeerOutput: OutputHosts;
   readonly router: Router;
   close(): Promise<void>;
 }
@@ -46,6 +55,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const stats = new RequestStats();
   const scale = createScaleData(options);
   const livepeer = createLivepeerData({ seed: options.seed });
+  const livepeerOutput = new OutputHosts();
+  await livepeerOutput.start();
+  // Output files live on another origin, as on Studio's CDN.
+  for (const asset of livepeer.assets.values()) {
+    if (typeof asset.downloadUrl === 'string' && typeof asset.playbackId === 'string') {
+      asset.downloadUrl = livepeerOutput.downloadUrl(asset.playbackId);
+    }
+  }
+  const livepeerLive = new LivepeerLive(livepeer, livepeerOutput);
+  livepeerLive.startTimer(options.livepeerStepMs ?? 0);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) res.destroy();
@@ -140,16 +159,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stats,
     scale,
     livepeer,
+    livepeerLive,
+    livepeerOutput,
     router,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      livepeerLive.stopTimer();
+      await Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+        livepeerOutput.close(),
+      ]);
+    },
   };
   registerControlRoutes(router, emulator);
+  registerLivepeerControlRoutes(router, emulator);
   registerScaleRoutes(router, scale);
-  registerLivepeerRoutes(router, livepeer);
+  registerLivepeerRoutes(router, livepeer, { live: livepeerLive, output: livepeerOutput });
   for (const register of options.register ?? []) register(router, emulator);
   return emulator;
 }

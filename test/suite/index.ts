@@ -41,8 +41,10 @@ export async function run(): Promise<void> {
     await import('./download.test');
     await import('./syncExport.test');
     await import('./livepeer.test');
+    await import('./livepeerLive.test');
     await import('./security.test');
     await import('./report.test');
+    await import('./explorer.test');
     await import('./focus.test');
     await import('./names.test');
     await import('./overflow.test');

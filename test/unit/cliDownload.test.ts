@@ -66,10 +66,21 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
     assert.ok(!run.stderr.includes('\r'), 'a progress bar was drawn on a pipe');
     assert.ok(!run.stderr.includes(CLI_KEY) && !run.stdout.includes(CLI_KEY));
 
-    // Again without --force: refused, nothing touched.
+    // Again without --force: already complete is a success (exit 0), nothing fetched or touched.
+    emulator.stats.reset();
     const again = await cli(weekly(out));
-    assert.equal(again.code, 1);
-    assert.match(again.stderr, /--force/);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(
+      again.stderr,
+      /^Already complete: .*weekly delivery\.jsonl \(150 tasks, .*\); nothing to do\. Add --force to download it again\.$/m,
+    );
+    assert.doesNotMatch(again.stderr, /Downloading to/);
+    assert.equal(emulator.stats.hits('/v2/delivery'), 0, 'a complete file was fetched again');
+    const described = JSON.parse(again.stdout) as Record<string, unknown>;
+    assert.deepEqual(
+      [described.file, described.count, described.sha256, described.bytes, described.alreadyComplete],
+      [file, 150, manifest.sha256, manifest.size, true],
+    );
     assert.equal((await manifestOf(file)).completedAt, manifest.completedAt);
 
     const forced = await cli(weekly(out, '--force'));
@@ -147,8 +158,10 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
     emulator.faults.set({ pathPrefix: '/v2/delivery', rateLimit: { count: 7, retryAfter: 0 } });
     const run = await cli(weekly(out, '--max-retry-time', '30'));
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /^retrying GET \/v2\/delivery in 0\.0 s: 429$/m);
-    assert.match(run.stderr, /^retrying page 1 in 0\.0 s: 429$/m);
+    // Each retry says what failed, how long the wait is and which attempt comes next.
+    assert.match(run.stderr, /^429 Too Many Requests from GET \/v2\/delivery; retrying in 0\.0 s \(attempt 2\)…$/m);
+    assert.match(run.stderr, /^429 Too Many Requests from GET \/v2\/delivery; retrying in 0\.0 s \(attempt 5\)…$/m);
+    assert.match(run.stderr, /^429 Too Many Requests on page 1; retrying in 0\.0 s \(attempt 2\)…$/m);
     const file = join(out, F.projects.main.name, `${F.deliveries.weekly1.name}.jsonl`);
     assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.weekly1.id }));
     const bad = await cli(weekly(await tempRoot(), '--max-retry-time', 'soon'));

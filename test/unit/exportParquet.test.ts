@@ -318,6 +318,29 @@ describe('export: parquet tables (read back with DuckDB)', function () {
       Array.from({ length: 10 }, (_, i) => ({ i, s: i % 3 === 0 ? null : `row ${i}` })),
     );
   });
+  it('keeps long text exact across row groups (UTF-8 of every width, empty strings, nulls, an arena that grows)', async () => {
+    const file = join(root, 'text.parquet');
+    const writer = await ParquetFileWriter.create(
+      file,
+      [
+        { name: 'i', kind: 'int32' },
+        { name: 't', kind: 'text' },
+      ],
+      { rows: 3, bytes: 1 << 20 },
+    );
+    // Values computed here, independently of the writer: 1-, 2-, 3- and 4-byte characters, a value
+    // far larger than the arena's first 64 KB, and text that repeats (a dictionary candidate).
+    const values = Array.from({ length: 11 }, (_, i) =>
+      i % 4 === 0 ? null : i === 5 ? '' : i === 7 ? 'ünïcödé ✓ 😀 '.repeat(20_000) : `row ${i % 3} — 日本語 😀`,
+    );
+    for (let i = 0; i < values.length; i++) await writer.append([i, values[i]]);
+    await writer.close();
+    const rows = await duck.rows(`SELECT i, t FROM ${lit(file)} ORDER BY i`);
+    assert.deepEqual(
+      rows,
+      values.map((t, i) => ({ i, t })),
+    );
+  });
 });
 
 describe('export: hf datasets folder (read back with DuckDB)', function () {

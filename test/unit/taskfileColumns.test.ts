@@ -51,4 +51,20 @@ describe('explorer columns over the index', () => {
     assert.deepEqual(ids(sortRows(index, all(), 'preferred')), ['b', 'd', 'a', 'c']);
     assert.deepEqual(ids(sortRows(index, all(), 'messages')), ['b', 'a', 'c', 'd']);
   });
+
+  it('sorts text naturally and sorts any subset the same way as the whole (the order is cached per column)', async () => {
+    // Text values from a category annotation: natural order puts "item 9" before "item 10".
+    const labels = ['item 10', 'item 9', 'Item 1', 'item 100', 'item 9'];
+    const tasks = labels.map((label, i) => handTask(`t${i}`, [['thread', ann('label', 'category', label)]]));
+    const mixed = await indexTaskFile(folder.write(tasks.map((t) => JSON.stringify(t))));
+    const label = (rows: Uint32Array): string[] => [...rows].map((row) => labels[row] as string);
+    const every = Uint32Array.from({ length: mixed.size }, (_, i) => i);
+    const collator = new Intl.Collator('en', { numeric: true });
+    // Expected order computed with a plain sort of the values, ties by position.
+    const expected = [...every].sort((x, y) => collator.compare(labels[x] as string, labels[y] as string) || x - y);
+    assert.deepEqual([...sortRows(mixed, every, { annotation: 'label' })], expected);
+    const subset = Uint32Array.from([4, 0, 3]);
+    assert.deepEqual(label(sortRows(mixed, subset, { annotation: 'label' })), ['item 9', 'item 10', 'item 100']);
+    assert.deepEqual(label(sortRows(mixed, subset, { annotation: 'label' }, true)), ['item 100', 'item 10', 'item 9']);
+  });
 });

@@ -12,6 +12,7 @@ import { deliveryDownloadPlan, taskListDownloadPlan } from '../../core/scale/dow
 import type { CliContext, GlobalOptions } from '../context';
 import { DEFAULT_RETRY_SECONDS, runDownloadCommand, type DownloadFlags, type DownloadSubcommand } from '../downloadRunner';
 import { livepeerTasksDownload } from './livepeer';
+import { taskStatusOption } from './scale';
 
 const deliverySubcommand: DownloadSubcommand = (download, context) => {
   download
@@ -23,7 +24,7 @@ const deliverySubcommand: DownloadSubcommand = (download, context) => {
     .option('-f, --force', 'start over: replace a finished download, or discard a partial one that cannot be resumed')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<DownloadFlags & GlobalOptions & { project: string; delivery: string }>();
-      const client = context.scale(options);
+      const client = await context.scale(options);
       const project = await client.resolveProject(options.project, context.call);
       const delivery = await client.resolveDelivery(project, options.delivery, context.call);
       const taskCount = typeof delivery.task_count === 'number' ? delivery.task_count : null;
@@ -44,12 +45,12 @@ const batchSubcommand: DownloadSubcommand = (download, context) => {
     .description('Download the tasks of a Scale batch (full task JSON, one per line), optionally only those with one status.')
     .requiredOption('-b, --batch <batch>', 'batch name or id')
     .option('-p, --project <project>', 'project name or id (narrows a batch name to that project)')
-    .option('-s, --status <status>', 'only tasks with this status (pending, completed, canceled, error, deleted)')
+    .addOption(taskStatusOption())
     .requiredOption('-o, --out <dir>', 'folder to download into (the file goes to <dir>/<project>/<batch>.jsonl)')
     .option('-f, --force', 'start over: replace a finished download, or discard a partial one that cannot be resumed')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<DownloadFlags & GlobalOptions & { batch: string; project?: string; status?: string }>();
-      const client = context.scale(options);
+      const client = await context.scale(options);
       const named = options.project ? await client.resolveProject(options.project, context.call) : undefined;
       const batch = await client.resolveBatch(options.batch, named, context.call);
       const projectId = idOf(batch.project) ?? named?.id ?? '';

@@ -64,7 +64,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
       const flags = command.opts<ExportFlags>();
       checkFlags(flags);
       await requireFile(file);
-      const { stderr } = context.io;
+      const stderr = context.chatter;
       const display = new ExportProgressDisplay(stderr, path.basename(file));
       stderr.write(`Exporting ${file} as ${flags.format} to ${path.resolve(flags.out)}\n`);
       let result: ExportResult;
@@ -110,7 +110,7 @@ async function requireFile(file: string): Promise<void> {
 }
 
 function printSummary(context: CliContext, result: ExportResult): void {
-  const { stderr } = context.io;
+  const stderr = context.chatter;
   const n = (value: number): string => value.toLocaleString('en-US');
   const unit = result.format === 'parquet' ? 'tasks' : 'records';
   stderr.write(`Wrote ${n(result.counts.written)} ${unit} from ${n(result.counts.tasks)} tasks to ${result.output}\n`);
@@ -119,9 +119,7 @@ function printSummary(context: CliContext, result: ExportResult): void {
   if (skipped.length > 0) stderr.write(`Skipped:\n${skipped.map((s) => `  ${s}\n`).join('')}`);
   if (result.counts.filteredOut > 0) stderr.write(`Left out by the conditions: ${n(result.counts.filteredOut)} tasks\n`);
   if (result.unreadableLines > 0) {
-    stderr.write(
-      `task-lens: warning: ${n(result.unreadableLines)} unreadable lines (not a JSON task), e.g. line ${result.unreadableLineNumbers.join(', ')}\n`,
-    );
+    context.warn(`${n(result.unreadableLines)} unreadable lines (not a JSON task), e.g. line ${result.unreadableLineNumbers.join(', ')}`);
   }
 }
 

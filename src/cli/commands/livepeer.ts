@@ -3,13 +3,17 @@
  * `task-lens download livepeer-tasks` subcommand. The key comes from LIVEPEER_API_KEY; the base URL
  * from --base-url, LIVEPEER_BASE_URL or the public API (see core/livepeer/descriptor.ts).
  */
-import type { Command } from 'commander';
+import type { Command, Option } from 'commander';
 import { LIVEPEER_PLATFORM } from '../../core/livepeer/descriptor';
 import { LivepeerPlatform, TASKS_DOWNLOAD_KIND } from '../../core/livepeer/platform';
 import { MAX_LIMIT } from '../../core/livepeer/queries';
 import { TASK_PHASES, TASK_TYPES } from '../../core/livepeer/types';
 import type { CliContext, GlobalOptions } from '../context';
+import { LIVEPEER_TASK_COLUMNS } from '../columns';
+import { enumOption } from '../enumFlags';
+import { addFormatOption } from '../formatOption';
 import { runDownloadCommand, type DownloadFlags, type DownloadSubcommand } from '../downloadRunner';
+import { registerLivepeerLiveCommands } from './livepeerLive';
 import { positiveInteger } from './scale';
 
 interface TaskSelection {
@@ -17,26 +21,31 @@ interface TaskSelection {
   readonly phase?: string;
 }
 
-const TYPE_HELP = `only tasks of this type (${TASK_TYPES.join(', ')}; others are passed through)`;
-const PHASE_HELP = `only tasks in this phase (${TASK_PHASES.join(', ')}); filtered here, as the server cannot`;
+const typeOption = (): Option => enumOption('-t, --type <type>', 'only tasks of this type', TASK_TYPES, 'Livepeer task type');
+const phaseOption = (): Option =>
+  enumOption('-s, --phase <phase>', 'only tasks in this phase, filtered here as the server cannot', TASK_PHASES, 'Livepeer task phase');
 const ENV_HELP = `\nThe API key is read from ${LIVEPEER_PLATFORM.keyEnvVar}; the base URL from --base-url, ${LIVEPEER_PLATFORM.baseUrlEnvVar} or ${LIVEPEER_PLATFORM.defaultBaseUrl}.`;
 
 export function registerLivepeerCommands(program: Command, context: CliContext): void {
   const livepeer = program
     .command('livepeer')
-    .description('Browse Livepeer Studio tasks and assets (read-only). Output is JSON on stdout.')
+    .description(
+      'Browse Livepeer Studio tasks and assets, watch tasks in flight, retry failed ones, fetch outputs. Output is JSON on stdout.',
+    )
     .addHelpText('after', ENV_HELP);
 
-  livepeer
-    .command('tasks')
-    .description('List tasks, newest first, one JSON object per line, streamed page by page.')
-    .option('-t, --type <type>', TYPE_HELP)
-    .option('-s, --phase <phase>', PHASE_HELP)
-    .option('-n, --limit <count>', 'stop after this many tasks', positiveInteger)
+  addFormatOption(
+    livepeer
+      .command('tasks')
+      .description('List tasks, newest first, one JSON object per line, streamed page by page.')
+      .addOption(typeOption())
+      .addOption(phaseOption())
+      .option('-n, --limit <count>', 'stop after this many tasks', positiveInteger),
+  )
     .addHelpText('after', ENV_HELP)
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<TaskSelection & GlobalOptions & { limit?: number }>();
-      const client = context.livepeer(options);
+      const client = await context.livepeer(options);
       // Small pages when only a few tasks are wanted and nothing is filtered out on this side.
       const pageSize = options.phase ? 100 : Math.min(100, options.limit ?? 100);
       const tasks = client.iterateTasks(
@@ -44,7 +53,7 @@ export function registerLivepeerCommands(program: Command, context: CliContext):
         { phases: options.phase ? [options.phase] : undefined },
         context.call,
       );
-      await context.out.lines(tasks, options.limit);
+      await context.out.lines(tasks, options.limit, LIVEPEER_TASK_COLUMNS);
     });
 
   livepeer
@@ -53,7 +62,7 @@ export function registerLivepeerCommands(program: Command, context: CliContext):
     .argument('<id>', 'task id')
     .addHelpText('after', ENV_HELP)
     .action(async (taskId: string, _options: unknown, command: Command) => {
-      const client = context.livepeer(command.optsWithGlobals<GlobalOptions>());
+      const client = await context.livepeer(command.optsWithGlobals<GlobalOptions>());
       await context.out.document(await client.getTask(taskId, context.call));
     });
 
@@ -63,9 +72,11 @@ export function registerLivepeerCommands(program: Command, context: CliContext):
     .argument('<id>', 'asset id (a task’s inputAssetId or outputAssetId)')
     .addHelpText('after', ENV_HELP)
     .action(async (assetId: string, _options: unknown, command: Command) => {
-      const client = context.livepeer(command.optsWithGlobals<GlobalOptions>());
+      const client = await context.livepeer(command.optsWithGlobals<GlobalOptions>());
       await context.out.document(await client.getAsset(assetId, { details: true }, context.call));
     });
+
+  registerLivepeerLiveCommands(livepeer, context, ENV_HELP);
 }
 
 /** `task-lens download livepeer-tasks --out DIR [--type T] [--phase P]` → `<DIR>/livepeer/tasks[-type-phase].jsonl`. */
@@ -73,14 +84,14 @@ export const livepeerTasksDownload: DownloadSubcommand = (download, context) => 
   download
     .command(TASKS_DOWNLOAD_KIND)
     .description('Download Livepeer Studio tasks (task JSON, one per line), optionally only one type and/or phase.')
-    .option('-t, --type <type>', TYPE_HELP)
-    .option('-s, --phase <phase>', PHASE_HELP)
+    .addOption(typeOption())
+    .addOption(phaseOption())
     .requiredOption('-o, --out <dir>', 'folder to download into (the file goes to <dir>/livepeer/tasks[-<type>][-<phase>].jsonl)')
     .option('-f, --force', 'start over: replace a finished download, or discard a partial one that cannot be resumed')
     .addHelpText('after', ENV_HELP)
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<DownloadFlags & GlobalOptions & TaskSelection>();
-      const platform = new LivepeerPlatform(context.livepeer(options));
+      const platform = new LivepeerPlatform(await context.livepeer(options));
       const filters: Record<string, string> = {};
       if (options.type) filters.type = options.type;
       if (options.phase) filters.phase = options.phase;

@@ -39,9 +39,9 @@ export function registerSyncCommands(program: Command, context: CliContext): voi
     .action(async (_options: unknown, command: Command) => {
       const flags = command.optsWithGlobals<SyncFlags & GlobalOptions>();
       const since = parseSince(flags.since);
-      const client = context.scale(flags);
+      const client = await context.scale(flags);
       const project = await client.resolveProject(flags.project, context.call);
-      const { stderr } = context.io;
+      const stderr = context.chatter;
       const root = path.resolve(flags.out);
       let display: ProgressDisplay | undefined;
       stderr.write(`Syncing the deliveries of ${project.name}${since ? ` delivered after ${since}` : ''} into ${root}\n`);

@@ -13,7 +13,9 @@ import { buildReport } from '../../core/taskfile/report';
 import { reportToMarkdown } from '../../core/taskfile/reportMarkdown';
 import { taskMentions } from '../../core/taskfile/search';
 import type { TaskIndex } from '../../core/taskfile/taskIndex';
+import { TASK_STATUSES } from '../../core/scale/enums';
 import type { CliContext } from '../context';
+import { enumOption } from '../enumFlags';
 import { ConfigError, UsageError } from '../errors';
 
 interface ConditionOptions {
@@ -32,7 +34,7 @@ function addConditionOptions(command: Command): Command {
       collect,
       [],
     )
-    .option('-s, --status <status>', 'task status; repeat: any of them', collect, [])
+    .addOption(enumOption('-s, --status <status>', 'task status; repeat: any of them', TASK_STATUSES, 'task status', { collect }))
     .option('--search <text>', "case-insensitive text in any message's content.text");
 }
 
@@ -55,8 +57,8 @@ async function checkFile(path: string): Promise<void> {
   }
 }
 
-function warn(stderr: Writable, warnings: readonly string[]): void {
-  for (const warning of warnings) stderr.write(`task-lens: warning: ${warning}\n`);
+function warn(context: CliContext, warnings: readonly string[]): void {
+  for (const warning of warnings) context.warn(warning);
 }
 
 /** Warnings for keys the whole file never used (only known once the pass is over). */
@@ -99,7 +101,7 @@ export function registerTaskFileCommands(program: Command, context: CliContext):
         },
       }).catch(rethrowReadError(file));
       if (options.count) await context.out.document(matched);
-      warn(context.io.stderr, unknownKeyWarnings(index, query));
+      warn(context, unknownKeyWarnings(index, query));
     });
 
   addConditionOptions(
@@ -123,7 +125,7 @@ export function registerTaskFileCommands(program: Command, context: CliContext):
       const report = buildReport(index, { rows, contributorKey: options.key });
       if (options.format === 'md') await write(context.io.stdout, Buffer.from(reportToMarkdown(report, `Report of ${file}`)));
       else await context.out.document(report);
-      warn(context.io.stderr, warnings);
+      warn(context, warnings);
     });
 }
 

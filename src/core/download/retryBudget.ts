@@ -8,6 +8,7 @@
 import { formatNumber } from '../../shared/format';
 import { isTaskLensError, RateLimitedError, type TaskLensError } from '../http/errors';
 import { abortableSleep, type Sleep } from '../http/retry';
+import { retryText } from '../http/retryText';
 import type { DownloadPlan } from '../platform/platform';
 import { BodyPool } from './bodyPool';
 import { ServerFaultError } from './guards';
@@ -122,9 +123,11 @@ function reasonOf(error: TaskLensError): string {
   return error.kind === 'invalid_response' ? 'invalid body' : error.kind.replace('_', ' ');
 }
 
-/** `retrying page 37 in 4 s: 503`, the line the CLI prints and the editor shows as progress. */
+/**
+ * `503 Service Unavailable on page 37; retrying in 4.5 s (attempt 2)…`, the line the CLI prints and
+ * the editor shows as progress.
+ */
 export function retryMessage(event: PageRetryEvent): string {
   if (event.restart) return `page ${formatNumber(event.page)}: ${event.reason}`;
-  const seconds = event.delayMs < 1_000 ? (event.delayMs / 1000).toFixed(1) : String(Math.round(event.delayMs / 1000));
-  return `retrying page ${formatNumber(event.page)} in ${seconds} s: ${event.reason}`;
+  return retryText(event.reason, `on page ${formatNumber(event.page)}`, event.delayMs, event.attempt);
 }

@@ -16,8 +16,8 @@ export const TASK_COLUMNS: readonly ColumnSpec[] = [
   { name: 'status', kind: 'string' },
   { name: 'created_at', kind: 'timestamp' },
   { name: 'completed_at', kind: 'timestamp' },
-  { name: 'metadata', kind: 'string' },
-  { name: 'threads', kind: 'string' },
+  { name: 'metadata', kind: 'text' },
+  { name: 'threads', kind: 'text' },
   { name: 'error_count', kind: 'int32' },
   { name: 'sensitive_report_count', kind: 'int32' },
 ];
@@ -30,7 +30,7 @@ export const MESSAGE_COLUMNS: readonly ColumnSpec[] = [
   { name: 'message_index', kind: 'int32' },
   { name: 'role', kind: 'string' },
   { name: 'source_id', kind: 'string' },
-  { name: 'text', kind: 'string' },
+  { name: 'text', kind: 'text' },
   { name: 'model', kind: 'string' },
 ];
 
@@ -45,9 +45,9 @@ export const ANNOTATION_COLUMNS: readonly ColumnSpec[] = [
   { name: 'type', kind: 'string' },
   { name: 'value_number', kind: 'double' },
   { name: 'value_text', kind: 'string' },
-  { name: 'value_json', kind: 'string' },
+  { name: 'value_json', kind: 'text' },
   { name: 'label', kind: 'string' },
-  { name: 'justification', kind: 'string' },
+  { name: 'justification', kind: 'text' },
 ];
 
 export type AnnotationLevel = 'thread' | 'turn' | 'message' | 'chunk' | 'rubric';

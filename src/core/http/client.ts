@@ -4,7 +4,14 @@
  * know paths, parameters and response shapes.
  */
 import { apiKeyProblem } from './apiKey';
-import { BadRequestError, InvalidResponseError, redactSecret, type Endpoint, type TaskLensError } from './errors';
+import {
+  BadRequestError,
+  InvalidResponseError,
+  isTaskLensError as isTaskLensErrorLike,
+  redactSecret,
+  type Endpoint,
+  type TaskLensError,
+} from './errors';
 import {
   cancelledFailure,
   errorForStatus,
@@ -23,7 +30,7 @@ import {
   type RetryPolicy,
   type Sleep,
 } from './retry';
-import type { HttpTransport, TransportResponse } from './transport';
+import type { HttpMethod, HttpTransport, TransportResponse } from './transport';
 import { TASK_LENS_VERSION } from '../version';
 
 export type QueryScalar = string | number | boolean;
@@ -63,6 +70,8 @@ export interface HttpClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Completes "API key rejected (401) by … — <hint>". Defaults to the editor's command. */
   readonly authHint?: string;
+  /** Said by every 404 instead of "check the id or name", e.g. a base URL without its `/api`. */
+  readonly notFoundHint?: string;
   /** Injectable for tests (tiny or recorded waits). */
   readonly sleep?: Sleep;
   /** Injectable for tests (deterministic jitter). */
@@ -103,6 +112,36 @@ export type BodyConsumer<T> = (
   header: (name: string) => string | null,
   endpoint: Endpoint,
 ) => Promise<T>;
+
+/** A response handed to `streamUrl`'s consumer: 2xx or 3xx, with its body as raw chunks. */
+export interface StreamedResponse {
+  readonly status: number;
+  header(name: string): string | null;
+  readonly chunks: AsyncIterable<Uint8Array>;
+}
+
+export interface StreamUrlOptions extends CallOptions {
+  /** Extra request headers (`Range`, `If-Range`, …). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Send the API key, if the URL is on this client's origin. */
+  readonly credentials: boolean;
+}
+
+interface RequestSpec {
+  readonly method: HttpMethod;
+  readonly url: URL;
+  readonly endpoint: Endpoint;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly redirect: 'follow' | 'manual';
+  /** Statuses handed to the reader; the rest become typed errors. */
+  readonly accept: (status: number) => boolean;
+  /** Overrides the policy (1 for writes). */
+  readonly maxAttempts?: number;
+}
+
+const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300;
+const isRedirectStatus = (status: number): boolean => status >= 300 && status < 400;
 
 /** Marks an abort caused by our own timer, as opposed to the caller's signal. */
 const TIMEOUT_REASON = Symbol('task-lens-timeout');
@@ -169,18 +208,8 @@ export class HttpClient {
    */
   getStreamed<T>(path: string, query: QueryParams | undefined, call: CallOptions, consume: BodyConsumer<T>): Promise<T> {
     return this.execute(path, query, call, 'follow', async (response, endpoint, _attempt, activity) => {
-      async function* chunks(): AsyncIterable<Uint8Array> {
-        if (!response.stream) {
-          yield Buffer.from(await response.text(), 'utf8');
-          return;
-        }
-        for await (const chunk of response.stream()) {
-          activity();
-          yield chunk;
-        }
-      }
       try {
-        return { ok: true, value: await consume(chunks(), (name) => response.header(name), endpoint) };
+        return { ok: true, value: await consume(bodyChunks(response, activity), (name) => response.header(name), endpoint) };
       } catch (error) {
         await response.discard().catch(() => undefined);
         if (!(error instanceof InvalidResponseError)) throw error;
@@ -195,24 +224,98 @@ export class HttpClient {
     return this.execute(path, query, call, 'manual', readRedirect);
   }
 
-  private async execute<T>(
+  /**
+   * POST with no body to an endpoint that changes something, answering JSON (or nothing). Exactly
+   * one attempt: a write is never repeated behind the person's back, whatever went wrong (a 5xx or
+   * a reset may have come after the server acted). The refusal is reported with the server's words.
+   */
+  postOnce(path: string, call: CallOptions = {}): Promise<unknown> {
+    const spec: RequestSpec = {
+      method: 'POST',
+      url: this.buildUrl(path),
+      endpoint: this.endpointFor(path, 'POST'),
+      headers: { ...this.headers, 'Content-Type': 'application/json' },
+      body: '',
+      redirect: 'manual',
+      accept: isSuccessStatus,
+      maxAttempts: 1,
+    };
+    return this.run(spec, call, readOptionalJson);
+  }
+
+  /**
+   * GET an absolute URL (a file on a CDN, say) and hand the response, 2xx or 3xx, to `consume`.
+   * The API key goes along only when `credentials` is set and the URL is on this client's origin;
+   * anywhere else only `User-Agent` and the caller's `headers` are sent. Redirects are not
+   * followed: the caller decides, and follows them without credentials. Failures before the body
+   * (5xx, 429, resets) are retried like any GET; once `consume` has started, what it throws comes
+   * out as is, so a resumable download can continue from the bytes it has rather than repeat them.
+   */
+  async streamUrl<T>(url: string, options: StreamUrlOptions, consume: (response: StreamedResponse) => Promise<T>): Promise<T> {
+    const target = new URL(url);
+    const sameOrigin = target.origin === this.base.origin;
+    const headers: Record<string, string> = {
+      'User-Agent': this.headers['User-Agent'] ?? `task-lens/${TASK_LENS_VERSION}`,
+      ...options.headers,
+    };
+    if (options.credentials && sameOrigin) headers.Authorization = this.headers.Authorization ?? '';
+    const spec: RequestSpec = {
+      method: 'GET',
+      url: target,
+      endpoint: { method: 'GET', path: target.pathname, origin: target.origin },
+      headers,
+      redirect: 'manual',
+      accept: (status) => isSuccessStatus(status) || isRedirectStatus(status),
+    };
+    type Settled = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+    const settled = await this.run<Settled>(spec, options, async (response, _endpoint, _attempt, activity) => {
+      try {
+        return {
+          ok: true,
+          value: {
+            ok: true,
+            value: await consume({ status: response.status, header: (n) => response.header(n), chunks: bodyChunks(response, activity) }),
+          },
+        };
+      } catch (error) {
+        await response.discard().catch(() => undefined);
+        return { ok: true, value: { ok: false, error } };
+      }
+    });
+    if (settled.ok) return settled.value;
+    throw settled.error instanceof Error && isTaskLensErrorLike(settled.error) ? this.scrub(settled.error) : settled.error;
+  }
+
+  private execute<T>(
     path: string,
     query: QueryParams | undefined,
     call: CallOptions,
     redirect: 'follow' | 'manual',
     read: ResponseReader<T>,
   ): Promise<T> {
-    const url = this.buildUrl(path, query);
-    const endpoint = this.endpointFor(path);
+    const spec: RequestSpec = {
+      method: 'GET',
+      url: this.buildUrl(path, query),
+      endpoint: this.endpointFor(path),
+      headers: this.headers,
+      redirect,
+      accept: redirect === 'manual' ? isRedirectStatus : isSuccessStatus,
+    };
+    return this.run(spec, call, read);
+  }
+
+  private async run<T>(spec: RequestSpec, call: CallOptions, read: ResponseReader<T>): Promise<T> {
+    const { endpoint } = spec;
+    const maxAttempts = spec.maxAttempts ?? this.policy.maxAttempts;
     let invalidBodies = 0;
     for (let attempt = 1; ; attempt++) {
       if (call.signal?.aborted) throw cancelledFailure(endpoint);
-      const outcome = await this.attempt(url, endpoint, attempt, call, redirect, read);
+      const outcome = await this.attempt(spec, attempt, call, read);
       if (outcome.ok) return outcome.value;
       if (outcome.invalidBody) invalidBodies++;
       const mayRetry =
         outcome.retryable &&
-        attempt < this.policy.maxAttempts &&
+        attempt < maxAttempts &&
         invalidBodies <= this.policy.maxInvalidBodyRetries &&
         (outcome.retryAfterMs === undefined || outcome.retryAfterMs <= this.policy.maxRetryAfterMs);
       if (!mayRetry) throw this.scrub(outcome.error);
@@ -226,14 +329,8 @@ export class HttpClient {
     }
   }
 
-  private async attempt<T>(
-    url: URL,
-    endpoint: Endpoint,
-    attempt: number,
-    call: CallOptions,
-    redirect: 'follow' | 'manual',
-    read: ResponseReader<T>,
-  ): Promise<AttemptOutcome<T>> {
+  private async attempt<T>(spec: RequestSpec, attempt: number, call: CallOptions, read: ResponseReader<T>): Promise<AttemptOutcome<T>> {
+    const { endpoint } = spec;
     const timeoutMs = clampTimeout(call.timeoutMs ?? this.timeoutMs);
     const controller = new AbortController();
     // Linked by hand rather than AbortSignal.any, which keeps listeners alive longer on Node 20.
@@ -253,19 +350,18 @@ export class HttpClient {
     });
     const work = (async (): Promise<AttemptOutcome<T>> => {
       const response = await this.options.transport.request({
-        method: 'GET',
-        url: url.href,
-        headers: this.headers,
+        method: spec.method,
+        url: spec.url.href,
+        headers: spec.headers,
+        ...(spec.body === undefined ? {} : { body: spec.body }),
         signal: controller.signal,
-        redirect,
+        redirect: spec.redirect,
       });
       if (controller.signal.aborted) {
         void response.discard().catch(() => undefined);
         throw controller.signal.reason;
       }
-      const success =
-        redirect === 'manual' ? response.status >= 300 && response.status < 400 : response.status >= 200 && response.status < 300;
-      if (success) return await read(response, endpoint, attempt, activity);
+      if (spec.accept(response.status)) return await read(response, endpoint, attempt, activity);
       return await this.statusFailure(response, endpoint, attempt);
     })();
     // The loser of the race must not become an unhandled rejection.
@@ -302,6 +398,7 @@ export class HttpClient {
       retryAfterMs,
       authHint: this.options.authHint ?? DEFAULT_AUTH_HINT,
       location: response.status >= 300 && response.status < 400 ? response.header('location') : undefined,
+      notFoundHint: this.options.notFoundHint,
     });
     return { ok: false, error, retryable: isRetryableStatus(response.status), reason: String(response.status), retryAfterMs };
   }
@@ -323,6 +420,22 @@ const readJson: ResponseReader<unknown> = async (response, endpoint, attempt) =>
   } catch {
     const problem = text.trim() === '' ? 'the body was empty' : 'the body is not valid JSON (truncated or not JSON at all)';
     return { ok: false, error: invalidBodyFailure(endpoint, problem, attempt), retryable: true, invalidBody: true, reason: 'invalid JSON' };
+  }
+};
+
+/** A write's answer: JSON when there is a body, undefined for an empty one (e.g. 204). */
+const readOptionalJson: ResponseReader<unknown> = async (response, endpoint, attempt) => {
+  const text = await response.text();
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return {
+      ok: false,
+      error: invalidBodyFailure(endpoint, 'the body is not valid JSON', attempt),
+      retryable: false,
+      reason: 'invalid JSON',
+    };
   }
 };
 
@@ -422,4 +535,16 @@ function parseBaseUrl(baseUrl: string): URL {
   url.search = '';
   url.hash = '';
   return url;
+}
+
+/** A body's bytes as they arrive, marking activity (the idle timeout restarts) with each chunk. */
+async function* bodyChunks(response: TransportResponse, activity: () => void): AsyncIterable<Uint8Array> {
+  if (!response.stream) {
+    yield Buffer.from(await response.text(), 'utf8');
+    return;
+  }
+  for await (const chunk of response.stream()) {
+    activity();
+    yield chunk;
+  }
 }

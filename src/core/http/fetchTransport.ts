@@ -11,6 +11,7 @@ export function createFetchTransport(fetchImpl: typeof fetch = globalThis.fetch)
       const response = await fetchImpl(request.url, {
         method: request.method,
         headers: request.headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
         signal: request.signal,
         // Never followed, whatever the caller asks: a redirect to another origin would carry the
         // request there and its answer would be taken for the API's (undici.request, the CLI's

@@ -67,6 +67,8 @@ export interface StatusFailure {
   readonly authHint: string;
   /** A redirect's `Location`, to name where the API tried to send us. */
   readonly location?: string | null;
+  /** Replaces "check the id or name" in a 404 when the base URL itself is the likely problem. */
+  readonly notFoundHint?: string;
 }
 
 function said(serverMessage: string | undefined): string {
@@ -91,7 +93,8 @@ export function errorForStatus(failure: StatusFailure): TaskLensError {
     );
   }
   if (status === 404) {
-    return new NotFoundError(`Not found (404): ${where} — check the id or name.${said(serverMessage)}`, details);
+    const hint = failure.notFoundHint ?? 'check the id or name';
+    return new NotFoundError(`Not found (404): ${where} — ${hint}${/[.?!]$/.test(hint) ? '' : '.'}${said(serverMessage)}`, details);
   }
   if (status === 429) {
     const wait = failure.retryAfterMs !== undefined ? ` The server asked to wait ${formatDuration(failure.retryAfterMs)}.` : '';

@@ -8,13 +8,18 @@
  * could be obtained (or when the body could not be read); the caller decides what that means.
  */
 
-/** Read-only by design: the platforms' mutating endpoints are never called. */
-export type HttpMethod = 'GET' | 'HEAD';
+/**
+ * GET and HEAD for reads. POST exists for the one write Task Lens makes (Livepeer's task retry),
+ * sent only through `HttpClient.postOnce`, which never retries it.
+ */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST';
 
 export interface TransportRequest {
   readonly method: HttpMethod;
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
+  /** A request body (POST only). */
+  readonly body?: string;
   /** Fires on caller cancellation and on timeout; the transport must stop promptly on either. */
   readonly signal: AbortSignal;
   /** `manual` hands back 3xx responses instead of following them (needed to read `Location`). */

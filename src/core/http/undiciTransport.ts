@@ -24,6 +24,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Htt
       const response = await request(req.url, {
         method: req.method,
         headers: req.headers,
+        ...(req.body === undefined ? {} : { body: req.body }),
         signal: req.signal,
         dispatcher,
         // undici's own timeouts stay off: the HttpClient's per-attempt timeout covers both phases.

@@ -1,12 +1,12 @@
 /**
  * Read-only client for Livepeer Studio tasks and assets. The task list pages through the `Link`
  * header (never a body field) and has no server-side phase filter, so phase filtering happens here,
- * over as many server pages as it takes. No mutating endpoint (retry, delete, …) is reachable.
+ * over as many server pages as it takes. The one write is `retryTask`, sent once and never repeated.
  *
  * Objects are returned exactly as `JSON.parse` produced them (nothing renamed or dropped), which is
  * what the JSON tabs and downloads rely on.
  */
-import { describeEndpoint, InvalidResponseError, type Endpoint } from '../http/errors';
+import { describeEndpoint, InvalidResponseError, NetworkError, ServerError, TimeoutError, type Endpoint } from '../http/errors';
 import type { CallOptions, HttpClient } from '../http/client';
 import { MAX_LIMIT, nextCursorFromLink, taskListParams, totalCountOf, type TaskListQuery } from './queries';
 import type { Asset, Task } from './types';
@@ -119,6 +119,29 @@ export class LivepeerClient {
   async getTask(taskId: string, call?: CallOptions): Promise<Task> {
     const path = `/task/${encodeURIComponent(taskId)}`;
     return expectObjectWithId<Task>(await this.http.getJson(path, {}, call), this.http.endpointFor(path));
+  }
+
+  /**
+   * `POST /task/{id}/retry` (reference §2.4): served by Studio but not in its published API, and
+   * only for failed or cancelled tasks. Sent once, never retried; a refusal (400 “task is not in a
+   * retryable state”, 403, 404) comes back with the server's own words.
+   */
+  async retryTask(taskId: string, call?: CallOptions): Promise<{ id: string }> {
+    const path = `/task/${encodeURIComponent(taskId)}/retry`;
+    try {
+      const body = await this.http.postOnce(path, call);
+      const id =
+        typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string'
+          ? (body as { id: string }).id
+          : taskId;
+      return { id };
+    } catch (error) {
+      if (error instanceof NetworkError || error instanceof TimeoutError || error instanceof ServerError) {
+        // The request may have reached the server before the answer was lost.
+        error.message = `${error.message} The retry may or may not have been applied: refresh the task to see its phase before trying again.`;
+      }
+      throw error;
+    }
   }
 
   /** One asset; `details` adds `videoSpec.tracks` (codec, resolution, fps). */

@@ -12,6 +12,7 @@ export const LIVEPEER_PLATFORM: PlatformDescriptor<'livepeer', LivepeerClient> =
   defaultBaseUrl: 'https://livepeer.studio/api',
   keyEnvVar: 'LIVEPEER_API_KEY',
   baseUrlEnvVar: 'LIVEPEER_BASE_URL',
+  apiPath: '/api',
   createClient: (http) => new LivepeerClient(http),
   createPlatform: (client) => new LivepeerPlatform(client),
 };

@@ -6,6 +6,7 @@ import { clockDuration, formatBytes, percent } from '../../shared/format';
 import { markdownText as md } from '../platform/markdown';
 import type { Entry } from '../platform/platform';
 import { assetPhaseLook, msDate, phaseWithProgress, safeLink, shortId, sourceName, taskPhaseLook, valueLabel } from './looks';
+import { liveStateOf } from './live';
 import type { Asset, Task } from './types';
 
 /** Which side of the task an asset is on. */
@@ -48,6 +49,7 @@ export function taskEntryBase(task: Task, position: string | number): Entry {
       tooltip: taskTooltip(task),
     },
     task: id ? { id, pathSegments: ['tasks', valueLabel(task.type)] } : undefined,
+    live: liveStateOf(task),
   };
 }
 

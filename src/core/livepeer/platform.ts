@@ -5,6 +5,7 @@ import { isCancelledError, NotFoundError } from '../http/errors';
 import type { CallOptions } from '../http/client';
 import type {
   Children,
+  LiveTasks,
   DownloadPlan,
   Entry,
   EntryPage,
@@ -20,6 +21,8 @@ import { taskListDownloadPlan } from './downloads';
 import { assetEntry, assetLinks, missingAssetEntry, ROLE_LABEL, taskEntryBase, type AssetRole } from './entries';
 import { valueLabel } from './looks';
 import type { TaskListQuery } from './queries';
+import { liveStateOf } from './live';
+import { downloadTaskOutput } from './outputDownload';
 import { LEGACY_TASK_TYPES, TASK_PHASES, TASK_TYPES, type Task } from './types';
 
 export const TASKS_DOWNLOAD_KIND = 'livepeer-tasks';
@@ -39,6 +42,21 @@ export class LivepeerPlatform implements Platform {
   readonly roots: Children = {
     mode: 'list',
     load: async () => [this.tasksRoot()],
+  };
+
+  readonly live: LiveTasks = {
+    fetch: (taskId, call) => this.client.getTask(taskId, call),
+    stateOf: (raw) => (isTask(raw) ? liveStateOf(raw) : undefined),
+    entryFor: (raw, position) => this.taskEntry(isTask(raw) ? raw : {}, position),
+    retryNote:
+      'Task Lens will call POST /task/{id}/retry once. Livepeer Studio serves this endpoint, but it is not in Livepeer’s published API: it may change or go away. The task goes back to “waiting” and runs again.',
+    retry: async (taskId, call) => {
+      await this.client.retryTask(taskId, call);
+    },
+    downloadOutput: async (taskId, root, run) => {
+      const result = await downloadTaskOutput(this.client, taskId, root, run);
+      return { file: result.file, bytes: result.bytes, alreadyComplete: result.alreadyComplete };
+    },
   };
 
   async verify(call?: CallOptions): Promise<void> {
@@ -150,4 +168,8 @@ export class LivepeerPlatform implements Platform {
       throw error;
     }
   }
+}
+
+function isTask(raw: unknown): raw is Task {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 }

@@ -21,6 +21,11 @@ export interface PlatformDescriptor<K extends string = string, C = unknown> {
   readonly keyEnvVar: string;
   /** The CLI reads a base URL override from this variable, e.g. `SCALE_BASE_URL`. */
   readonly baseUrlEnvVar: string;
+  /**
+   * The path every base URL of this platform ends in (Livepeer Studio: `/api`), if there is one:
+   * a 404 through a URL without it says "did you mean …/api?".
+   */
+  readonly apiPath?: string;
   createClient(http: HttpClient): C;
   createPlatform(client: C): Platform;
 }

@@ -107,6 +107,56 @@ export interface Entry {
   readonly sync?: SyncRef;
   /** An external link the entry opens (e.g. an asset's playback URL). */
   readonly link?: string;
+  /** A task that changes on its own (see `LiveTasks`): what the editor needs to follow it. */
+  readonly live?: LiveState;
+}
+
+/** Where a task stands, as the live views see it. */
+export interface LiveState {
+  readonly taskId: string;
+  /** Still changing on its own (pending, waiting, running): polled while shown. */
+  readonly inFlight: boolean;
+  /** Could be stuck: waiting or running. */
+  readonly stuckEligible: boolean;
+  /** The last status update (epoch ms), for “stuck” checks. */
+  readonly updatedAt?: number;
+  /** The retry endpoint accepts it (failed or cancelled). */
+  readonly retryable: boolean;
+  /** Completed with an output asset: “Download Output” may apply (the asset is checked on use). */
+  readonly hasOutput: boolean;
+  /** e.g. `running 42%`, for notifications. */
+  readonly summary: string;
+  /** completed, failed, …: how a change ended. */
+  readonly phase: string;
+  /** The task as the API returned it (what later polls are compared with). */
+  readonly raw: unknown;
+}
+
+export interface OutputDownloadRun {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (received: number, total: number | undefined) => void;
+  readonly force?: boolean;
+  /** No byte for this long abandons an attempt (it resumes). */
+  readonly idleTimeoutMs?: number;
+}
+
+/**
+ * Tasks that move (Livepeer): fetched again one by one while shown, retried (the one write), and
+ * their output files downloaded. Platforms whose tasks do not move leave it out.
+ */
+export interface LiveTasks {
+  /** The task as the API returns it now. */
+  fetch(taskId: string, call?: CallOptions): Promise<unknown>;
+  /** The live state of a task as the API returned it (undefined for something that is not one). */
+  stateOf(raw: unknown): LiveState | undefined;
+  /** The tree entry for the task as it is now (same key as the listed one, `position` kept). */
+  entryFor(raw: unknown, position: string): Entry;
+  /** Re-queues a failed or cancelled task; sent once, never retried. */
+  retry(taskId: string, call?: CallOptions): Promise<void>;
+  /** What the confirmation says about the retry call (e.g. that it is not in the published API). */
+  readonly retryNote: string;
+  /** Saves the output file under `root`; resolves to the file written and its size. */
+  downloadOutput(taskId: string, root: string, run: OutputDownloadRun): Promise<{ file: string; bytes: number; alreadyComplete: boolean }>;
 }
 
 /** A task as fetched for the task view and JSON tab: the JSON exactly as the API returned it. */
@@ -169,4 +219,6 @@ export interface Platform {
   getTask(taskId: string, call?: CallOptions): Promise<TaskDocument>;
   /** One cheap authenticated call, to check a key. */
   verify(call?: CallOptions): Promise<void>;
+  /** Tasks that change on their own, when the platform has them. */
+  readonly live?: LiveTasks;
 }

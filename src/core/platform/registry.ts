@@ -6,6 +6,7 @@ import { HttpClient, type HttpClientOptions } from '../http/client';
 import type { HttpTransport } from '../http/transport';
 import { LIVEPEER_PLATFORM } from '../livepeer/descriptor';
 import { SCALE_PLATFORM } from '../scale/descriptor';
+import { missingApiPathHint } from './baseUrlHint';
 import type { ConnectionConfig } from './connection';
 import type { PlatformDescriptor } from './descriptor';
 import type { Platform } from './platform';
@@ -28,13 +29,14 @@ export interface PlatformOptions {
 }
 
 export function createPlatform(connection: ConnectionConfig, options: PlatformOptions): Platform {
+  const descriptor = descriptorFor(connection.kind);
   const http = new HttpClient({
     baseUrl: connection.baseUrl,
     apiKey: options.apiKey,
     transport: options.transport,
     onRetry: options.onRetry,
     authHint: options.authHint,
+    notFoundHint: missingApiPathHint(descriptor, connection.baseUrl),
   });
-  const descriptor = descriptorFor(connection.kind);
   return descriptor.createPlatform(descriptor.createClient(http));
 }

@@ -63,8 +63,6 @@ export function buildReport(index: TaskIndex, options: ReportOptions = {}): Task
   const status: Record<string, number> = {};
   let tasksWithErrors = 0;
   let tasksWithSensitiveReports = 0;
-  const items: string[] = [];
-  const groups: number[] = [];
 
   for (const row of rows) {
     const s = index.status(row);
@@ -89,7 +87,7 @@ export function buildReport(index: TaskIndex, options: ReportOptions = {}): Task
       f.count++;
       const num = a.num.get(j);
       if (!Number.isNaN(num) && NUMERIC_TYPES.has(type)) tally.stats.add(num);
-      valueStrings(index, j, type, flags, items, groups);
+      const { items, groups } = valueStrings(index, j, type, flags);
       if (VALUE_TYPES.has(type) && f.values) for (const v of items) f.values[v] = (f.values[v] ?? 0) + 1;
       if (RANKING_TYPES.has(type) && (flags & LIST) !== 0 && items.length > 0) rankings.add(items, groups);
       if (type === 'integer' && !Number.isNaN(num) && a.level.get(j) === MESSAGE_LEVEL && a.source.get(j) !== 0) {
@@ -145,9 +143,10 @@ function finishKey(tally: KeyTally): KeyFigures {
 }
 
 /** The annotation's value(s) as report strings, with rank positions for rankings. */
-function valueStrings(index: TaskIndex, j: number, type: string, flags: number, items: string[], groups: number[]): void {
-  items.length = 0;
-  groups.length = 0;
+/** Fresh small arrays per annotation: cheaper than emptying reused ones (`length = 0` is a runtime call). */
+function valueStrings(index: TaskIndex, j: number, type: string, flags: number): { items: string[]; groups: number[] } {
+  const items: string[] = [];
+  const groups: number[] = [];
   const a = index.annotations;
   if (flags & BOOLEAN) items.push(flags & TRUE ? 'true' : 'false');
   else if (flags & LIST) {
@@ -158,6 +157,7 @@ function valueStrings(index: TaskIndex, j: number, type: string, flags: number, 
     }
   } else if (!Number.isNaN(a.num.get(j)) && type === 'integer') items.push(String(a.num.get(j)));
   else if (type === 'category' && a.str.get(j) !== 0) items.push(index.strings.get(a.str.get(j)));
+  return { items, groups };
 }
 
 /** For the per-contributor breakdown of a type without value strings: its score, text or JSON. */

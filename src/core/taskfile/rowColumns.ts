@@ -103,22 +103,62 @@ export function sortKey(index: TaskIndex, row: number, column: ColumnId): number
   }
 }
 
-/** The rows ordered by the column (stable: ties keep file order); empty cells last. */
-export function sortRows(index: TaskIndex, rows: Uint32Array, column: ColumnId, descending = false): Uint32Array {
-  const keys = new Map<number, number | string | undefined>();
-  for (const row of rows) keys.set(row, sortKey(index, row, column));
-  const sign = descending ? -1 : 1;
+/**
+ * A column's order over every row of an index, computed once: numbers by value, then strings in
+ * natural order (`Intl.Collator`, numeric), then empty cells. Sorting any filtered set afterwards
+ * compares two numbers per pair instead of collating strings, which is what keeps a sort over
+ * 100,000 rows within a frame budget after the first one.
+ */
+interface ColumnOrder {
+  /** 0 number, 1 string, 2 empty (sorted last in both directions). */
+  readonly kind: Uint8Array;
+  /** The number itself, or the string's rank among the column's distinct strings. */
+  readonly value: Float64Array;
+}
+
+const STRING = 1;
+const EMPTY = 2;
+const orders = new WeakMap<TaskIndex, Map<string, ColumnOrder>>();
+
+function columnOrder(index: TaskIndex, column: ColumnId): ColumnOrder {
+  const id = typeof column === 'object' ? `a:${column.annotation}` : column;
+  let perIndex = orders.get(index);
+  if (!perIndex) orders.set(index, (perIndex = new Map()));
+  const known = perIndex.get(id);
+  if (known) return known;
+  const kind = new Uint8Array(index.size);
+  const value = new Float64Array(index.size);
+  const strings: (string | undefined)[] = new Array<string | undefined>(index.size);
+  const distinct = new Set<string>();
+  for (let row = 0; row < index.size; row++) {
+    const key = sortKey(index, row, column);
+    if (key === undefined) kind[row] = EMPTY;
+    else if (typeof key === 'number') value[row] = key;
+    else {
+      kind[row] = STRING;
+      strings[row] = key;
+      distinct.add(key);
+    }
+  }
   const collator = new Intl.Collator('en', { numeric: true });
+  const rank = new Map<string, number>();
+  [...distinct].sort(collator.compare).forEach((text, i) => rank.set(text, i));
+  for (let row = 0; row < index.size; row++) if (kind[row] === STRING) value[row] = rank.get(strings[row] as string) ?? 0;
+  const order = { kind, value };
+  perIndex.set(id, order);
+  return order;
+}
+
+/** The rows ordered by the column (stable: ties keep file order); empty cells last either way. */
+export function sortRows(index: TaskIndex, rows: Uint32Array, column: ColumnId, descending = false): Uint32Array {
+  const { kind, value } = columnOrder(index, column);
+  const sign = descending ? -1 : 1;
   return Uint32Array.from(rows).sort((x, y) => {
-    const a = keys.get(x);
-    const b = keys.get(y);
-    if (a === undefined || b === undefined) return a === b ? x - y : a === undefined ? 1 : -1;
-    let order: number;
-    if (typeof a === 'number' && typeof b === 'number') order = a - b;
-    else if (typeof a === 'number')
-      order = -1; // numbers before strings for a mixed-type key
-    else if (typeof b === 'number') order = 1;
-    else order = collator.compare(a, b);
+    const kx = kind[x] as number;
+    const ky = kind[y] as number;
+    if (kx === EMPTY || ky === EMPTY) return kx === ky ? x - y : kx === EMPTY ? 1 : -1;
+    // Numbers before strings for a mixed-type key; descending reverses that too.
+    const order = kx !== ky ? kx - ky : (value[x] as number) - (value[y] as number);
     return order === 0 ? x - y : sign * order;
   });
 }

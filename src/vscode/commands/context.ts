@@ -7,6 +7,10 @@ import type { ReportPanels } from '../report/reportPanels';
 import type { TaskLensTreeProvider } from '../tree/provider';
 import type * as vscode from 'vscode';
 import type { TreeNode } from '../tree/node';
+import type { DeliveriesView } from '../explorer/deliveriesView';
+import type { Explorers } from '../explorer/explorers';
+import type { Confirmations } from '../confirm';
+import type { LiveWatcher } from '../live/liveWatcher';
 
 /** What command handlers work with. */
 export interface CommandContext {
@@ -20,4 +24,8 @@ export interface CommandContext {
   readonly log: Log;
   /** `publisher.name`, the authority of the extension's deep links. */
   readonly extensionId: string;
+  readonly explorers: Explorers;
+  readonly deliveries: DeliveriesView;
+  readonly live: LiveWatcher;
+  readonly confirmations: Confirmations;
 }

@@ -135,17 +135,18 @@ function progressMessage(p: DownloadProgress): string {
 }
 
 async function announce(result: DownloadResult): Promise<void> {
-  const open = vscode.l10n.t('Open File');
+  // The task file opens in the delivery explorer (a .jsonl with a manifest beside it does anyway).
+  const explore = vscode.l10n.t('Open in Delivery Explorer');
   const reveal = vscode.l10n.t('Reveal in Explorer');
   const uri = vscode.Uri.file(result.file);
   const warnings = result.warnings.length ? ` ${result.warnings.join(' ')}` : '';
   const show = result.warnings.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const answer = await show(
     vscode.l10n.t('Downloaded {0} tasks to {1}.', formatNumber(result.count), vscode.workspace.asRelativePath(uri)) + warnings,
-    open,
+    explore,
     reveal,
   );
-  if (answer === open) await vscode.window.showTextDocument(uri, { preview: false });
+  if (answer === explore) await vscode.commands.executeCommand('vscode.openWith', uri, 'taskLens.explorer');
   if (answer === reveal) await vscode.commands.executeCommand('revealInExplorer', uri);
 }
 

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import type { TaskDocument } from '../../core/platform/platform';
+import type { LiveState, TaskDocument } from '../../core/platform/platform';
 import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
 import { isAllowedLinkUrl } from '../../shared/links';
 import { taskLabel } from '../../shared/taskLabel';
-import { isPageToHost, type HostToPage, type PageToHost, type RenderContext } from '../../shared/protocol';
+import { isPageToHost, type HostToPage, type PageToHost, type RenderContext, type TaskAction } from '../../shared/protocol';
+import { isStuckNow } from '../live/liveSettings';
 import { CommandIds } from '../commandIds';
 import type { TaskTarget } from '../taskTarget';
 import { shownText } from '../labels';
@@ -20,9 +21,21 @@ export interface TaskPanelHost {
   fetchTask(target: TaskTarget, signal: AbortSignal): Promise<TaskDocument>;
   openJson(target: TaskTarget): Promise<unknown>;
   revealInTree(target: TaskTarget, treePath: readonly string[]): Promise<unknown>;
+  /** For a task from a task file: the neighbour in the explorer's set (Previous / Next), if any. */
+  navigate?(target: TaskTarget, delta: 1 | -1): TaskTarget | undefined;
+  /** For a task from a task file: its 1-based place in the explorer's set. */
+  navigation?(target: TaskTarget): { position: number; count: number } | null;
   /** The tab is now pinned: the next single-click opens a new preview panel. */
   onPinned(panel: TaskPanel): void;
   onDisposed(panel: TaskPanel): void;
+  /** Where a shown task stands, for platforms whose tasks move (undefined otherwise). */
+  liveStateOf(target: TaskTarget, raw: unknown): Promise<LiveState | undefined>;
+  /** Actions the toolbar offers for a task in this state (e.g. none in Restricted Mode). */
+  actionsFor(state: LiveState | undefined): TaskAction[];
+  /** Runs a task action asked for from the page. */
+  runAction(action: TaskAction, target: TaskTarget): Promise<unknown>;
+  /** Shown, hidden, rendered a (live) task: the live watcher looks again. */
+  onStateChanged(panel: TaskPanel): void;
 }
 
 export interface RenderTiming {
@@ -38,6 +51,8 @@ export class TaskPanel {
   private doc: TaskDocument | undefined;
   /** The target `doc` was fetched for; a page that comes back for it is handed the same task. */
   private docTarget: TaskTarget | undefined;
+  /** Where the shown task stands (live platforms only). */
+  live: LiveState | undefined;
   timing: RenderTiming = {};
 
   constructor(
@@ -56,6 +71,7 @@ export class TaskPanel {
       this.loading?.abort();
       host.onDisposed(this);
     });
+    panel.onDidChangeViewState(() => host.onStateChanged(this));
     this.show(target);
   }
 
@@ -78,19 +94,49 @@ export class TaskPanel {
     void this.panel.webview.postMessage(message);
   }
 
-  private async load(): Promise<void> {
+  /** Whether the tab is showing (not hidden behind another tab). */
+  get visible(): boolean {
+    return this.panel.visible;
+  }
+
+  /** The task as last fetched (as the API returned it), for the live watcher. */
+  get raw(): unknown {
+    return this.docTarget === this.target ? this.doc?.raw : undefined;
+  }
+
+  /**
+   * The task changed on the server. In flight: redrawn in place from the new task. Settled: read
+   * again with its assets (an output asset is ready now, or failed), without a loading flash.
+   */
+  liveUpdate(raw: unknown, state: LiveState | undefined): void {
+    if (!this.doc || this.docTarget !== this.target) return;
+    const settled = state !== undefined && !state.inFlight;
+    this.live = state;
+    this.doc = { ...this.doc, raw };
+    if (settled) {
+      void this.load({ quiet: true });
+      return;
+    }
+    const shown = this.revealSecrets ? raw : redactTaskSecrets(raw);
+    this.post({ type: 'live', task: shown, stuck: isStuckNow(state), actions: this.host.actionsFor(state) });
+  }
+
+  private async load(options: { quiet?: boolean } = {}): Promise<void> {
     this.loading?.abort();
     const abort = new AbortController();
     this.loading = abort;
     this.timing = {};
-    this.post({ type: 'loading' });
+    if (!options.quiet) this.post({ type: 'loading' });
     try {
       const target = this.target;
       const doc = await this.host.fetchTask(target, abort.signal);
       if (abort.signal.aborted) return;
       this.doc = doc;
       this.docTarget = target;
+      this.live = await this.host.liveStateOf(target, doc.raw).catch(() => undefined);
+      if (abort.signal.aborted) return;
       this.render();
+      this.host.onStateChanged(this);
     } catch (err) {
       if (abort.signal.aborted) return;
       const message = err instanceof Error ? err.message : String(err);
@@ -108,6 +154,14 @@ export class TaskPanel {
       batchName: this.doc.context.batchName ?? null,
       pinned: this.pinned,
       revealSecrets: this.revealSecrets,
+      ...(this.target.file
+        ? {
+            file: vscode.l10n.t('{0}, line {1}', this.target.connection.name, this.target.file.entry.lineNumber),
+            navigation: this.host.navigation?.(this.target) ?? null,
+          }
+        : {}),
+      stuck: isStuckNow(this.live),
+      actions: this.host.actionsFor(this.live),
     };
     // Credentials reach the page only after the person clicked Reveal.
     const shown = <T>(raw: T): T => (this.revealSecrets ? raw : redactTaskSecrets(raw));
@@ -186,6 +240,16 @@ export class TaskPanel {
         return;
       case 'revealBatch':
         await this.host.revealInTree(this.target, treePath.slice(0, -1));
+        return;
+      case 'previous':
+      case 'next': {
+        const next = this.host.navigate?.(this.target, name === 'next' ? 1 : -1);
+        if (next) this.show(next);
+        return;
+      }
+      case 'retryTask':
+      case 'downloadOutput':
+        await this.host.runAction(name, this.target);
         return;
     }
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TaskTarget } from '../taskTarget';
+import { targetKey, type TaskTarget } from '../taskTarget';
 import type { ConnectionStore } from '../connections';
 import { TASK_VIEW_TYPE, TaskPanel, type TaskPanelHost } from './taskPanel';
 import { messagePageHtml } from './panelHtml';
@@ -10,12 +10,15 @@ import { isPageState } from '../../shared/protocol';
  * restoring them after a window reload (re-fetching the task; nothing sensitive is persisted).
  */
 export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private readonly stateChanged = new vscode.EventEmitter<TaskPanel | undefined>();
+  /** A panel was shown, hidden, closed or rendered a task (the live watcher listens). */
+  readonly onDidChangeState = this.stateChanged.event;
   private preview: TaskPanel | undefined;
   private readonly panels = new Set<TaskPanel>();
   private readonly host: TaskPanelHost;
 
   constructor(
-    host: Omit<TaskPanelHost, 'onPinned' | 'onDisposed'>,
+    host: Omit<TaskPanelHost, 'onPinned' | 'onDisposed' | 'onStateChanged'>,
     private readonly store: ConnectionStore,
   ) {
     // Delegates rather than spreading `host`: its methods may live on a class prototype.
@@ -25,12 +28,19 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       fetchTask: (target, signal) => host.fetchTask(target, signal),
       openJson: (target) => host.openJson(target),
       revealInTree: (target, treePath) => host.revealInTree(target, treePath),
+      navigate: (target, delta) => host.navigate?.(target, delta),
+      navigation: (target) => host.navigation?.(target) ?? null,
+      liveStateOf: (target, raw) => host.liveStateOf(target, raw),
+      actionsFor: (state) => host.actionsFor(state),
+      runAction: (action, target) => host.runAction(action, target),
+      onStateChanged: (panel) => this.stateChanged.fire(panel),
       onPinned: (panel) => {
         if (this.preview === panel) this.preview = undefined;
       },
       onDisposed: (panel) => {
         this.panels.delete(panel);
         if (this.preview === panel) this.preview = undefined;
+        this.stateChanged.fire(undefined);
       },
     };
   }
@@ -39,9 +49,10 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
    * Opens a task: in the preview panel (reused), or in a panel of its own when `pin` is set.
    * `preserveFocus` shows it without taking focus (for a task that arrived after the user moved on).
    */
-  open(target: TaskTarget, options: { pin?: boolean; preserveFocus?: boolean } = {}): TaskPanel {
+  open(target: TaskTarget, options: { pin?: boolean; preserveFocus?: boolean; viewColumn?: vscode.ViewColumn } = {}): TaskPanel {
     const preserveFocus = options.preserveFocus ?? false;
-    const existing = [...this.panels].find((p) => p.target.taskId === target.taskId && p.target.connection.name === target.connection.name);
+    const key = targetKey(target);
+    const existing = [...this.panels].find((p) => targetKey(p.target) === key);
     if (existing) {
       existing.panel.reveal(undefined, preserveFocus);
       return existing;
@@ -54,7 +65,7 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
     const panel = vscode.window.createWebviewPanel(
       TASK_VIEW_TYPE,
       target.taskId,
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus },
+      { viewColumn: options.viewColumn ?? vscode.ViewColumn.Active, preserveFocus },
       { enableFindWidget: true, enableScripts: true },
     );
     const taskPanel = new TaskPanel(panel, target, Boolean(options.pin), this.host);
@@ -85,5 +96,6 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
 
   dispose(): void {
     for (const p of this.panels) p.panel.dispose();
+    this.stateChanged.dispose();
   }
 }

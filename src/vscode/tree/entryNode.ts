@@ -3,6 +3,8 @@ import type { Children, Entry } from '../../core/platform/platform';
 import { CommandIds } from '../commandIds';
 import type { Connection } from '../connections';
 import { NO_NAME, shownName, shownText } from '../labels';
+import { relativeTime } from '../../shared/format';
+import { isStuckNow } from '../live/liveSettings';
 import { statusIcon, TreeNode } from './node';
 import type { TreeContext } from './treeContext';
 
@@ -32,11 +34,14 @@ export class EntryNode implements TreeNode {
     item.id = this.id;
     item.iconPath = statusIcon(entry.look.icon, entry.look.tone);
     const filter = this.tree.filterDescription(this);
-    item.description = [name === undefined ? shownText(entry.copyId) : '', shownText(entry.look.description), shownText(filter)]
+    const stuck = isStuckNow(entry.live) && entry.live?.updatedAt !== undefined;
+    const stuckNote = stuck ? vscode.l10n.t('stuck? no update {0}', relativeTime(entry.live?.updatedAt ?? 0)) : '';
+    if (stuck) item.iconPath = statusIcon('warning', 'unknown');
+    item.description = [name === undefined ? shownText(entry.copyId) : '', shownText(entry.look.description), stuckNote, shownText(filter)]
       .filter(Boolean)
       .join(' · ');
     if (entry.look.tooltip) item.tooltip = new vscode.MarkdownString(entry.look.tooltip);
-    item.contextValue = contextValue(entry, Boolean(filter));
+    item.contextValue = contextValue(entry, Boolean(filter), stuck);
     item.accessibilityInformation = { label: [entry.type, name ?? NO_NAME, item.description].filter(Boolean).join(', ') };
     if (entry.task) item.command = { command: CommandIds.openTask, title: vscode.l10n.t('Open Task'), arguments: [this] };
     else if (entry.link) item.command = { command: CommandIds.openLink, title: vscode.l10n.t('Open Link'), arguments: [this] };
@@ -50,7 +55,7 @@ export class EntryNode implements TreeNode {
 }
 
 /** Space-separated flags the menus in package.json match with regular expressions. */
-function contextValue(entry: Entry, filtered: boolean): string {
+function contextValue(entry: Entry, filtered: boolean, stuck: boolean): string {
   const flags = [`entry`, `type-${entry.type}`];
   if (entry.copyId) flags.push('hasId');
   if (entry.task) flags.push('task');
@@ -60,5 +65,9 @@ function contextValue(entry: Entry, filtered: boolean): string {
   if (filtered) flags.push('filtered');
   if (entry.link) flags.push('link');
   if (entry.children) flags.push('refreshable');
+  if (entry.live?.inFlight) flags.push('live');
+  if (stuck) flags.push('stuck');
+  if (entry.live?.retryable) flags.push('retryable');
+  if (entry.live?.hasOutput) flags.push('hasOutput');
   return flags.join(' ');
 }

@@ -20,6 +20,9 @@ import type { TreeContext } from './treeContext';
 export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeContext, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly listsLoaded = new vscode.EventEmitter<void>();
+  /** A list finished loading (the live watcher looks for tasks in flight then). */
+  readonly onDidLoadList = this.listsLoaded.event;
   private readonly subscription: vscode.Disposable;
   private readonly lists = new Map<string, PagedList>();
   private readonly filters = new Map<string, FilterValues>();
@@ -133,7 +136,9 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         list = new PagedList(await source(), this.filters.get(owner.id) ?? {});
         this.lists.set(owner.id, list);
       }
+      const fresh = !list.loaded;
       await list.ensureLoaded(this.pageSize());
+      if (fresh) this.listsLoaded.fire();
     } catch (err) {
       this.lists.delete(owner.id);
       return [this.errorNode(owner, err)];
@@ -163,6 +168,47 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     } finally {
       this.changed.fire(undefined);
     }
+  }
+
+  connectionNamed(name: string): Connection | undefined {
+    return this.connections.get(name);
+  }
+
+  /** Every loaded entry of a connection that follows a task live (see `Entry.live`). */
+  liveEntries(): Array<{ readonly connectionName: string; readonly entry: Entry }> {
+    const out: Array<{ connectionName: string; entry: Entry }> = [];
+    const names = this.connections.list().map((c) => c.name);
+    for (const [listId, list] of this.lists) {
+      const connectionName = connectionOfList(listId, names);
+      if (connectionName === undefined) continue;
+      for (const entry of list.entries) if (entry.live) out.push({ connectionName, entry });
+    }
+    return out;
+  }
+
+  /**
+   * Puts a task's new entry in place of the old one wherever it is listed, and redraws from the
+   * cache (no request). When its phase changed, what was loaded under it (its assets) is
+   * forgotten, so it is read again when shown.
+   */
+  replaceLiveEntry(connectionName: string, taskId: string, next: (old: Entry) => Entry): boolean {
+    let replaced = false;
+    const names = this.connections.list().map((c) => c.name);
+    for (const [listId, list] of [...this.lists]) {
+      if (connectionOfList(listId, names) !== connectionName) continue;
+      list.entries = list.entries.map((entry) => {
+        if (entry.live?.taskId !== taskId) return entry;
+        replaced = true;
+        const updated = next(entry);
+        if (updated.live?.phase !== entry.live.phase) {
+          const below = `${listId}/${entry.key}`;
+          for (const id of [...this.lists.keys()]) if (id === below || id.startsWith(`${below}/`)) this.lists.delete(id);
+        }
+        return updated;
+      });
+    }
+    if (replaced) this.changed.fire(undefined);
+    return replaced;
   }
 
   filtersOf(owner: TreeNode): FilterValues {
@@ -201,5 +247,16 @@ export class TaskLensTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
+    this.listsLoaded.dispose();
   }
+}
+
+/** Which connection a list belongs to: the longest connection name whose node id prefixes it. */
+function connectionOfList(listId: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const name of names) {
+    const id = `conn:${name}`;
+    if ((listId === id || listId.startsWith(`${id}/`)) && (best === undefined || name.length > best.length)) best = name;
+  }
+  return best;
 }

@@ -18,6 +18,7 @@ import { callout } from '../shell/widgets';
 type Section = (task: LpTask, ctx: Ctx) => Node | null;
 
 const SECTIONS: ReadonlyArray<[string, Section]> = [
+  ['stuck', (_task, ctx) => (ctx.context.stuck ? callout('warning', lt('stuck'), lt('stuckHint')) : null)],
   ['status', (task) => renderStatusCallout(task)],
   ['progress', (task) => renderProgress(task)],
   ['timeline', (task) => renderTimeline(task)],

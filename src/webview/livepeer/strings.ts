@@ -28,6 +28,9 @@ const en = {
   retriesFact: 'Retries',
   retrying: 'Waiting to retry after an error',
   lastError: 'Last error',
+  stuck: 'No update for a long time',
+  stuckHint:
+    'This task has been waiting or running without a status update for longer than the taskLens.livepeer.stuckAfterMinutes setting. It may be stuck; Livepeer retries failed work on its own, so give it time or check the input.',
   progress: 'Progress',
   progressLabel: 'Task progress',
   progressUnknown: 'running, no progress reported yet',

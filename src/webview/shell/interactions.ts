@@ -90,7 +90,7 @@ function moveTurn(root: Element, delta: 1 | -1): boolean {
   return true;
 }
 
-function onKey(root: Element, e: KeyboardEvent): void {
+function onKey(root: Element, e: KeyboardEvent, post: Post): void {
   if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
   const target = isElement(e.target as Node) ? (e.target as Element) : null;
   if (isTyping(target)) return;
@@ -100,6 +100,15 @@ function onKey(root: Element, e: KeyboardEvent): void {
     const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
     if (next) selectTab(next, true);
     e.preventDefault();
+    return;
+  }
+  // `n` / `p`: the next or previous task of the delivery explorer's set (only when the toolbar offers them).
+  if (e.key === 'n' || e.key === 'p') {
+    const button = root.querySelector(`[data-command="${e.key === 'n' ? 'next' : 'previous'}"]`);
+    if (button && !(button as HTMLButtonElement).disabled) {
+      onAction(button, post);
+      e.preventDefault();
+    }
     return;
   }
   const onCard = target?.classList.contains('turn-card') === true;
@@ -124,7 +133,7 @@ export function installInteractions(root: HTMLElement, post: Post): () => void {
     const action = el.closest('[data-action]');
     if (action && !(action as HTMLButtonElement).disabled) onAction(action, post);
   };
-  const key = (e: KeyboardEvent) => onKey(root, e);
+  const key = (e: KeyboardEvent) => onKey(root, e, post);
   const doc = root.ownerDocument;
   root.addEventListener('click', click);
   root.addEventListener('auxclick', click);

@@ -11,6 +11,8 @@ const en = {
   revealInTree: 'Reveal in Tree',
   pin: 'Pin',
   pinned: 'Pinned',
+  retryTask: 'Retry Task',
+  downloadOutput: 'Download Output',
   toolbar: 'Task actions',
   loading: 'Loading task…',
   errorTitle: 'Could not show the task',
@@ -116,6 +118,10 @@ const en = {
   noRole: '(no role)',
   summary: 'Summary',
   annotation: '(annotation)',
+  previous: 'Previous (p)',
+  next: 'Next (n)',
+  positionOf: '{0} of {1}',
+  taskFile: 'Read from this task file, offline',
 };
 
 /** The English table: the page's defaults and the source the host translates (see `webview/pageStrings.ts`). */

@@ -3,6 +3,9 @@ import { h, icon } from './dom';
 import type { PageCommand, RenderContext } from '../../shared/protocol';
 import { t, type StringKey } from './strings';
 
+/** A task read from a file has no tree to reveal it in. */
+const API_ONLY: ReadonlySet<PageCommand> = new Set(['revealInTree']);
+
 const BUTTONS: Array<[PageCommand, string, StringKey]> = [
   ['openJson', 'json', 'openJson'],
   ['copyId', 'copy', 'copyId'],
@@ -13,7 +16,9 @@ const BUTTONS: Array<[PageCommand, string, StringKey]> = [
 
 export function renderToolbar(context: RenderContext | undefined): HTMLElement {
   const pinned = context?.pinned === true;
-  const button = (cmd: PageCommand, ico: string, label: string, pressed?: boolean) =>
+  const fromFile = typeof context?.file === 'string';
+  const navigation = context?.navigation ?? null;
+  const button = (cmd: PageCommand, ico: string, label: string, pressed?: boolean, disabled?: boolean) =>
     h(
       'button',
       {
@@ -24,6 +29,7 @@ export function renderToolbar(context: RenderContext | undefined): HTMLElement {
         title: label,
         'aria-label': label,
         'aria-pressed': pressed === undefined ? undefined : String(pressed),
+        disabled,
       },
       icon(ico),
       h('span', { class: 'tool-label' }, label),
@@ -31,9 +37,22 @@ export function renderToolbar(context: RenderContext | undefined): HTMLElement {
   return h(
     'div',
     { class: 'toolbar', role: 'toolbar', 'aria-label': t('toolbar') },
-    BUTTONS.map(([cmd, ico, key]) => button(cmd, ico, t(key))),
+    navigation
+      ? [
+          button('previous', 'arrow-up', t('previous'), undefined, navigation.position <= 1),
+          h('span', { class: 'nav-position muted', role: 'status' }, t('positionOf', navigation.position, navigation.count)),
+          button('next', 'arrow-down', t('next'), undefined, navigation.position >= navigation.count),
+        ]
+      : null,
+    BUTTONS.filter(([cmd]) => !(fromFile && API_ONLY.has(cmd))).map(([cmd, ico, key]) => button(cmd, ico, t(key))),
     button('pin', pinned ? 'pinned' : 'pin', t(pinned ? 'pinned' : 'pin'), pinned),
+    context?.actions?.includes('retryTask') ? button('retryTask', 'debug-restart', t('retryTask')) : null,
+    context?.actions?.includes('downloadOutput') ? button('downloadOutput', 'cloud-download', t('downloadOutput')) : null,
     h('span', { class: 'spacer' }),
-    context ? h('span', { class: 'connection muted', title: t('connection') }, icon('plug'), ' ', context.connectionName) : null,
+    fromFile
+      ? h('span', { class: 'connection muted', title: t('taskFile') }, icon('file'), ' ', context?.file ?? '')
+      : context
+        ? h('span', { class: 'connection muted', title: t('connection') }, icon('plug'), ' ', context.connectionName)
+        : null,
   );
 }

@@ -38,6 +38,11 @@ export interface RenderHandle {
 
 export interface TaskView {
   render(task: unknown, context: RenderContext, receivedAt?: number, related?: readonly RelatedDoc[]): RenderHandle;
+  /**
+   * The shown task changed on the server (a live task): redraw it with the same context and
+   * related objects, keeping the reader's place. Ignored when another task (or none) is shown.
+   */
+  live(task: unknown, patch: Pick<RenderContext, 'stuck' | 'actions'>): RenderHandle | undefined;
   loading(): void;
   error(message: string): void;
   dispose(): void;
@@ -69,6 +74,7 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
   let current: { cancelled: boolean; resolve: (o: RenderOutcome) => void } | undefined;
   let lastContext: RenderContext | undefined;
   let lastTaskId: string | undefined;
+  let lastRelated: readonly RelatedDoc[] | undefined;
   root.classList.add('task-lens');
   // The page runs its own small live regions (progress, loading); a live root would read the
   // whole task aloud on every render.
@@ -92,6 +98,7 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
     cancelCurrent();
     setDocument(doc);
     lastContext = context;
+    lastRelated = related;
     let resolve!: (o: RenderOutcome) => void;
     const done = new Promise<RenderOutcome>((r) => (resolve = r));
     const job = { cancelled: false, resolve };
@@ -159,6 +166,11 @@ export function createTaskView(root: HTMLElement, options: ViewOptions): TaskVie
 
   return {
     render,
+    live(task, patch) {
+      const id = typeof task === 'object' && task !== null ? (task as { id?: unknown }).id : undefined;
+      if (!lastContext || lastTaskId === undefined || id !== lastTaskId) return undefined;
+      return render(task, { ...lastContext, ...patch }, now(), lastRelated);
+    },
     loading() {
       if (root.querySelector('.content')) {
         root.setAttribute('aria-busy', 'true');

@@ -6,6 +6,8 @@
 import type { Asset } from '../../../src/core/livepeer/types';
 import { RouteError, type Router } from '../router';
 import type { LivepeerData } from './data';
+import type { LivepeerLive } from './live';
+import type { OutputHosts } from './outputHost';
 import { linkHeader, listTasks } from './listing';
 
 export const LIVEPEER_PREFIX = '/livepeer/api';
@@ -27,6 +29,10 @@ export function livepeerUnauthorized(authorization: string | undefined): string 
 
 export interface LivepeerRouteOptions {
   readonly prefix?: string;
+  /** Serves `POST /task/{id}/retry` when given. */
+  readonly live?: LivepeerLive;
+  /** Serves the emulator-only same-origin download redirect when given. */
+  readonly output?: OutputHosts;
 }
 
 export function registerLivepeerRoutes(router: Router, data: LivepeerData, options: LivepeerRouteOptions = {}): void {
@@ -51,6 +57,20 @@ export function registerLivepeerRoutes(router: Router, data: LivepeerData, optio
     if (!task) throw new RouteError(404, 'not found');
     return { status: 200, body: task };
   });
+
+  const { live, output } = options;
+  if (live) {
+    // Served by Studio but not in its published API (reference §2.4).
+    livepeer.post(`${prefix}/task/:taskId/retry`, ({ params }) => ({ status: 200, body: live.retry(params.taskId ?? '') }));
+  }
+  if (output) {
+    // Emulator-only: a download URL on the API origin that redirects to the output host, so a test
+    // can show the key goes to the API (same origin) and is dropped on the hop to another host.
+    livepeer.get(`${prefix}/__download/:playbackId`, ({ params }) => ({
+      status: 302,
+      headers: { Location: output.downloadUrl(params.playbackId ?? '') },
+    }));
+  }
 
   livepeer.get(`${prefix}/asset/:assetId`, ({ params, query }) => {
     const asset = data.findAsset(params.assetId ?? '');

@@ -35,11 +35,14 @@ export function startCli(
   cliPath: string,
   args: string[],
   env: Record<string, string | undefined>,
+  options: { readonly direct?: boolean } = {},
 ): { child: ChildProcess; done: Promise<CliRun> } {
   const merged = Object.fromEntries(
     Object.entries({ PATH: process.env.PATH ?? '', ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
-  const child = spawn(process.execPath, [cliPath, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `direct`: `cliPath` is a program of its own (e.g. `script` running the CLI on a terminal).
+  const [file, argv] = options.direct ? [cliPath, args] : [process.execPath, [cliPath, ...args]];
+  const child = spawn(file, argv, { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   const done = new Promise<CliRun>((resolveRun, fail) => {
     let stdout = '';
     let stderr = '';
@@ -51,6 +54,11 @@ export function startCli(
   return { child, done };
 }
 
-export function runCli(cliPath: string, args: string[], env: Record<string, string | undefined>): Promise<CliRun> {
-  return startCli(cliPath, args, env).done;
+export function runCli(
+  cliPath: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  options: { readonly direct?: boolean } = {},
+): Promise<CliRun> {
+  return startCli(cliPath, args, env, options).done;
 }

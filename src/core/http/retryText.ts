@@ -1,0 +1,35 @@
+/**
+ * How a retry is announced, in the CLI's stderr and the editor's progress alike: what went wrong,
+ * how long the wait is and which attempt comes next, e.g.
+ * `429 Too Many Requests from GET /v2/tasks; retrying in 4.5 s (attempt 2)…`.
+ */
+
+/** Reason phrases for the statuses that are retried; any other reason is shown as it is. */
+const STATUS_TEXT: Readonly<Record<string, string>> = {
+  '408': '408 Request Timeout',
+  '425': '425 Too Early',
+  '429': '429 Too Many Requests',
+  '500': '500 Internal Server Error',
+  '502': '502 Bad Gateway',
+  '503': '503 Service Unavailable',
+  '504': '504 Gateway Timeout',
+};
+
+/** `429` → `429 Too Many Requests`; `ECONNRESET`, `timeout`, `invalid JSON` stay as they are. */
+export function reasonText(reason: string): string {
+  return STATUS_TEXT[reason] ?? reason;
+}
+
+/** Seconds with one decimal below 10 s (`4.5 s`, `0.2 s`), whole seconds above (`12 s`). */
+export function waitText(delayMs: number): string {
+  const seconds = Math.max(0, delayMs) / 1000;
+  return `${seconds < 10 ? seconds.toFixed(1) : String(Math.round(seconds))} s`;
+}
+
+/**
+ * @param what what failed, e.g. `from GET /v2/tasks` or `on page 3` (no query string: it may hold names)
+ * @param failedAttempt the attempt that just failed (1-based); the next one is announced
+ */
+export function retryText(reason: string, what: string, delayMs: number, failedAttempt: number): string {
+  return `${reasonText(reason)} ${what}; retrying in ${waitText(delayMs)} (attempt ${failedAttempt + 1})…`;
+}
