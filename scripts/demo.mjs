@@ -50,9 +50,14 @@ const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${en
 console.log(
   `\nTask Lens demo is running.\n  API emulator: ${emulatorUrl} (key "${DEMO_KEY}")\n  Open VS Code:  ${url}\n\nPress Ctrl+C to stop.`,
 );
-const stop = () => {
-  server.stop();
+// Ctrl+C stops everything the demo started: the VS Code server's whole process group (its file
+// watcher, pty host and extension hosts included) and the emulator.
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   emulator.kill();
+  await server.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);

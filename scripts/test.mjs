@@ -45,6 +45,7 @@ if (!only) {
   check('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
   check('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level=warn']);
   check('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', '.']);
+  check('l10n bundle current (npm run l10n)', process.execPath, ['scripts/l10n.mjs', '--check']);
 }
 const built = step('build (esbuild)', process.execPath, ['esbuild.mjs']);
 if (!built) total.failed += 1;
@@ -60,6 +61,15 @@ if (only !== 'unit' && built) {
   const results = path.join(tmp, 'integration.json');
   tests('integration tests (real VS Code extension host)', process.execPath, ['test/runner/run.mjs', '--results', results], results);
 }
+if (only !== 'unit' && built) {
+  const results = path.join(tmp, 'l10n.json');
+  tests(
+    'translations (the l10n suite in the pseudo-locale qps-ploc)',
+    process.execPath,
+    ['test/runner/run.mjs', '--locale', 'qps-ploc', '--results', results],
+    results,
+  );
+}
 if (!only && built) {
   const results = path.join(tmp, 'vsix.json');
   tests(
@@ -68,6 +78,10 @@ if (!only && built) {
     ['test/runner/vsixSmoke.mjs', '--results', results],
     results,
   );
+}
+if (!only && built) {
+  const results = path.join(tmp, 'demo.json');
+  tests('npm start stops everything on Ctrl+C', process.execPath, ['test/runner/demoStop.mjs', '--results', results], results);
 }
 rmSync(tmp, { recursive: true, force: true });
 console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
+import { setDisplayLocale } from './shared/format';
 import { DELIVERIES_VIEW_ID, VIEW_ID } from './vscode/commandIds';
 import { trackConnectionCount } from './vscode/connectionCountContext';
 import { registerCommands } from './vscode/commands';
+import { TaskLinkHandler } from './vscode/deepLinks';
+import { trackSelection } from './vscode/selectionContext';
 import { ConnectionStore } from './vscode/connections';
 import { Log } from './vscode/log';
 import { PlatformRegistry } from './vscode/platforms';
@@ -46,6 +50,9 @@ export type { ExplorerHost };
 /** Composes the extension's parts; nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
+  setDisplayLocale(vscode.env.language);
+  // core/ words (tree groups) are translated by @vscode/l10n from the same bundle as vscode.l10n.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = new Log();
   const store = new ConnectionStore(context.secrets, log, context.globalState);
   const platforms = new PlatformRegistry(store, log);
@@ -69,6 +76,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const deliveries = new DeliveriesView(log);
   const live = new LiveWatcher(tree, view, panels, platforms, store, log);
   const confirmations = new Confirmations();
+  const commandContext = {
+    ...{ store, platforms, tree, view, documents, panels, reports, log, live, confirmations, explorers, deliveries, reviews },
+    extensionId: context.extension.id,
+  };
 
   context.subscriptions.push(
     log,
@@ -77,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     tree,
     view,
     trackConnectionCount(store),
+    trackSelection(view),
     panels,
     reports,
     live,
@@ -93,21 +105,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.registerTextDocumentContentProvider(LINE_SCHEME, new LineDocumentProvider((file) => explorers.isOpen(file))),
     openDownloadsInExplorer(EXPLORER_VIEW_TYPE, log),
     linkExplorerAndReports(explorers, reports),
-    ...registerCommands({
-      store,
-      platforms,
-      tree,
-      view,
-      documents,
-      panels,
-      reports,
-      log,
-      live,
-      confirmations,
-      explorers,
-      deliveries,
-      reviews,
-    }),
+    ...registerCommands(commandContext),
+    vscode.window.registerUriHandler(new TaskLinkHandler(commandContext)),
   );
   log.info(`Task Lens ${context.extension.packageJSON.version} activated in ${(performance.now() - started).toFixed(1)} ms`);
   return context.extensionMode === vscode.ExtensionMode.Test

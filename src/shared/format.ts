@@ -5,12 +5,31 @@
  */
 
 let numberFormat: Intl.NumberFormat | undefined;
+let displayLocale: string | undefined;
+
+/**
+ * The editor's display language (`vscode.env.language`) for numbers: set once by the extension
+ * and by the page. A tag Intl does not know (e.g. the pseudo-locale `qps-ploc`) falls back to the
+ * runtime's default.
+ */
+export function setDisplayLocale(locale: string | undefined): void {
+  try {
+    displayLocale = locale && Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : undefined;
+  } catch {
+    displayLocale = undefined;
+  }
+  numberFormat = undefined;
+}
+
+export function getDisplayLocale(): string | undefined {
+  return displayLocale;
+}
 
 /** `12,345` in the display locale; small integers skip Intl (it is slow per call). */
 export function formatNumber(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1000) return String(n);
   try {
-    numberFormat ??= new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 });
+    numberFormat ??= new Intl.NumberFormat(displayLocale, { maximumFractionDigits: 4 });
     return numberFormat.format(n);
   } catch {
     return String(n);

@@ -56,7 +56,8 @@ export type HostToPage =
   | { type: 'loading' }
   | { type: 'error'; message: string }
   /** The task changed while shown (a live task): redraw it in place, keeping the rest. */
-  | { type: 'live'; task: unknown; stuck: boolean; actions: TaskAction[] };
+  | { type: 'live'; task: unknown; stuck: boolean; actions: TaskAction[] }
+  | { type: 'strings'; locale: string; tables: Record<string, Record<string, string>> };
 
 export const PAGE_COMMANDS = [
   'openJson',
@@ -70,6 +71,7 @@ export const PAGE_COMMANDS = [
   'next',
   'retryTask',
   'downloadOutput',
+  'copyLink',
 ] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
@@ -175,6 +177,11 @@ export const isHostToPage = validatorFor<HostToPage>({
   loading: always,
   error: (m) => typeof m.message === 'string',
   live: (m) => 'task' in m && typeof m.stuck === 'boolean' && isTaskActions(m.actions),
+  strings: (m) =>
+    typeof m.locale === 'string' &&
+    m.locale.length <= 50 &&
+    isRec(m.tables) &&
+    Object.values(m.tables).every((t) => isRec(t) && Object.values(t).every((s) => typeof s === 'string' && s.length <= 2000)),
 });
 
 export function isPageCommand(v: unknown): v is PageCommand {

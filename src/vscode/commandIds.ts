@@ -35,6 +35,7 @@ export const CommandIds = {
   showReviewAgreement: 'taskLens.showReviewAgreement',
   retryTask: 'taskLens.retryTask',
   downloadOutput: 'taskLens.downloadOutput',
+  copyLink: 'taskLens.copyLink',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -14,6 +14,7 @@ import { downloadCommand } from './commands/download';
 import { exportTaskFile } from './commands/exportFile';
 import { syncProjectDeliveries } from './commands/sync';
 import { showReport } from './commands/report';
+import { copyTaskLink } from './deepLinks';
 import { openInExplorer, openSample, saveFilteredSet, showReviewAgreement } from './commands/explorer';
 import { openTask, openTaskJson, saveTaskJsonCopy } from './commands/tasks';
 import { downloadOutput, retryTask } from './commands/liveTasks';
@@ -49,6 +50,7 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.exportTaskFile]: (_ctx, uri?: vscode.Uri) => exportTaskFile(uri instanceof vscode.Uri ? uri : undefined),
   [CommandIds.showLog]: (ctx) => ctx.log.channel.show(),
   [CommandIds.showReport]: (ctx, target?: unknown) => showReport(ctx, target),
+  [CommandIds.copyLink]: (ctx, target?: unknown) => copyTaskLink(ctx, target),
   [CommandIds.openInExplorer]: (ctx, target?: unknown) => openInExplorer(ctx, target),
   [CommandIds.openSample]: openSample,
   [CommandIds.refreshDeliveries]: (ctx) => ctx.deliveries.refresh(),

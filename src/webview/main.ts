@@ -4,6 +4,8 @@
  */
 import { isHostToPage, type PageState, type PageToHost } from '../shared/protocol';
 import { createTaskView } from './shell/view';
+import { applyPageStrings } from './pageStrings';
+import { setDisplayLocale } from '../shared/format';
 
 interface VsCodeApi {
   postMessage(msg: unknown): void;
@@ -50,6 +52,10 @@ function start(): void {
         break;
       case 'error':
         view.error(msg.message);
+        break;
+      case 'strings':
+        applyPageStrings(msg.tables);
+        setDisplayLocale(msg.locale);
         break;
     }
   });

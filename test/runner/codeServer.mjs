@@ -59,7 +59,7 @@ export function freePort() {
  * Starts the server on loopback with a fresh data folder. `env` reaches the extension host, which
  * is how tests and the demo hand it connections and the emulator's address.
  */
-export async function startVsCodeServer({ port, env = {}, dataDir, extensionsDir, log = () => {} }) {
+export async function startVsCodeServer({ port, env = {}, dataDir, extensionsDir, locale, log = () => {} }) {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'task-lens-vscode-')));
   const extDir = extensionsDir ?? path.join(dir, 'ext');
   mkdirSync(path.join(dir, 'server'), { recursive: true });
@@ -79,8 +79,20 @@ export async function startVsCodeServer({ port, env = {}, dataDir, extensionsDir
     path.join(dir, 'server'),
     '--extensions-dir',
     extDir,
+    // The display language the workbench and extension hosts run in (the l10n test's pseudo-locale).
+    ...(locale ? ['--locale', locale] : []),
   ];
-  const child = spawn(process.execPath, args, { cwd: vscodeDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: the server starts a file watcher, a pty host and extension hosts that
+  // outlive it when only the server is signalled, so stopping means signalling the whole group.
+  const child = spawn(process.execPath, args, {
+    cwd: vscodeDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const killGroupNow = () => signalGroup(child.pid, 'SIGKILL');
+  process.once('exit', killGroupNow);
+  child.once('exit', () => process.removeListener('exit', killGroupNow));
   child.stdout.on('data', (d) => log(String(d)));
   child.stderr.on('data', (d) => log(String(d)));
   const url = `http://127.0.0.1:${port}`;
@@ -99,8 +111,24 @@ export async function startVsCodeServer({ port, env = {}, dataDir, extensionsDir
   throw new Error('The VS Code server did not answer within 30 s');
 }
 
-function stopProcess(child) {
-  if (child.exitCode === null) child.kill('SIGTERM');
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false; // the group is gone
+  }
+}
+
+/** Stops the server and everything it started (its process group): SIGTERM, then SIGKILL after 3 s. */
+async function stopProcess(child) {
+  if (!signalGroup(child.pid, 'SIGTERM')) return;
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline) {
+    if (!signalGroup(child.pid, 0)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  signalGroup(child.pid, 'SIGKILL');
 }
 
 /** Debian's chromium, or CHROMIUM_PATH. A clear message when it is missing. */

@@ -16,6 +16,8 @@ const { values: opts } = parseArgs({
     grep: { type: 'string' },
     timeout: { type: 'string', default: process.env.TASKLENS_TEST_TIMEOUT ?? '600000' },
     verbose: { type: 'boolean', default: Boolean(process.env.TASKLENS_TEST_VERBOSE) },
+    // Runs only the l10n suite, in this display language (qps-ploc: a pseudo bundle is generated).
+    locale: { type: 'string' },
   },
 });
 const timeoutMs = Number(opts.timeout);
@@ -28,7 +30,20 @@ const suiteEnv = {
   TASKLENS_TEST_RESULTS: resultsFile,
   TASKLENS_TEST_WORKSPACE: workspace,
   ...(opts.grep ? { TASKLENS_TEST_GREP: opts.grep } : {}),
+  ...(opts.locale ? { TASKLENS_TEST_LOCALE: opts.locale } : {}),
 };
+const pseudoBundle = path.join(root, 'l10n', 'bundle.l10n.qps-ploc.json');
+if (opts.locale === 'qps-ploc') {
+  // Every string of the committed bundle, pseudo-localised (“Ŏƥḗḗƞ”), so English left on screen stands out.
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(
+    path.join(root, 'node_modules', '.bin', 'vscode-l10n-dev'),
+    ['generate-pseudo', '-o', path.join(root, 'l10n'), path.join(root, 'l10n', 'bundle.l10n.json')],
+    {
+      stdio: 'ignore',
+    },
+  );
+}
 
 /**
  * An emulator outside the extension host, for the test that reloads the window (the extension
@@ -63,12 +78,21 @@ async function runInServer() {
   const server = await startVsCodeServer({
     port,
     dataDir: path.join(work, 'vscode'),
+    locale: opts.locale,
     env: { ...suiteEnv, TASKLENS_PROBE_URL: probe.url, TASKLENS_TEST_LOG_ROOT: path.join(work, 'vscode') },
     log: opts.verbose ? (s) => process.stdout.write(`[server] ${s}`) : () => {},
   });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   try {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    if (opts.locale) {
+      // The server only switches the workbench's language when a language pack exists for it; the
+      // pseudo-locale has none, so the page is told its language directly. The extension host is
+      // started with the workbench's language, so vscode.env.language and vscode.l10n follow.
+      await page.addInitScript((language) => {
+        Object.defineProperty(globalThis, '_VSCODE_NLS_LANGUAGE', { get: () => language, set: () => {}, configurable: true });
+      }, opts.locale);
+    }
     let resolveExit;
     const exited = new Promise((r) => (resolveExit = r));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -123,6 +147,7 @@ try {
 }
 if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
 if (opts.results) writeFileSync(opts.results, JSON.stringify(counts));
+if (opts.locale === 'qps-ploc') rmSync(pseudoBundle, { force: true });
 if (!process.env.TASKLENS_TEST_KEEP) rmSync(work, { recursive: true, force: true });
 else console.log(`Kept the run's files in ${work}`);
 process.exit(counts.failed > 0 ? 1 : 0);

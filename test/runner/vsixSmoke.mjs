@@ -44,11 +44,27 @@ try {
       .filter(Boolean);
     const unexpected = listing.filter(
       (f) =>
-        !/^(extension\/(dist|media)\/|extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE)$|extension\.vsixmanifest$|\[Content_Types\]\.xml$)/i.test(
+        !/^(extension\/(dist|media|l10n)\/|extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE)$|extension\.vsixmanifest$|\[Content_Types\]\.xml$)/i.test(
           f,
         ),
     );
     if (unexpected.length) throw new Error(`the VSIX holds files that do not run: ${unexpected.join(', ')}`);
+  });
+
+  await check('the VSIX manifest carries the gallery fields (icon, banner, links) that VS Code Marketplace and Open VSX read', async () => {
+    const manifest = execFileSync(
+      'python3',
+      ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("extension.vsixmanifest").decode())', path.join(root, vsix)],
+      { encoding: 'utf8' },
+    );
+    const wanted = [
+      /<Asset Type="Microsoft\.VisualStudio\.Services\.Icons\.Default" Path="extension\/media\/icon\.png"/,
+      /Microsoft\.VisualStudio\.Services\.Branding\.Color" Value="#1E3A5F"/,
+      /Microsoft\.VisualStudio\.Services\.Links\.Support" Value="[^"]+\/issues"/,
+      /Microsoft\.VisualStudio\.Services\.Links\.Source" Value="[^"]+"/,
+    ];
+    const missing = wanted.filter((re) => !re.test(manifest));
+    if (missing.length) throw new Error(`missing in extension.vsixmanifest: ${missing.join(', ')}`);
   });
 
   const ext = path.join(work, 'ext');

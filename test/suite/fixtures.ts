@@ -65,6 +65,16 @@ export function labelOf(node: TreeNode): string {
   return typeof label === 'string' ? label : (label?.label ?? '');
 }
 
+/** The id of the task a tree row opens ('' for other rows): rows are labelled by text, not id. */
+export function taskIdOf(node: TreeNode): string {
+  return /\/task:([^/]*)$/.exec(node.getTreeItem().id ?? '')?.[1] ?? '';
+}
+
+/** The row of task `id` among `parent`'s children (first page). */
+export async function taskNodeIn(parent: TreeNode, id: string): Promise<TreeNode | undefined> {
+  return (await childrenOf(parent)).find((n) => taskIdOf(n) === id);
+}
+
 export async function childByLabel(parent: TreeNode | undefined, label: string): Promise<TreeNode> {
   const children = await childrenOf(parent);
   const found = children.find((c) => labelOf(c) === label);

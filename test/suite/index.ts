@@ -27,7 +27,10 @@ export async function run(): Promise<void> {
   if (grep) mocha.grep(grep);
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   // Imported after mocha's globals exist; esbuild bundles them into this file.
-  if (afterReload) {
+  if (process.env.TASKLENS_TEST_LOCALE) {
+    say(`(display language ${process.env.TASKLENS_TEST_LOCALE}: the l10n suite only)`);
+    await import('./l10n.test');
+  } else if (afterReload) {
     say('(after the window reload)');
     await import('./restore.test');
   } else {
@@ -47,6 +50,10 @@ export async function run(): Promise<void> {
     await import('./overflow.test');
     await import('./reviewer.test');
     await import('./reviewAgreement.test');
+    await import('./taskRows.test');
+    await import('./settings.test');
+    await import('./deepLinks.test');
+    await import('./keys.test');
     await import('./reload.test');
   }
 

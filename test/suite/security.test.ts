@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Task } from '../../src/core/scale/types';
 import { TaskDocumentProvider } from '../../src/vscode/documents/taskDocuments';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
-import { childrenOf, isEntry, KEY_ENV, labelOf, nodeAt, renderedText, SECRET_KEY, testApi, useEmulator, waitFor } from './fixtures';
+import { childrenOf, KEY_ENV, labelOf, nodeAt, renderedText, SECRET_KEY, taskNodeIn, testApi, useEmulator, waitFor } from './fixtures';
 import { evalInWebviews, hasProbe } from './helpers';
 
 const TOKEN = /wst_SECRET_\d+/;
@@ -13,7 +13,7 @@ const MARKER = '[redacted by Task Lens]';
 
 async function kitchenSink() {
   const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
-  const task = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === F.tasks.kitchenSink);
+  const task = await taskNodeIn(batch, F.tasks.kitchenSink);
   assert.ok(task, 'the kitchen-sink task is in the Showcase batch');
   return task;
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Emulator } from '../emulator/server';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { redactTaskSecrets } from '../../src/core/secrets/taskSecrets';
-import { childrenOf, isEntry, nodeAt, SECRET_KEY, useEmulator } from './fixtures';
+import { childrenOf, isEntry, nodeAt, SECRET_KEY, taskIdOf, taskNodeIn, useEmulator } from './fixtures';
 import { evalInWorkbench, hasProbe, screenshot, typeText, waitFor } from './helpers';
 
 /** The task as the API serves it, fetched without the extension, with credentials redacted as the tab shows them. */
@@ -20,7 +20,7 @@ describe('Task JSON tabs', function () {
 
   it('opens a task from the tree as JSON, as the API returned it (credentials redacted), at a readable path', async () => {
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
-    const task = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === F.tasks.kitchenSink);
+    const task = await taskNodeIn(batch, F.tasks.kitchenSink);
     assert.ok(task, 'the kitchen-sink task is in the Showcase batch');
     await vscode.commands.executeCommand('taskLens.openTaskJson', task);
     const editor = await waitFor('the JSON tab', () =>
@@ -71,9 +71,9 @@ describe('Task JSON tabs', function () {
     const task = (await childrenOf(batch)).filter(isEntry)[0];
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);
-    const target = vscode.Uri.joinPath(folder.uri, 'copies', `${String(task.getTreeItem().label)}.json`);
+    const target = vscode.Uri.joinPath(folder.uri, 'copies', `${taskIdOf(task)}.json`);
     await vscode.commands.executeCommand('taskLens.saveTaskJsonCopy', task, target);
-    const written = JSON.parse(await readFile(path.join(folder.uri.fsPath, 'copies', `${String(task.getTreeItem().label)}.json`), 'utf8'));
-    assert.deepEqual(written, await apiTask(emu.current, String(task.getTreeItem().label)));
+    const written = JSON.parse(await readFile(path.join(folder.uri.fsPath, 'copies', `${taskIdOf(task)}.json`), 'utf8'));
+    assert.deepEqual(written, await apiTask(emu.current, taskIdOf(task)));
   });
 });

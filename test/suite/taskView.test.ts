@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { buildHostileTask, hostileMarker, hostilePayloads } from '../fixtures/hostile';
 import type { Task } from '../../src/core/scale/types';
-import { childrenOf, isEntry, KEY_ENV, nodeAt, SECRET_KEY, testApi, useEmulator, renderedText } from './fixtures';
+import { KEY_ENV, nodeAt, SECRET_KEY, taskNodeIn, testApi, useEmulator, renderedText } from './fixtures';
 import { evalInWebviews, evalInWorkbench, hasProbe, pressKey, screenshot, typeText, waitFor } from './helpers';
 
 async function openedPanels(): Promise<number> {
@@ -15,7 +15,7 @@ describe('Task view', function () {
 
   async function showcaseTask(id: string) {
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
-    const node = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === id);
+    const node = await taskNodeIn(batch, id);
     assert.ok(node, `task ${id} is in the Showcase batch`);
     return node;
   }

@@ -3,6 +3,7 @@
  * CLI the right flag. Every message is complete on its own: what happened, and what to do.
  * Cancellation is not here: it is the core `CancelledError`, like every other cancelled action.
  */
+import { formatNumber } from '../../shared/format';
 import type { DownloadManifest } from './manifest';
 import type { DownloadPaths } from './paths';
 
@@ -31,7 +32,7 @@ export class AlreadyDownloadedError extends DownloadError {
     readonly manifest: DownloadManifest | null,
   ) {
     const what = manifest
-      ? `was downloaded completely (${manifest.count.toLocaleString('en-US')} tasks, ${manifest.completedAt ?? 'earlier'})`
+      ? `was downloaded completely (${formatNumber(manifest.count)} tasks, ${manifest.completedAt ?? 'earlier'})`
       : 'exists already';
     super(`“${paths.file}” ${what}. To download it again and replace it, start over with force (--force on the command line).`, paths);
   }

@@ -3,6 +3,7 @@
  * got, and whether running it again resumes or only a restart (force) helps. Messages name the
  * sanitised file, never the raw platform name (it may hold terminal escapes or bidi tricks).
  */
+import { formatNumber } from '../../shared/format';
 import * as path from 'node:path';
 import { CancelledError, isTaskLensError } from '../http/errors';
 import { UnsafePathError } from '../fileNames';
@@ -30,13 +31,12 @@ export function incompleteError(
 ): DownloadIncompleteError {
   const cause = error instanceof WriteFailure ? error.cause : error;
   const reason = incompleteReason(error, token);
-  const count = written.toLocaleString('en-US');
-  const progress = total === null ? `${count} tasks` : `${count} of ${total.toLocaleString('en-US')} tasks`;
+  const count = formatNumber(written);
+  const progress = total === null ? `${count} tasks` : `${count} of ${formatNumber(total)} tasks`;
   const what = `Downloading “${path.basename(paths.file)}” stopped after ${progress}: ${messageOf(cause)}.`;
   const kept = `The partial file is kept (${paths.partial}).`;
   const restart = 'start over with force (--force on the command line)';
-  const resume =
-    written === 0 ? 'run the download again' : `run the download again: it resumes from task ${(written + 1).toLocaleString('en-US')}`;
+  const resume = written === 0 ? 'run the download again' : `run the download again: it resumes from task ${formatNumber(written + 1)}`;
   const next: Record<IncompleteReason, string> = {
     token_refused: `The server would not continue from the saved page (its next_token may have expired), even after listing again from the first page, so resuming cannot work: ${restart}.`,
     diverged: `To download the list as it is now, ${restart}.`,
@@ -82,7 +82,7 @@ export function throwIfCancelled(signal: AbortSignal | undefined, paths: Downloa
 }
 
 export function cancelledError(paths: DownloadPaths, written: number): CancelledError {
-  const kept = written > 0 ? ` after ${written.toLocaleString('en-US')} tasks; the partial file is kept: run it again to resume` : '';
+  const kept = written > 0 ? ` after ${formatNumber(written)} tasks; the partial file is kept: run it again to resume` : '';
   return new CancelledError(`Download of “${path.basename(paths.file)}” cancelled${kept}.`);
 }
 

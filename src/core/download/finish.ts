@@ -1,4 +1,5 @@
 /** The last steps of a download: what to warn about, and moving the finished file into place. */
+import { formatNumber } from '../../shared/format';
 import { rename, stat } from 'node:fs/promises';
 
 /** Problems that did not stop the download, for the result and the manifest. */
@@ -6,12 +7,12 @@ export function completionWarnings(duplicates: number, expected: number | null, 
   const warnings: string[] = [];
   if (duplicates > 0) {
     warnings.push(
-      `The server listed ${duplicates.toLocaleString('en-US')} task${duplicates === 1 ? '' : 's'} more than once; each task is in the file once.`,
+      `The server listed ${formatNumber(duplicates)} task${duplicates === 1 ? '' : 's'} more than once; each task is in the file once.`,
     );
   }
   if (expected !== null && expected !== count) {
     warnings.push(
-      `Expected ${expected.toLocaleString('en-US')} tasks (the platform's count) but the server listed ${count.toLocaleString('en-US')}. The file holds every task the server returned; check the source before relying on it.`,
+      `Expected ${formatNumber(expected)} tasks (the platform's count) but the server listed ${formatNumber(count)}. The file holds every task the server returned; check the source before relying on it.`,
     );
   }
   return warnings;

@@ -3,6 +3,7 @@
  * grow far past the list's size, write a task twice, or slip a task without an id into the file.
  * The errors here are final for the run: retrying the same page would get the same answer.
  */
+import { formatNumber } from '../../shared/format';
 import { InvalidResponseError } from '../http/errors';
 
 /** A server answer no retry will fix (a token cycle, a runaway count, a response over the size cap). */
@@ -48,7 +49,7 @@ export class TokenGuard {
     if (next === null) return;
     if (this.seen.has(next)) {
       throw new ServerFaultError(
-        `The server sent a page token on page ${page.toLocaleString('en-US')} that it had already sent earlier in this download; following it would repeat the same pages forever (a paging cycle on the server).`,
+        `The server sent a page token on page ${formatNumber(page)} that it had already sent earlier in this download; following it would repeat the same pages forever (a paging cycle on the server).`,
       );
     }
     this.seen.add(next);
@@ -59,7 +60,7 @@ export class TokenGuard {
     this.emptyPages = newTasks > 0 ? 0 : this.emptyPages + 1;
     if (this.emptyPages >= MAX_EMPTY_PAGES) {
       throw new ServerFaultError(
-        `The server sent ${MAX_EMPTY_PAGES.toLocaleString('en-US')} pages in a row without a new task (up to page ${page.toLocaleString('en-US')}); the listing does not seem to end.`,
+        `The server sent ${formatNumber(MAX_EMPTY_PAGES)} pages in a row without a new task (up to page ${formatNumber(page)}); the listing does not seem to end.`,
       );
     }
   }
@@ -71,7 +72,7 @@ export function checkCount(count: number, expected: number | null): void {
   const limit = expected * 2 + 1_000;
   if (count > limit) {
     throw new ServerFaultError(
-      `The server has listed ${count.toLocaleString('en-US')} distinct tasks, far more than the ${expected.toLocaleString('en-US')} it announced; stopping rather than filling the disk.`,
+      `The server has listed ${formatNumber(count)} distinct tasks, far more than the ${formatNumber(expected)} it announced; stopping rather than filling the disk.`,
     );
   }
 }

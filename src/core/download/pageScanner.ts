@@ -8,6 +8,7 @@
  * The body is collected as it streams in, with a size cap checked on every chunk; the scan itself
  * runs once on the whole page (pages are bounded; the download is not held in memory).
  */
+import { formatNumber } from '../../shared/format';
 export interface PageShape {
   /** Top-level key of the item array (Scale: `tasks`); null when the body is the array itself. */
   readonly itemsKey: string | null;
@@ -313,6 +314,6 @@ class Scanner {
   }
 
   private broken(why: string): PageBodyError {
-    return new PageBodyError(`the body is not a valid page (${why}; ${this.b.length.toLocaleString('en-US')} bytes)`);
+    return new PageBodyError(`the body is not a valid page (${why}; ${formatNumber(this.b.length)} bytes)`);
   }
 }

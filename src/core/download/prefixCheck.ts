@@ -4,6 +4,7 @@
  * bytes — before anything new is appended; duplicates the first pass skipped are skipped again.
  * Only a real divergence (the list changed underneath us) stops the download.
  */
+import { formatNumber } from '../../shared/format';
 import { DivergenceError, taskIdOf } from './guards';
 import { IdSet } from './idSet';
 import type { PartialFile } from './partialFile';
@@ -60,7 +61,7 @@ export class PrefixCheck {
   }
 
   private async divergence(onDisk: Buffer, id: string): Promise<DivergenceError> {
-    const position = (this.index + 1).toLocaleString('en-US');
+    const position = formatNumber(this.index + 1);
     let fileId: string | undefined;
     const newline = onDisk.indexOf(0x0a);
     try {

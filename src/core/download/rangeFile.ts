@@ -11,6 +11,7 @@
  */
 import { constants } from 'node:fs';
 import { readFile, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { formatNumber } from '../../shared/format';
 import { CancelledError, InvalidResponseError, isCancelledError, isTaskLensError, NetworkError, type TaskLensError } from '../http/errors';
 import type { HttpClient, StreamedResponse } from '../http/client';
 import { abortableSleep, type Sleep } from '../http/retry';
@@ -225,10 +226,7 @@ function retryableAfterCut(error: TaskLensError): boolean {
 /** What stopped the download for good, with how far it got and how to go on. */
 function gaveUp(error: unknown, part: string, bytes: number, total: number | null, attempts: number): Error {
   const cause = error instanceof Error ? error.message : String(error);
-  const progress =
-    total === null
-      ? `${bytes.toLocaleString('en-US')} bytes`
-      : `${bytes.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} bytes`;
+  const progress = total === null ? `${formatNumber(bytes)} bytes` : `${formatNumber(bytes)} of ${formatNumber(total)} bytes`;
   return new NetworkError(
     `The download stopped after ${progress} (${attempts} attempts without progress): ${cause} The partial file is kept (${part}); download again to resume.`,
     { cause: error },

@@ -3,6 +3,7 @@
  * complete, or a partial download of something else in the way). Also the read-only view of the
  * same facts for the editor (`inspectDownload`).
  */
+import { formatNumber } from '../../shared/format';
 import { stat, unlink } from 'node:fs/promises';
 import type { DownloadPlan } from '../platform/platform';
 import { AlreadyDownloadedError, DownloadSourceMismatchError } from './errors';
@@ -61,7 +62,7 @@ type CheckedResume =
   { readonly ok: true; readonly file: PartialFile; readonly ids: IdSet } | { readonly ok: false; readonly problem: string };
 
 async function resumeChecked(paths: DownloadPaths, manifest: DownloadManifest): Promise<CheckedResume> {
-  const count = manifest.count.toLocaleString('en-US');
+  const count = formatNumber(manifest.count);
   if (!manifest.seal || manifest.seal !== checkpointSeal(manifest) || !manifest.prefixSha256) {
     return { ok: false, problem: `The manifest's checkpoint (${count} tasks) does not match its seal (it was edited or damaged)` };
   }
@@ -78,11 +79,11 @@ async function resumeChecked(paths: DownloadPaths, manifest: DownloadManifest): 
     proof.sha256 !== manifest.prefixSha256
       ? 'its checksum differs from the one recorded'
       : proof.lines !== manifest.count
-        ? `it holds ${proof.lines.toLocaleString('en-US')} lines where the checkpoint says ${count}`
+        ? `it holds ${formatNumber(proof.lines)} lines where the checkpoint says ${count}`
         : !proof.endsWithNewline
           ? 'it does not end with a complete line'
           : badLine !== -1
-            ? `line ${(badLine + 1).toLocaleString('en-US')} is not a task with a unique id`
+            ? `line ${formatNumber(badLine + 1)} is not a task with a unique id`
             : undefined;
   if (problem === undefined) return { ok: true, file: resumed.file, ids };
   await resumed.file.close();

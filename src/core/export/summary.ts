@@ -1,4 +1,5 @@
 /** Written and skipped counts of one export, skipped broken down by reason (exports.md, "The summary"). */
+import { formatNumber } from '../../shared/format';
 
 export const SKIP_REASONS = [
   'not_completed',
@@ -42,5 +43,5 @@ export function newCounts(): ExportCounts {
 
 /** One line per non-zero reason, for stderr and the editor's notification. */
 export function describeSkipped(skipped: SkipCounts): string[] {
-  return SKIP_REASONS.filter((r) => skipped[r] > 0).map((r) => `${skipped[r].toLocaleString('en-US')} ${SKIP_REASON_LABELS[r]}`);
+  return SKIP_REASONS.filter((r) => skipped[r] > 0).map((r) => `${formatNumber(skipped[r])} ${SKIP_REASON_LABELS[r]}`);
 }

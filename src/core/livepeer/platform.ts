@@ -1,4 +1,6 @@
 /** Livepeer Studio as a Platform: one "Tasks" list (paged, filterable by type and phase) → task → assets. */
+// Core's own words in the tree go through @vscode/l10n: the editor feeds it vscode.l10n's bundle, the CLI keeps English.
+import * as l10n from '@vscode/l10n';
 import { isCancelledError, NotFoundError } from '../http/errors';
 import type { CallOptions } from '../http/client';
 import type {
@@ -121,9 +123,9 @@ export class LivepeerPlatform implements Platform {
       key: 'tasks',
       type: 'tasks',
       look: {
-        label: 'Tasks',
+        label: l10n.t('Tasks'),
         icon: 'checklist',
-        tooltip: 'Video tasks of this project (upload, export, transcode-file, clip, …), newest first.',
+        tooltip: l10n.t('Video tasks of this project (upload, export, transcode-file, clip, …), newest first.'),
       },
       download: { kind: TASKS_DOWNLOAD_KIND, label: 'tasks', plan: (filters) => this.planTaskListDownload(filters) },
       children: { mode: 'paged', filters: [TYPE_FILTER, PHASE_FILTER], loadPage: (request) => this.loadTaskPage(request) },

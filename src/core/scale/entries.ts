@@ -7,7 +7,8 @@ import { formatNumber, shortDate } from '../../shared/format';
 import { markdownName as mdName, markdownText as md } from '../platform/markdown';
 import type { Entry, EntryLook, FilterSpec } from '../platform/platform';
 import { BATCH_STATUSES, TASK_STATUSES } from './enums';
-import { batchStatusLook, statusLabel, taskStatusLook } from './looks';
+import { taskLabel } from '../../shared/taskLabel';
+import { batchStatusLook, firstUserText, statusLabel, taskStatusLook } from './looks';
 import type { Batch, Delivery, Project, Task } from './types';
 
 export const TASK_STATUS_FILTER: FilterSpec = {
@@ -62,18 +63,20 @@ export function deliveryLook(d: Delivery): EntryLook {
 /** A task row; `path` names where it was listed (project and batch or delivery) for its tab. */
 export function taskEntry(t: Task, path: string[]): Entry {
   const look = taskStatusLook(t.status);
-  const when = t.completed_at ? `completed ${shortDate(t.completed_at)}` : `created ${shortDate(t.created_at)}`;
   const meta = t.metadata && typeof t.metadata === 'object' ? Object.entries(t.metadata).slice(0, 5) : [];
+  // Ids share a long prefix: the row says what the task is about, the id is beside it in full.
+  const text = firstUserText(t);
+  const excerpt = text ? `\n\n“${md(text.replace(/\s+/g, ' ').trim().slice(0, 300))}”` : '';
   return {
     key: `task:${t.task_id}`,
     type: 'task',
     copyId: t.task_id,
     look: {
-      label: t.task_id,
-      description: `${statusLabel(t.status)} · ${when}`,
+      label: taskLabel(t.task_id, text),
+      description: `${statusLabel(t.status)} · ${t.task_id}`,
       icon: look.icon,
       tone: look.tone,
-      tooltip: `**Task ${md(t.task_id)}** — ${md(statusLabel(t.status))}\n\nCreated ${md(shortDate(t.created_at))}${t.completed_at ? `\n\nCompleted ${md(shortDate(t.completed_at))}` : ''}${meta.map(([k, v]) => `\n\n${md(k)}: ${md(JSON.stringify(v).slice(0, 80))}`).join('')}`,
+      tooltip: `**Task ${md(t.task_id)}** — ${md(statusLabel(t.status))}${excerpt}\n\nCreated ${md(shortDate(t.created_at))}${t.completed_at ? `\n\nCompleted ${md(shortDate(t.completed_at))}` : ''}${meta.map(([k, v]) => `\n\n${md(k)}: ${md(JSON.stringify(v).slice(0, 80))}`).join('')}`,
     },
     task: { id: t.task_id, pathSegments: path },
   };

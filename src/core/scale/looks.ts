@@ -13,3 +13,27 @@ export function batchStatusLook(status: unknown): StatusLook {
 export function statusLabel(status: unknown): string {
   return typeof status === 'string' && status ? status.replace(/_/g, ' ') : 'unknown';
 }
+
+/**
+ * The text of a task's first user message, when the task carries its threads (a completed task
+ * does, in lists too); undefined otherwise. Tolerant of any shape: the list is hostile data.
+ */
+export function firstUserText(task: { threads?: unknown }): string | undefined {
+  const threads = Array.isArray(task.threads) ? (task.threads as unknown[]) : [];
+  for (const thread of threads) {
+    const turns = isRecord(thread) && Array.isArray(thread.turns) ? (thread.turns as unknown[]) : [];
+    for (const turn of turns) {
+      const messages = isRecord(turn) && Array.isArray(turn.messages) ? (turn.messages as unknown[]) : [];
+      for (const message of messages) {
+        if (!isRecord(message) || message.role !== 'user' || !isRecord(message.content)) continue;
+        const text = message.content.text;
+        if (typeof text === 'string' && text.trim() !== '') return text;
+      }
+    }
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,4 +1,6 @@
 /** Scale GenAI v2 as a Platform: project → Batches / Deliveries / All tasks → tasks. */
+// Core's own words in the tree go through @vscode/l10n: the editor feeds it vscode.l10n's bundle, the CLI keeps English.
+import * as l10n from '@vscode/l10n';
 import type { CallOptions } from '../http/client';
 import type { Children, Entry, Platform, SyncRunOptions, SyncSummary, TaskDocument } from '../platform/platform';
 import { syncDeliveries } from './sync';
@@ -80,7 +82,7 @@ export class ScalePlatform implements Platform {
         load: async () => [
           this.batchesGroup(p),
           this.deliveriesGroup(p),
-          this.tasksGroup(p, 'all-tasks', 'All tasks', { project_id: p.id }, [p.name, 'all tasks']),
+          this.tasksGroup(p, 'all-tasks', l10n.t('All tasks'), { project_id: p.id }, [p.name, 'all tasks']),
         ],
       },
       sync: { label: p.name, run: (root, options) => this.syncProject(p, root, options) },
@@ -104,7 +106,7 @@ export class ScalePlatform implements Platform {
     return {
       key: 'batches',
       type: 'batches',
-      look: { label: 'Batches', icon: 'layers' },
+      look: { label: l10n.t('Batches'), icon: 'layers' },
       children: {
         mode: 'paged',
         filters: [BATCH_STATUS_FILTER],
@@ -142,7 +144,7 @@ export class ScalePlatform implements Platform {
     return {
       key: 'deliveries',
       type: 'deliveries',
-      look: { label: 'Deliveries', icon: 'package' },
+      look: { label: l10n.t('Deliveries'), icon: 'package' },
       children: {
         mode: 'list',
         load: async (call) => (await this.client.listDeliveries({ project_id: p.id }, call)).map((d) => this.deliveryEntry(d, p)),

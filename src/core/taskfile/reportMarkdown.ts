@@ -2,6 +2,7 @@
  * The quality report as Markdown tables a reviewer can paste into a review or an issue. Every
  * figure of the JSON form appears; cells are escaped because keys and values come from strangers.
  */
+import { formatNumber } from '../../shared/format';
 import type { Distribution, TaskFileReport } from './reportTypes';
 
 export function reportToMarkdown(report: TaskFileReport, title = 'Task file report'): string {
@@ -139,7 +140,7 @@ function cell(text: string): string {
 }
 
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatNumber(n);
 }
 
 function num(n: number | null | undefined): string {

@@ -23,6 +23,8 @@ export interface CommandContext {
   readonly panels: TaskPanels;
   readonly reports: ReportPanels;
   readonly log: Log;
+  /** `publisher.name`, the authority of the extension's deep links. */
+  readonly extensionId: string;
   readonly explorers: Explorers;
   readonly deliveries: DeliveriesView;
   readonly live: LiveWatcher;

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../shared/format';
 import * as vscode from 'vscode';
 import { isCancelledError } from '../../core/http/errors';
 import {
@@ -63,7 +64,7 @@ export async function downloadCommand(
     const again = vscode.l10n.t('Download Again');
     const open = vscode.l10n.t('Open File');
     const count = existing.manifest
-      ? vscode.l10n.t('{0} tasks', existing.manifest.count.toLocaleString('en-US'))
+      ? vscode.l10n.t('{0} tasks', formatNumber(existing.manifest.count))
       : vscode.l10n.t('a file of the same name');
     const answer = await vscode.window.showInformationMessage(
       vscode.l10n.t('“{0}” is already downloaded ({1}).', vscode.workspace.asRelativePath(existing.paths.file), count),
@@ -112,7 +113,7 @@ export async function downloadCommand(
           onRetry: (event) => {
             const line = retryMessage(event);
             ctx.log.warn(`Download of ${plan.fileName}: ${line}`);
-            progress.report({ message: vscode.l10n.t('{0} tasks · {1}', reported.toLocaleString('en-US'), line) });
+            progress.report({ message: vscode.l10n.t('{0} tasks · {1}', formatNumber(reported), line) });
           },
         });
       },
@@ -126,11 +127,10 @@ export async function downloadCommand(
 }
 
 function progressMessage(p: DownloadProgress): string {
-  const written = p.written.toLocaleString('en-US');
-  const of =
-    p.total !== null ? vscode.l10n.t('{0} of {1} tasks', written, p.total.toLocaleString('en-US')) : vscode.l10n.t('{0} tasks', written);
-  const rate = p.tasksPerSecond > 0 ? ` · ${Math.round(p.tasksPerSecond).toLocaleString('en-US')}/s` : '';
-  const resumed = p.resumedFrom > 0 ? ` · ${vscode.l10n.t('resumed at {0}', p.resumedFrom.toLocaleString('en-US'))}` : '';
+  const written = formatNumber(p.written);
+  const of = p.total !== null ? vscode.l10n.t('{0} of {1} tasks', written, formatNumber(p.total)) : vscode.l10n.t('{0} tasks', written);
+  const rate = p.tasksPerSecond > 0 ? ` · ${formatNumber(Math.round(p.tasksPerSecond))}/s` : '';
+  const resumed = p.resumedFrom > 0 ? ` · ${vscode.l10n.t('resumed at {0}', formatNumber(p.resumedFrom))}` : '';
   return `${of}${rate}${resumed}`;
 }
 
@@ -142,7 +142,7 @@ async function announce(result: DownloadResult): Promise<void> {
   const warnings = result.warnings.length ? ` ${result.warnings.join(' ')}` : '';
   const show = result.warnings.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const answer = await show(
-    vscode.l10n.t('Downloaded {0} tasks to {1}.', result.count.toLocaleString('en-US'), vscode.workspace.asRelativePath(uri)) + warnings,
+    vscode.l10n.t('Downloaded {0} tasks to {1}.', formatNumber(result.count), vscode.workspace.asRelativePath(uri)) + warnings,
     explore,
     reveal,
   );

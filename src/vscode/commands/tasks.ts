@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { TASK_ID_PATTERN } from '../../shared/taskLink';
+import type { Connection } from '../connections';
 import type { TaskTarget } from '../taskTarget';
 import { showTaskJson } from '../documents/showTaskJson';
 import { shownText } from '../labels';
@@ -20,6 +22,12 @@ export async function taskTarget(ctx: CommandContext, node: unknown, title: stri
       pathSegments: node.entry.task.pathSegments,
       intent: new UserIntent(ctx.view),
     };
+  if (node instanceof vscode.Uri) {
+    // An editor-title button: on a task JSON tab, that tab's task; on a task view, the view's task.
+    const shown = ctx.documents.taskOf(node) ?? ctx.panels.all().find((p) => p.panel.active)?.target;
+    if (shown)
+      return { connection: shown.connection, taskId: shown.taskId, pathSegments: shown.pathSegments, intent: new UserIntent(ctx.view) };
+  }
   const connection = (node as TreeNode | undefined)?.connection ?? (await pickConnection(ctx.store, title));
   if (!connection) return undefined;
   const taskId = (
@@ -29,10 +37,15 @@ export async function taskTarget(ctx: CommandContext, node: unknown, title: stri
       placeHolder: '6650f0c2a1b2c3d4e5f60001',
       ignoreFocusOut: true,
       validateInput: (v) =>
-        /^[\w.:-]{1,200}$/.test(v.trim()) ? undefined : vscode.l10n.t('A task ID is letters, digits, “_”, “-”, “.” or “:”.'),
+        TASK_ID_PATTERN.test(v.trim()) ? undefined : vscode.l10n.t('A task ID is letters, digits, “_”, “-”, “.” or “:”.'),
     })
   )?.trim();
   if (!taskId) return undefined;
+  return fetchedTarget(ctx, connection, taskId);
+}
+
+/** A task asked for by connection and id (palette, deep link): fetched first, for its names and tree path. */
+export async function fetchedTarget(ctx: CommandContext, connection: Connection, taskId: string): Promise<AskedTask> {
   const intent = new UserIntent(ctx.view);
   // The names in the tab's path come from the task itself.
   const doc = await vscode.window.withProgress(
@@ -87,7 +100,11 @@ export async function saveTaskJsonCopy(ctx: CommandContext, node?: unknown, targ
  */
 export async function openTask(ctx: CommandContext, node?: unknown, options: { pin?: boolean; reveal?: boolean } = {}): Promise<void> {
   const target = await taskTarget(ctx, node, options.pin ? vscode.l10n.t('Open Task (Pinned)') : vscode.l10n.t('Open Task'));
-  if (!target) return;
+  if (target) await showTask(ctx, target, options);
+}
+
+/** Shows a task target in the task view (see `openTask`). */
+export async function showTask(ctx: CommandContext, target: AskedTask, options: { pin?: boolean; reveal?: boolean } = {}): Promise<void> {
   const { intent } = target;
   const movedOn = intent.movedOn();
   // A task fetched first (Go to Task by ID) never takes focus: a webview applies the focus it was

@@ -56,6 +56,17 @@ export class TaskDocumentProvider implements vscode.FileSystemProvider {
     return entry;
   }
 
+  /** The task a `tasklens:` tab shows (for “Open Task View” on the tab); undefined for any other URI. */
+  taskOf(uri: vscode.Uri): { connection: Connection; taskId: string; pathSegments: string[] } | undefined {
+    if (uri.scheme !== TASK_SCHEME) return undefined;
+    try {
+      const { connection, taskId } = this.parse(uri);
+      return { connection, taskId, pathSegments: uri.path.split('/').filter(Boolean).slice(1, -1) };
+    } catch {
+      return undefined;
+    }
+  }
+
   private parse(uri: vscode.Uri): { connection: Connection; taskId: string } {
     const segments = uri.path.split('/').filter(Boolean);
     const connection = this.store.get(decodeUriName(segments[0] ?? ''));

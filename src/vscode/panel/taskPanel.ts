@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LiveState, TaskDocument } from '../../core/platform/platform';
 import { redactTaskSecrets } from '../../core/secrets/taskSecrets';
 import { isAllowedLinkUrl } from '../../shared/links';
+import { taskLabel } from '../../shared/taskLabel';
 import {
   isPageToHost,
   type CompareSide,
@@ -11,10 +12,12 @@ import {
   type TaskAction,
 } from '../../shared/protocol';
 import { isStuckNow } from '../live/liveSettings';
+import { CommandIds } from '../commandIds';
 import type { TaskTarget } from '../taskTarget';
 import { shownText } from '../labels';
 import type { Log } from '../log';
 import { taskPanelHtml } from './panelHtml';
+import { localizedPageStrings } from './pageStrings';
 
 export const TASK_VIEW_TYPE = 'taskLens.task';
 
@@ -97,7 +100,7 @@ export class TaskPanel {
       this.doc = target.document;
       this.docTarget = target;
     }
-    this.panel.title = vscode.l10n.t('Task {0}', shortId(shownText(target.taskId)));
+    this.panel.title = vscode.l10n.t('Task {0}', taskLabel(shownText(target.taskId)));
     if (!this.ready) this.panel.webview.html = taskPanelHtml(this.panel.webview, this.host.extensionUri, this.panel.title);
     else if (this.docTarget === target) this.render();
     else void this.load();
@@ -204,6 +207,7 @@ export class TaskPanel {
         // The page is rebuilt each time its hidden tab is shown again: hand back the task it had
         // rather than fetching it again (Refresh is the way to ask the server anew).
         this.ready = true;
+        this.post(localizedPageStrings());
         if (this.doc && this.docTarget === this.target) return this.render();
         return this.load();
       case 'openLink':
@@ -245,6 +249,9 @@ export class TaskPanel {
         await vscode.env.clipboard.writeText(this.target.taskId);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', this.target.taskId), 2000);
         return;
+      case 'copyLink':
+        await vscode.commands.executeCommand(CommandIds.copyLink, this.target);
+        return;
       case 'refresh':
         return this.load();
       case 'pin':
@@ -272,8 +279,4 @@ export class TaskPanel {
         return;
     }
   }
-}
-
-function shortId(id: string): string {
-  return id.length > 12 ? `…${id.slice(-8)}` : id;
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../shared/format';
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
 import type { Connection } from '../connections';
@@ -18,14 +19,14 @@ export class LoadMoreNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const loaded = this.list.entries.length.toLocaleString('en-US');
+    const loaded = formatNumber(this.list.entries.length);
     const label = this.list.isLoading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…');
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.list.isLoading ? 'loading~spin' : 'ellipsis');
     item.description =
       this.list.total != null
-        ? vscode.l10n.t('{0} of {1} loaded', loaded, this.list.total.toLocaleString('en-US'))
+        ? vscode.l10n.t('{0} of {1} loaded', loaded, formatNumber(this.list.total))
         : vscode.l10n.t('{0} loaded', loaded);
     item.contextValue = 'loadMore';
     item.command = { command: CommandIds.loadMore, title: vscode.l10n.t('Load More'), arguments: [this] };

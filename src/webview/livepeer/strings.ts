@@ -135,6 +135,9 @@ const en = {
   sectionFailed: 'Could not show this part',
 };
 
+/** The English table: the page's defaults and the source the host translates (see `webview/pageStrings.ts`). */
+export const LIVEPEER_STRINGS: Readonly<typeof en> = en;
+
 export type LivepeerStringKey = keyof typeof en;
 let strings: Record<LivepeerStringKey, string> = { ...en };
 

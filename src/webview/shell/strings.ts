@@ -6,6 +6,7 @@
 const en = {
   openJson: 'Open JSON',
   copyId: 'Copy ID',
+  copyLink: 'Copy Link',
   refresh: 'Refresh',
   revealInTree: 'Reveal in Tree',
   pin: 'Pin',
@@ -152,6 +153,9 @@ const en = {
   positionOf: '{0} of {1}',
   taskFile: 'Read from this task file, offline',
 };
+
+/** The English table: the page's defaults and the source the host translates (see `webview/pageStrings.ts`). */
+export const SHELL_STRINGS: Readonly<typeof en> = en;
 
 export type StringKey = keyof typeof en;
 let strings: Record<StringKey, string> = { ...en };

@@ -1,4 +1,4 @@
-/** The sticky toolbar: Open JSON, Copy ID, Refresh, Reveal in Tree, Pin. Buttons post `command`. */
+/** The sticky toolbar: Open JSON, Copy ID, Copy Link, Refresh, Reveal in Tree, Pin. Buttons post `command`. */
 import { h, icon } from './dom';
 import type { PageCommand, RenderContext } from '../../shared/protocol';
 import { t, type StringKey } from './strings';
@@ -9,6 +9,7 @@ const API_ONLY: ReadonlySet<PageCommand> = new Set(['revealInTree']);
 const BUTTONS: Array<[PageCommand, string, StringKey]> = [
   ['openJson', 'json', 'openJson'],
   ['copyId', 'copy', 'copyId'],
+  ['copyLink', 'link', 'copyLink'],
   ['refresh', 'refresh', 'refresh'],
   ['revealInTree', 'list-tree', 'revealInTree'],
 ];

@@ -30,7 +30,7 @@ describe('webview Livepeer task view', () => {
     );
     assert.deepEqual(
       all(page.root, '.toolbar .tool').map((b) => b.getAttribute('data-command')),
-      ['openJson', 'copyId', 'refresh', 'revealInTree', 'pin'],
+      ['openJson', 'copyId', 'copyLink', 'refresh', 'revealInTree', 'pin'],
     );
     assert.equal(text(page.root.querySelector('.lp-header h1')), 'Upload');
     const id = page.root.querySelector('.lp-header .task-id');

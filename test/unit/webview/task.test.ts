@@ -141,7 +141,7 @@ describe('webview task view', () => {
 
   it('toolbar and header controls post commands and copies', async () => {
     await page.renderAll(exampleTask(), { pinned: true });
-    for (const name of ['openJson', 'copyId', 'refresh', 'revealInTree', 'pin']) {
+    for (const name of ['openJson', 'copyId', 'copyLink', 'refresh', 'revealInTree', 'pin']) {
       click(page.root.querySelector(`.toolbar [data-command="${name}"]`)!);
     }
     assert.equal(page.root.querySelector('[data-command="pin"]')?.getAttribute('aria-pressed'), 'true');
@@ -150,7 +150,7 @@ describe('webview task view', () => {
     click(page.root.querySelector('.task-id')!);
     const sent = page.posted.filter((m) => m.type !== 'rendered');
     assert.deepEqual(sent, [
-      ...['openJson', 'copyId', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch'].map((name) => ({
+      ...['openJson', 'copyId', 'copyLink', 'refresh', 'revealInTree', 'pin', 'revealProject', 'revealBatch'].map((name) => ({
         type: 'command',
         name,
       })),

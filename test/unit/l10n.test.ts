@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatNumber, setDisplayLocale } from '../../src/shared/format';
+import { isHostToPage } from '../../src/shared/protocol';
+import { lt } from '../../src/webview/livepeer/strings';
+import { applyPageStrings, PAGE_STRING_TABLES, pageStringTables } from '../../src/webview/pageStrings';
+import { t } from '../../src/webview/shell/strings';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+describe('l10n', () => {
+  afterEach(() => {
+    setDisplayLocale(undefined);
+    applyPageStrings({});
+  });
+
+  it('formats numbers in the display language, and falls back for a tag Intl does not know', () => {
+    setDisplayLocale('de-DE');
+    assert.equal(formatNumber(1234567), '1.234.567');
+    setDisplayLocale('en-US');
+    assert.equal(formatNumber(1234567), '1,234,567');
+    setDisplayLocale('qps-ploc');
+    assert.equal(formatNumber(1234567), new Intl.NumberFormat(undefined).format(1234567));
+    setDisplayLocale('not a locale!');
+    assert.equal(formatNumber(1234567), new Intl.NumberFormat(undefined).format(1234567));
+  });
+
+  it('the page takes the host’s strings for known keys only', () => {
+    applyPageStrings({ shell: { copyId: 'ID kopieren', notAKey: 'x' }, livepeer: { typeClip: 'Ausschnitt' } });
+    assert.equal(t('copyId'), 'ID kopieren');
+    assert.equal(t('openJson'), 'Open JSON', 'a key the host did not send stays English');
+    assert.equal(lt('typeClip'), 'Ausschnitt');
+    assert.ok(!('notAKey' in pageStringTables().shell));
+  });
+
+  it('validates the strings message', () => {
+    assert.ok(isHostToPage({ type: 'strings', locale: 'de', tables: { shell: { copyId: 'x' } } }));
+    assert.ok(!isHostToPage({ type: 'strings', locale: 'de', tables: { shell: { copyId: 7 } } }));
+    assert.ok(!isHostToPage({ type: 'strings', locale: 5, tables: {} }));
+    assert.ok(!isHostToPage({ type: 'strings', locale: 'de', tables: { shell: { copyId: 'x'.repeat(2001) } } }));
+  });
+
+  it('the committed bundle holds every page string and package.json points at it', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { l10n?: string };
+    assert.equal(manifest.l10n, './l10n');
+    const bundle = JSON.parse(readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, unknown>;
+    for (const table of PAGE_STRING_TABLES) for (const text of Object.values(table)) assert.ok(text in bundle, `missing: ${text}`);
+    assert.ok('Copied a link to task {0}' in bundle, 'the vscode.l10n.t calls are extracted');
+  });
+});
