@@ -161,7 +161,7 @@ log(`wrote ${path.relative(root, out)}`);
 /** `--only downloads`: the release CLI from a snapshot of the sources, then the download part alone. */
 async function onlyDownloads() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'task-lens-bench-dl-build-'));
-  for (const entry of ['package.json', 'esbuild.mjs', 'src', 'tsconfig.json'])
+  for (const entry of ['package.json', 'esbuild.mjs', 'src', 'scripts', 'test/emulator', 'tsconfig.json'])
     cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   log('release build of the CLI …');

@@ -14,6 +14,7 @@ const SNAPSHOT = [
   'esbuild.mjs',
   'scripts',
   'src',
+  'test/emulator', // the sample delivery shipped in the VSIX is generated from the emulator's data
   'media',
   'README.md',
   'CHANGELOG.md',
