@@ -1,40 +1,55 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
+/** What a page of ours loads: its bundle under dist/, its sheets under media/css/ (after shell.css). */
+export interface PageShell {
+  readonly title: string;
+  /** The page bundle, e.g. `webview.js`. */
+  readonly script: string;
+  /** Sheets besides the codicons and `shell.css`, e.g. `['report.css']`. */
+  readonly sheets: readonly string[];
+  /** Allow `data:` images (the task view shows inline raster attachments). */
+  readonly dataImages?: boolean;
+}
+
 /**
- * The task view's HTML shell: a strict CSP (nothing but our own script by nonce, our own styles and
- * fonts, and `data:` images), and the page bundle. Task data never goes into the HTML; it arrives
- * as a message after the page's `ready`.
+ * The HTML shell of every Task Lens webview (task view, quality report, delivery explorer): one
+ * strict CSP — nothing but our own script by nonce, our own sheets and fonts, no inline style or
+ * script, no eval — and the page bundle. API and file data never go into the HTML; they arrive as
+ * messages after the page's `ready`.
  */
-export function taskPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+export function pageShellHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: PageShell): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = [
     "default-src 'none'",
-    `img-src data: ${webview.cspSource}`,
+    `img-src ${page.dataImages ? 'data: ' : ''}${webview.cspSource}`,
     `style-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+  const sheets = [['dist', 'codicons', 'codicon.css'], ['media', 'css', 'shell.css'], ...page.sheets.map((s) => ['media', 'css', s])];
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}">
-<link rel="stylesheet" href="${asset('media', 'css', 'shell.css')}">
-<link rel="stylesheet" href="${asset('media', 'css', 'scale.css')}">
-<link rel="stylesheet" href="${asset('media', 'css', 'livepeer.css')}">
-<title>${escapeHtml(title)}</title>
+${sheets.map((parts) => `<link rel="stylesheet" href="${asset(...parts)}">`).join('\n')}
+<title>${escapeHtml(page.title)}</title>
 </head>
 <body>
 <div id="root"></div>
-<script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
+<script nonce="${nonce}" src="${asset('dist', page.script)}"></script>
 </body>
 </html>`;
+}
+
+/** The task view's page. */
+export function taskPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+  return pageShellHtml(webview, extensionUri, { title, script: 'webview.js', sheets: ['scale.css', 'livepeer.css'], dataImages: true });
 }
 
 /** A page that only says something (e.g. why a panel could not be restored): no script, no loads at all. */
