@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { HUGE_TASK_TURNS } from '../emulator/scale/bigTask';
-import { childrenOf, isEntry, KEY_ENV, nodeAt, renderedText, SECRET_KEY, testApi, useEmulator } from './fixtures';
+import { childrenOf, isEntry, KEY_ENV, nodeAt, renderedText, SECRET_KEY, taskIdOf, testApi, useEmulator } from './fixtures';
 import { evalInWebviews, extension, hasProbe, screenshot, waitFor } from './helpers';
 import type { TaskPanel } from '../../src/vscode/panel/taskPanel';
 
@@ -111,7 +111,7 @@ describe('Task view: compare two candidates', function () {
     };
     const byId = new Map(task.threads[0].turns[0].messages.map((m) => [m.source_id, m.content.text]));
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
-    const node = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === F.tasks.sideBySide);
+    const node = (await childrenOf(batch)).filter(isEntry).find((n) => taskIdOf(n) === F.tasks.sideBySide);
     await vscode.commands.executeCommand('taskLens.openTask', node);
     await renderedText(F.tasks.sideBySide);
     const frames = await evalInWebviews<{ a: string; b: string; del: string[]; ins: string[]; side: number } | null>(`(async () => {
@@ -158,7 +158,7 @@ describe('Task view: blind review', function () {
     if (!hasProbe) this.skip();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
-    const node = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === F.tasks.sideBySide);
+    const node = (await childrenOf(batch)).filter(isEntry).find((n) => taskIdOf(n) === F.tasks.sideBySide);
     await vscode.commands.executeCommand('taskLens.openTask', node);
     const before = await renderedText(F.tasks.sideBySide);
     const sources = ['model_a', 'model_b', 'model_c'];
@@ -216,7 +216,7 @@ describe('Task view accessibility and layout', function () {
   async function openShowcase(id: string): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const batch = await nodeAt('Emu', F.projects.main.name, 'Batches', F.batches.showcase.name);
-    const node = (await childrenOf(batch)).filter(isEntry).find((n) => n.getTreeItem().label === id);
+    const node = (await childrenOf(batch)).filter(isEntry).find((n) => taskIdOf(n) === id);
     assert.ok(node, `task ${id} is in the Showcase batch`);
     await vscode.commands.executeCommand('taskLens.openTask', node);
     await renderedText(id);
