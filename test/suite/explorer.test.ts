@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import type { Emulator } from '../emulator/server';
 import { nodeAt, setConnections, startTestEmulator, testApi, KEY_ENV } from './fixtures';
-import { evalInWebviews, evalInWorkbench, hasProbe, pressKey, screenshot, waitFor, webviewText } from './helpers';
+import { answerExportWithSft, evalInWebviews, evalInWorkbench, hasProbe, screenshot, waitFor, webviewText } from './helpers';
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -265,17 +265,7 @@ describe('Delivery explorer', function () {
     await rm(out, { force: true });
     saved.push(out);
     await evalInWebviews(`document.querySelector('.ex-toolbar [data-command="export"]')?.click()`);
-    const quickInputOpen = () =>
-      evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input')`);
-    await waitFor('the format picker', quickInputOpen);
-    await pressKey('Enter'); // SFT, the first format
-    await waitFor(
-      'the output path',
-      async () =>
-        (await quickInputOpen()) &&
-        (await evalInWorkbench<string>(`document.querySelector('.quick-input-widget input')?.value ?? ''`)).endsWith('.sft.jsonl'),
-    );
-    await pressKey('Enter'); // the suggested path beside the input
+    await answerExportWithSft();
     const text = await waitFor(
       'the exported file',
       async () => {

@@ -72,3 +72,18 @@ export function webviewText(marker: string, rendered: () => Promise<boolean> | b
     50_000,
   );
 }
+
+/** Answers Export Task File…'s two questions as a user pressing Enter would: SFT (the first format), then the suggested path. */
+export async function answerExportWithSft(): Promise<void> {
+  const quickInputOpen = () =>
+    evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input')`);
+  await waitFor('the format picker', quickInputOpen);
+  await pressKey('Enter'); // SFT, the first format
+  await waitFor(
+    'the output path',
+    async () =>
+      (await quickInputOpen()) &&
+      (await evalInWorkbench<string>(`document.querySelector('.quick-input-widget input')?.value ?? ''`)).endsWith('.sft.jsonl'),
+  );
+  await pressKey('Enter'); // the suggested path beside the input
+}

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { SyncSummary } from '../../src/core/platform/platform';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import { nodeAt, SECRET_KEY, useEmulator } from './fixtures';
-import { evalInWorkbench, extension, hasProbe, pressKey, waitFor } from './helpers';
+import { answerExportWithSft, extension, hasProbe } from './helpers';
 
 interface ListedDelivery {
   name: string;
@@ -55,17 +55,7 @@ describe('Sync Project Deliveries and Export Task File', function () {
     if (!hasProbe) this.skip();
     const input = deliveryFile(F.deliveries.weekly1.name);
     const exported = vscode.commands.executeCommand('taskLens.exportTaskFile', vscode.Uri.file(input));
-    const quickInputOpen = () =>
-      evalInWorkbench<boolean>(`!!document.querySelector('.quick-input-widget:not([style*="display: none"]) input')`);
-    await waitFor('the format picker', quickInputOpen);
-    await pressKey('Enter'); // SFT, the first format
-    await waitFor(
-      'the output path',
-      async () =>
-        (await quickInputOpen()) &&
-        (await evalInWorkbench<string>(`document.querySelector('.quick-input-widget input')?.value ?? ''`)).endsWith('.sft.jsonl'),
-    );
-    await pressKey('Enter'); // the suggested path beside the input
+    await answerExportWithSft();
     const result = (await exported) as { output: string; counts: { written: number } } | undefined;
     assert.ok(result, 'the export finished');
     assert.equal(result.output, input.replace(/\.jsonl$/, '.sft.jsonl'));

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { IdSet } from '../../src/core/download/idSet';
-import { collectBody, PageBodyError, scanPage, type PageShape } from '../../src/core/download/pageScanner';
+import { collectBody, PageBodyError } from '../../src/core/download/pageBody';
+import { scanPage, type PageShape } from '../../src/core/download/pageScanner';
 import { seededRandom } from './support/downloadHelpers';
 
 const SCALE: PageShape = { itemsKey: 'tasks', tokenKey: 'next_token', idKeys: ['task_id'] };

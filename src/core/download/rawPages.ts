@@ -7,7 +7,8 @@ import type { CallOptions, HttpClient, QueryParams } from '../http/client';
 import { describeEndpoint, InvalidResponseError } from '../http/errors';
 import type { DownloadPlan } from '../platform/platform';
 import { ServerFaultError, taskIdOf } from './guards';
-import { collectBody, DEFAULT_MAX_PAGE_BYTES, PageBodyError, scanPage, type BodyBuffers, type PageShape } from './pageScanner';
+import { collectBody, DEFAULT_MAX_PAGE_BYTES, PageBodyError, type BodyBuffers } from './pageBody';
+import { scanPage, type PageShape } from './pageScanner';
 
 export interface RawPage {
   /** Each task's bytes as sent (no newline); views of a pooled buffer until `release()`. */

@@ -16,7 +16,6 @@ import {
   cancelledFailure,
   errorForStatus,
   extractServerMessage,
-  invalidBodyFailure,
   localRequestFailure,
   networkFailure,
   timeoutFailure,
@@ -31,6 +30,16 @@ import {
   type Sleep,
 } from './retry';
 import type { HttpMethod, HttpTransport, TransportResponse } from './transport';
+import { errorCode, isLocalRequestError, localReason, scrubbedCause } from './transportErrors';
+import {
+  bodyChunks,
+  readJson,
+  readJsonWithHeaders,
+  readOptionalJson,
+  readRedirect,
+  type AttemptOutcome,
+  type ResponseReader,
+} from './responseReaders';
 import { TASK_LENS_VERSION } from '../version';
 
 export type QueryScalar = string | number | boolean;
@@ -82,25 +91,6 @@ export interface HttpClientOptions {
 
 export const DEFAULT_AUTH_HINT = 'set a new key with “Task Lens: Set API Key”';
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-type AttemptOutcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | {
-      readonly ok: false;
-      readonly error: TaskLensError;
-      readonly retryable: boolean;
-      readonly reason: string;
-      readonly retryAfterMs?: number;
-      readonly invalidBody?: boolean;
-    };
-
-/** `activity` re-arms the attempt's timeout (a streamed read makes it an idle timeout). */
-type ResponseReader<T> = (
-  response: TransportResponse,
-  endpoint: Endpoint,
-  attempt: number,
-  activity: () => void,
-) => Promise<AttemptOutcome<T>>;
 
 /**
  * Consumes a streamed 2xx body for `getStreamed`. Throwing an `InvalidResponseError` makes the
@@ -412,106 +402,6 @@ export class HttpClient {
   }
 }
 
-const readJson: ResponseReader<unknown> = async (response, endpoint, attempt) => {
-  // A body that breaks mid-way throws here and is handled as a network failure (retryable).
-  const text = await response.text();
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    const problem = text.trim() === '' ? 'the body was empty' : 'the body is not valid JSON (truncated or not JSON at all)';
-    return { ok: false, error: invalidBodyFailure(endpoint, problem, attempt), retryable: true, invalidBody: true, reason: 'invalid JSON' };
-  }
-};
-
-/** A write's answer: JSON when there is a body, undefined for an empty one (e.g. 204). */
-const readOptionalJson: ResponseReader<unknown> = async (response, endpoint, attempt) => {
-  const text = await response.text();
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return {
-      ok: false,
-      error: invalidBodyFailure(endpoint, 'the body is not valid JSON', attempt),
-      retryable: false,
-      reason: 'invalid JSON',
-    };
-  }
-};
-
-const readJsonWithHeaders: ResponseReader<JsonWithHeaders> = async (response, endpoint, attempt, activity) => {
-  const outcome = await readJson(response, endpoint, attempt, activity);
-  // Headers stay readable after the body was consumed, so the lookup is handed on as is.
-  return outcome.ok ? { ok: true, value: { body: outcome.value, header: (name) => response.header(name) } } : outcome;
-};
-
-const readRedirect: ResponseReader<string> = async (response, endpoint, attempt) => {
-  const location = response.header('location');
-  await response.discard();
-  if (location) return { ok: true, value: location };
-  return {
-    ok: false,
-    error: invalidBodyFailure(endpoint, `redirect (${response.status}) without a Location header`, attempt),
-    retryable: false,
-    reason: 'no location',
-  };
-};
-
-/** Node's and undici's codes for a request refused while it was being built (bad header, URL, …). */
-const LOCAL_ERROR_CODES = new Set([
-  'UND_ERR_INVALID_ARG',
-  'UND_ERR_NOT_SUPPORTED',
-  'ERR_INVALID_ARG_TYPE',
-  'ERR_INVALID_ARG_VALUE',
-  'ERR_INVALID_CHAR',
-  'ERR_INVALID_HTTP_TOKEN',
-  'ERR_INVALID_URL',
-]);
-
-/**
- * A request refused before it was sent. undici throws `InvalidArgumentError` (UND_ERR_INVALID_ARG);
- * fetch throws a bare `TypeError` while it builds the request, whereas its network failures are
- * `TypeError('fetch failed')` with the reason in `cause`.
- */
-function isLocalRequestError(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && LOCAL_ERROR_CODES.has(code)) return true;
-  }
-  return error instanceof TypeError && error.cause === undefined && error.message !== 'fetch failed';
-}
-
-/** A local error's reason without its message, which can quote the header value (the key). */
-function localReason(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string') return code;
-  return error instanceof Error ? error.name : 'invalid request';
-}
-
-/**
- * A copy of a transport error's chain (name, code, message) with the key removed. The original
- * objects can hold the request's headers, and an error's `cause` travels into logs.
- */
-function scrubbedCause(error: unknown, key: string, depth = 0): unknown {
-  if (depth >= 4) return undefined;
-  if (!(error instanceof Error)) return error === undefined ? undefined : redactSecret(String(error), key);
-  const cause = error.cause === undefined ? undefined : scrubbedCause(error.cause, key, depth + 1);
-  const copy = new Error(redactSecret(error.message, key), cause === undefined ? undefined : { cause });
-  copy.name = error.name;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string') Object.assign(copy, { code });
-  copy.stack = `${copy.name}: ${copy.message}`;
-  return copy;
-}
-
-function errorCode(error: unknown): string {
-  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-  }
-  return 'network error';
-}
-
 /** setTimeout's longest delay; anything longer overflows to 1 ms. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 
@@ -535,16 +425,4 @@ function parseBaseUrl(baseUrl: string): URL {
   url.search = '';
   url.hash = '';
   return url;
-}
-
-/** A body's bytes as they arrive, marking activity (the idle timeout restarts) with each chunk. */
-async function* bodyChunks(response: TransportResponse, activity: () => void): AsyncIterable<Uint8Array> {
-  if (!response.stream) {
-    yield Buffer.from(await response.text(), 'utf8');
-    return;
-  }
-  for await (const chunk of response.stream()) {
-    activity();
-    yield chunk;
-  }
 }

@@ -14,22 +14,9 @@ import { neighbour, platformOf, readFileTask, targetAt } from './fileTasks';
 import { IndexCache } from './indexCache';
 import { showLine } from './lineDocuments';
 import { saveSetAs } from './saveSet';
+import type { ExplorerHost } from './explorerHost';
 
 export const EXPLORER_VIEW_TYPE = 'taskLens.explorer';
-
-/** The explorer as other parts see it: the report cross-filter, exports, the reviewer. */
-export interface ExplorerHost {
-  /** Sets the explorer's query for a file (opening the explorer if needed); the outcome says the count or why not. */
-  applyConditions(
-    uri: vscode.Uri,
-    conditions: readonly string[],
-    options?: { statuses?: readonly string[]; search?: string },
-  ): Promise<QueryOutcome>;
-  readonly onDidChangeSet: vscode.Event<ExplorerSetChange>;
-  currentSet(uri: vscode.Uri): ExplorerSetChange | undefined;
-  /** Saves the current set: to `target`, or where the user picks. */
-  saveSet(uri: vscode.Uri, target?: vscode.Uri): Promise<SubsetResult | undefined>;
-}
 
 /** What the explorers hand a toolbar command they do not run themselves (report, export). */
 export type ExplorerCommandHandler = (name: 'report' | 'export', model: ExplorerModel) => Promise<void>;
