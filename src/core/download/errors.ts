@@ -4,6 +4,7 @@
  * Cancellation is not here: it is the core `CancelledError`, like every other cancelled action.
  */
 import { formatNumber } from '../../shared/format';
+import { busyMessage } from './lock';
 import type { DownloadManifest } from './manifest';
 import type { DownloadPaths } from './paths';
 
@@ -69,10 +70,7 @@ export class DownloadBusyError extends DownloadError {
     /** Who holds the lock, e.g. `process 123 on host-a, since 2026-…`. */
     readonly holder: string = 'this process',
   ) {
-    super(
-      `“${paths.file}” is already being downloaded by ${holder}. Wait for that download to finish or cancel it first; --force does not override it. If no such download is running, delete “${paths.lock}”.`,
-      paths,
-    );
+    super(busyMessage(paths.file, paths.lock, holder), paths);
   }
 }
 

@@ -66,6 +66,27 @@ export class DownloadLock {
   }
 }
 
+/**
+ * Another run holds the lock of a file that is not a task list (e.g. a Livepeer output file):
+ * the same refusal as DownloadBusyError, for the downloads that have no DownloadPaths.
+ */
+export class FileBusyError extends Error {
+  constructor(
+    readonly file: string,
+    readonly lockFile: string,
+    /** Who holds the lock, as describeOwner says it. */
+    readonly holder: string,
+  ) {
+    super(busyMessage(file, lockFile, holder));
+    this.name = 'FileBusyError';
+  }
+}
+
+/** What a second writer reads: who holds the file, that --force does not help, and the way out. */
+export function busyMessage(file: string, lockFile: string, holder: string): string {
+  return `“${file}” is already being downloaded by ${holder}. Wait for that download to finish or cancel it first; --force does not override it. If no such download is running, delete “${lockFile}”.`;
+}
+
 /** "process 123 on host-a since 2026-…", for the busy message. */
 export function describeOwner(owner: LockOwner | null): string {
   if (!owner) return 'another Task Lens process (its lock file could not be read)';
