@@ -5,7 +5,7 @@
 import { isHostToPage, type PageState, type PageToHost } from '../shared/protocol';
 import { createTaskView } from './shell/view';
 import { applyPageStrings } from './pageStrings';
-import { setDisplayLocale } from '../shared/format';
+import { prepareRelativeTime, setDisplayLocale } from '../shared/format';
 
 interface VsCodeApi {
   postMessage(msg: unknown): void;
@@ -61,6 +61,8 @@ function start(): void {
   });
 
   post({ type: 'ready' });
+  // While the host fetches the task: the first render would pay for the formatter's locale data.
+  prepareRelativeTime();
 }
 
 start();

@@ -91,6 +91,10 @@ export const renderScale: PlatformRenderer = (raw: unknown, ctx: Ctx) => {
 
   function* steps(): Generator<void> {
     for (let i = 0; i < task.threads.length; i++) {
+      // Yield between threads, not after the last: the step that renders the last thread then
+      // ends the render, and a one-thread task completes in the first slice (no second slice,
+      // which would wait for the browser to style and lay out the whole page first).
+      if (i > 0) yield;
       const thread = task.threads[i];
       const list = new VirtualList({
         container: shells[i].turns,
@@ -101,10 +105,13 @@ export const renderScale: PlatformRenderer = (raw: unknown, ctx: Ctx) => {
       lists.push(list);
       // The top of the page from estimates first (no layout asked for before the first paint);
       // the blocks truly near the viewport, and the margins around it, in a later slice.
-      list.prime(shells[i].turns.ownerDocument.defaultView?.innerHeight || 800);
-      if (ctx.defer) ctx.defer(() => list.update());
-      else list.update();
-      yield;
+      const all = list.prime(shells[i].turns.ownerDocument.defaultView?.innerHeight || 800);
+      // A list shown whole needs no correction before it is complete: its ResizeObserver's first
+      // report (after the browser's own layout) trims it, without a forced layout in a slice.
+      if (!(all && list.watchesLayout)) {
+        if (ctx.defer) ctx.defer(() => list.update());
+        else list.update();
+      }
     }
     if (summary.childElementCount === 0) ctx.defer?.(() => summary.replaceWith(renderSummary(task, ctx)));
   }

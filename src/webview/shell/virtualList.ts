@@ -139,15 +139,21 @@ export class VirtualList {
   /**
    * The first paint, without asking for layout: the blocks whose estimated heights fill `px`
    * from the top (a fresh render starts at the top of the page), or every block of a short list.
-   * `update()` corrects it once the page has been laid out.
+   * `update()` corrects it once the page has been laid out. True when every block is now shown.
    */
-  prime(px: number, shortList = 30): void {
+  prime(px: number, shortList = 30): boolean {
     let y = 0;
     for (const b of this.blocks) {
       if (this.o.count > shortList && y > px) break;
       this.renderBlock(b);
       y += b.height;
     }
+    return this.blocks.every((b) => b.rendered);
+  }
+
+  /** True when the list corrects itself after the browser's own layout (a ResizeObserver watches it). */
+  get watchesLayout(): boolean {
+    return this.observer !== undefined;
   }
 
   /** Renders the blocks near the viewport and drops those far from it. */

@@ -76,6 +76,29 @@ describe('webview progressive rendering', function () {
     }
   });
 
+  it('a one-thread task shown whole completes in the first slice, even when its one step runs over the budget', () => {
+    // A clock where every step overruns the 30 ms first slice, and a ResizeObserver as a browser has.
+    let clock = 0;
+    let scheduled = 0;
+    const page = openPage({ view: { now: () => (clock += 100), schedule: (fn) => (scheduled++, setTimeout(fn, 0)) } });
+    try {
+      (page.window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+        observe(): void {}
+        disconnect(): void {}
+      };
+      page.render(exampleTask());
+      // Synchronously: no second slice, which would wait for the browser to lay out the page first.
+      assert.deepEqual(
+        page.posted.map((m) => m.type === 'rendered' && m.phase),
+        ['first', 'complete'],
+      );
+      assert.equal(scheduled, 0);
+      assert.ok(all(page.root, '.turn-card').length >= 1);
+    } finally {
+      page.close();
+    }
+  });
+
   it('a new render cancels one in progress', async () => {
     const page = openPage();
     try {
