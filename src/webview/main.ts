@@ -4,6 +4,7 @@
  */
 import { isHostToPage, type PageState, type PageToHost } from '../shared/protocol';
 import { createTaskView } from './shell/view';
+import { compileGrammars } from './shell/highlight';
 import { applyPageStrings } from './pageStrings';
 import { prepareRelativeTime, setDisplayLocale } from '../shared/format';
 
@@ -25,6 +26,7 @@ function start(): void {
     document.body.appendChild(root);
   }
   const view = createTaskView(root, { post });
+  let taskArrived = false;
 
   window.addEventListener('message', (event: MessageEvent) => {
     const receivedAt = performance.now();
@@ -32,6 +34,7 @@ function start(): void {
     if (!isHostToPage(msg)) return;
     switch (msg.type) {
       case 'render': {
+        taskArrived = true;
         const handle = view.render(msg.task, msg.context, receivedAt, msg.related);
         if (handle.taskId !== undefined) {
           const state: PageState = {
@@ -61,8 +64,15 @@ function start(): void {
   });
 
   post({ type: 'ready' });
-  // While the host fetches the task: the first render would pay for the formatter's locale data.
+  // While the host fetches the task: the first render would pay for the formatter's locale data
+  // and for compiling the code grammars it meets. One grammar a macrotask, so a message that
+  // arrives meanwhile waits for one at most; the rest compile on first use once a task is here.
   prepareRelativeTime();
+  const grammars = compileGrammars();
+  const compileNext = () => {
+    if (!taskArrived && !grammars.next().done) setTimeout(compileNext, 0);
+  };
+  setTimeout(compileNext, 0);
 }
 
 start();

@@ -31,13 +31,28 @@ function messageHeight(m: Rec): number {
   );
 }
 
+/** Assistant messages in the raw turn, counted as readTurn reads them (records with role `assistant`). */
+function assistantCount(raw: Rec): number {
+  let n = 0;
+  for (const m of aget(raw, 'messages')) if (isRec(m) && sget(m, 'role') === 'assistant') n++;
+  return n;
+}
+
+/**
+ * Whether the raw turn has candidates (several assistant messages, as `candidatesOf` decides),
+ * without reading the turn: the review bar asks this of every turn before the first paint.
+ */
+export function hasCandidates(raw: Rec): boolean {
+  return assistantCount(raw) > 1;
+}
+
 /**
  * A guess of the card's height in px, from the raw turn (reading the turn for real is left to
  * the card); the measured height replaces it once the card was shown.
  */
 export function estimateTurnHeight(raw: Rec): number {
   const messages = aget(raw, 'messages').filter(isRec);
-  const candidates = messages.filter((m) => sget(m, 'role') === 'assistant').length > 1;
+  const candidates = hasCandidates(raw);
   // 12 px: the gap between cards.
   let height = 84 + aget(raw, 'annotations').length * 44 + aget(raw, 'rubrics').length * 120;
   let columns = 0;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { all, click, openPage } from './helpers';
 import { taskWithTurn } from './fixtures';
-import { highlightCode, HIGHLIGHT_MAX_CHARS } from '../../../src/webview/shell/highlight';
+import { compileGrammars, highlightCode, HIGHLIGHT_MAX_CHARS } from '../../../src/webview/shell/highlight';
 import { setDocument } from '../../../src/webview/shell/dom';
 import { JSDOM } from 'jsdom';
 
@@ -44,5 +44,15 @@ describe('code highlighting', () => {
     } finally {
       page.close();
     }
+  });
+});
+
+describe('grammars compiled ahead of use', () => {
+  it('one step per registered language, and highlighting works after them', () => {
+    setDocument(new JSDOM('').window.document);
+    let steps = 0;
+    for (const _ of compileGrammars()) steps++;
+    assert.equal(steps, 14, 'highlight.js core + 14 languages');
+    assert.ok(highlightCode('SELECT 1;', 'sql')?.length);
   });
 });
