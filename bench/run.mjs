@@ -1,7 +1,8 @@
-// `npm run bench [-- --quick] [--verbose] [--keep] [--only downloads|taskfile]`: measures Task Lens against
+// `npm run bench [-- --quick] [--verbose] [--keep] [--only downloads|taskfile|host]`: measures Task Lens against
 // baselines measured in the same run, prints a markdown table on stdout and writes every figure to
 // bench/results.json (`--only downloads`: just the download part, to bench/results-downloads.json;
-// `--only taskfile`: the explorer's index and the report, to bench/results-taskfile.json).
+// `--only taskfile`: the explorer's index and the report, to bench/results-taskfile.json;
+// `--only host`: sizes, activation, tree and task view, to bench/results-host.json).
 // A benchmark reports; it does not fail on a figure: a missed target or a part that broke is a row
 // in the table, and the exit code is 0. Only a build that cannot be made stops it.
 import { execFileSync } from 'node:child_process';
@@ -28,8 +29,8 @@ import { vscodeDir } from '../test/runner/codeServer.mjs';
 const { values: opts } = parseArgs({
   options: { quick: { type: 'boolean' }, verbose: { type: 'boolean' }, keep: { type: 'boolean' }, only: { type: 'string' } },
 });
-if (opts.only !== undefined && !['downloads', 'taskfile'].includes(opts.only))
-  throw new Error(`--only takes “downloads” or “taskfile”, not “${opts.only}”`);
+if (opts.only !== undefined && !['downloads', 'taskfile', 'host'].includes(opts.only))
+  throw new Error(`--only takes “downloads”, “taskfile” or “host”, not “${opts.only}”`);
 
 // Run counts keep the full bench near 10 minutes on 2 cores; --quick is a smoke test.
 const PROFILES = {
@@ -100,8 +101,11 @@ if (opts.only === 'taskfile') {
   writeResults('taskfile', taskfileFigures(taskfile), { taskfile });
   process.exit(0);
 }
+const hostOnly = opts.only === 'host';
 // First, while nothing else runs: plain CPU work, no emulator, no editor.
-const taskfile = await attempt('task file bench', () => benchTaskfile({ tasks: P.taskFile, runs: P.taskFileRuns, log }));
+const taskfile = hostOnly
+  ? undefined
+  : await attempt('task file bench', () => benchTaskfile({ tasks: P.taskFile, runs: P.taskFileRuns, log }));
 const snapshot = buildSnapshot(log);
 const empty = packageEmptyExtension(snapshot.dir);
 const sizes = {
@@ -126,9 +130,10 @@ try {
       verbose: opts.verbose,
     }),
   );
-  downloads = await attempt('download bench', () =>
-    benchDownloads({ cli: snapshot.cli, big, small, apiKey: API_KEY, runs: P.downloadRuns, latencies: LATENCIES, log }),
-  );
+  if (!hostOnly)
+    downloads = await attempt('download bench', () =>
+      benchDownloads({ cli: snapshot.cli, big, small, apiKey: API_KEY, runs: P.downloadRuns, latencies: LATENCIES, log }),
+    );
 } finally {
   big.stop();
   small.stop();
@@ -137,6 +142,19 @@ try {
 }
 
 const hostPart = (key) => (host.error ? { error: host.error } : host[key]);
+if (hostOnly) {
+  writeResults(
+    'host',
+    [
+      ...sizeFigures(sizes),
+      ...activationFigures(hostPart('activation')),
+      ...treeFigures(hostPart('tree'), P.batchSize),
+      ...taskViewFigures(hostPart('taskView')),
+    ],
+    { sizes, host },
+  );
+  process.exit(0);
+}
 const figures = [
   ...sizeFigures(sizes),
   ...activationFigures(hostPart('activation')),
@@ -170,17 +188,18 @@ async function onlyDownloads() {
   const small = await startEmulator({ apiKey: API_KEY, deliverySize: P.smallDownload });
   let downloads;
   try {
-    downloads = await attempt('download bench', () =>
-      benchDownloads({
-        cli: path.join(dir, 'dist', 'cli.js'),
-        big,
-        small,
-        apiKey: API_KEY,
-        runs: P.downloadRuns,
-        latencies: LATENCIES,
-        log,
-      }),
-    );
+    if (!hostOnly)
+      downloads = await attempt('download bench', () =>
+        benchDownloads({
+          cli: path.join(dir, 'dist', 'cli.js'),
+          big,
+          small,
+          apiKey: API_KEY,
+          runs: P.downloadRuns,
+          latencies: LATENCIES,
+          log,
+        }),
+      );
   } finally {
     big.stop();
     small.stop();
