@@ -5,23 +5,30 @@
  */
 
 let numberFormat: Intl.NumberFormat | undefined;
-let displayLocale: string | undefined;
+let requestedLocale: string | undefined;
+/** The locale numbers use, once checked against Intl; `null` until first needed. */
+let displayLocale: string | undefined | null = null;
 
 /**
  * The editor's display language (`vscode.env.language`) for numbers: set once by the extension
  * and by the page. A tag Intl does not know (e.g. the pseudo-locale `qps-ploc`) falls back to the
- * runtime's default.
+ * runtime's default. Checked on first use, not here: the first Intl call loads the locale data
+ * (≈ 9 ms), which activation need not wait for.
  */
 export function setDisplayLocale(locale: string | undefined): void {
-  try {
-    displayLocale = locale && Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : undefined;
-  } catch {
-    displayLocale = undefined;
-  }
+  requestedLocale = locale;
+  displayLocale = null;
   numberFormat = undefined;
 }
 
 export function getDisplayLocale(): string | undefined {
+  if (displayLocale === null) {
+    try {
+      displayLocale = requestedLocale && Intl.NumberFormat.supportedLocalesOf([requestedLocale]).length > 0 ? requestedLocale : undefined;
+    } catch {
+      displayLocale = undefined;
+    }
+  }
   return displayLocale;
 }
 
@@ -29,7 +36,7 @@ export function getDisplayLocale(): string | undefined {
 export function formatNumber(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1000) return String(n);
   try {
-    numberFormat ??= new Intl.NumberFormat(displayLocale, { maximumFractionDigits: 4 });
+    numberFormat ??= new Intl.NumberFormat(getDisplayLocale(), { maximumFractionDigits: 4 });
     return numberFormat.format(n);
   } catch {
     return String(n);

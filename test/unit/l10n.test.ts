@@ -26,6 +26,21 @@ describe('l10n', () => {
     assert.equal(formatNumber(1234567), new Intl.NumberFormat(undefined).format(1234567));
   });
 
+  it('setting the display language asks Intl nothing: the locale is checked on the first number (activation stays light)', () => {
+    const original = Intl.NumberFormat.supportedLocalesOf;
+    let asked = 0;
+    Intl.NumberFormat.supportedLocalesOf = (...args: Parameters<typeof original>) => (asked++, original(...args));
+    try {
+      setDisplayLocale('de-DE');
+      assert.equal(asked, 0);
+      assert.equal(formatNumber(12345), '12.345');
+      assert.equal(formatNumber(67890), '67.890');
+      assert.equal(asked, 1, 'checked once');
+    } finally {
+      Intl.NumberFormat.supportedLocalesOf = original;
+    }
+  });
+
   it('the page takes the host’s strings for known keys only', () => {
     applyPageStrings({ shell: { copyId: 'ID kopieren', notAKey: 'x' }, livepeer: { typeClip: 'Ausschnitt' } });
     assert.equal(t('copyId'), 'ID kopieren');
