@@ -30,9 +30,28 @@ const vscodeOnce = {
   },
 };
 
+// Export… (with hyparquet-writer) is its own bundle, loaded on first use: `import('../exportBundle')`
+// becomes a require of dist/export.js, so activation does not load it.
+const lazyExport = {
+  name: 'lazy-export',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]exportBundle$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './export.js', external: true } : undefined,
+    );
+  },
+};
+
 const allBuilds = [
   // The extension host bundle: `vscode` is provided by the editor at run time.
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce] },
+  {
+    ...node,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    plugins: [vscodeOnce, lazyExport],
+    // A dynamic import of a bundle beside it becomes a plain require (the extension host is CommonJS).
+    supported: { 'dynamic-import': false },
+  },
+  { ...node, entryPoints: ['src/vscode/exportBundle.ts'], outfile: 'dist/export.js' },
   // The task view page: runs in the webview's browser sandbox.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
   // The quality report page (charts with d3): its own bundle, so the task view stays small.

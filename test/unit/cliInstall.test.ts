@@ -79,7 +79,7 @@ describe('installing the CLI from the packed tarball', function () {
     await run(vsce, ['package', '--no-dependencies', '--out', join(scratch, 'task-lens.vsix')], { cwd: root });
     const { stdout } = await run(vsce, ['ls', '--no-dependencies'], { cwd: root });
     const files = stdout.split('\n').filter(Boolean);
-    for (const bundle of ['dist/extension.js', 'dist/webview.js', 'dist/report.js', 'package.json', 'CHANGELOG.md']) {
+    for (const bundle of ['dist/extension.js', 'dist/webview.js', 'dist/report.js', 'dist/export.js', 'package.json', 'CHANGELOG.md']) {
       assert.ok(files.includes(bundle), `${bundle} is not in the VSIX: ${files.join(', ')}`);
     }
     assert.ok(!files.includes('dist/cli.js'), 'the CLI went into the VSIX');

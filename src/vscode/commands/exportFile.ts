@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeSkipped, ExportOutputError, runExport, type ExportFormat, type ExportResult, type TaskCondition } from '../../core/export';
+import type { ExportFormat, ExportResult, TaskCondition } from '../../core/export';
 import { isPathInside } from '../../core/fileNames';
-import { isCancelledError } from '../../core/http/errors';
 import { formatNumber } from '../../shared/format';
 
 /** What the explorer hands over to export its filtered set instead of the whole file. */
@@ -51,6 +50,8 @@ export async function exportTaskFile(uri?: vscode.Uri, selection?: ExportSelecti
   if (!out) return undefined;
 
   const title = vscode.l10n.t('Exporting “{0}” as {1}', path.basename(input.fsPath), picked.label);
+  // Loaded on first use: a separate bundle in the release (exportBundle.ts).
+  const { describeSkipped, ExportOutputError, isCancelledError, runExport } = await import('../exportBundle');
   try {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
@@ -76,7 +77,7 @@ export async function exportTaskFile(uri?: vscode.Uri, selection?: ExportSelecti
         });
       },
     );
-    void announce(result);
+    void announce(result, describeSkipped(result.counts.skipped));
     return result;
   } catch (err) {
     if (isCancelledError(err)) {
@@ -124,8 +125,7 @@ async function askOutput(folder: string, input: string, picked: FormatPick): Pro
   return answer ? path.resolve(folder, answer.trim()) : undefined;
 }
 
-async function announce(result: ExportResult): Promise<void> {
-  const skipped = describeSkipped(result.counts.skipped);
+async function announce(result: ExportResult, skipped: readonly string[]): Promise<void> {
   const text = vscode.l10n.t(
     'Exported {0} records to {1}.',
     formatNumber(result.counts.written),
