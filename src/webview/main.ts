@@ -4,8 +4,9 @@
  */
 import { isHostToPage, type PageState, type PageToHost } from '../shared/protocol';
 import { createTaskView } from './shell/view';
-import { applyPageStrings } from './pageStrings';
 import { setDisplayLocale } from '../shared/format';
+import { livepeerStrings } from './livepeer/strings';
+import { shellStrings } from './shell/strings';
 
 interface VsCodeApi {
   postMessage(msg: unknown): void;
@@ -54,7 +55,8 @@ function start(): void {
         view.error(msg.message);
         break;
       case 'strings':
-        applyPageStrings(msg.tables);
+        shellStrings.set(msg.tables.shell);
+        livepeerStrings.set(msg.tables.livepeer);
         setDisplayLocale(msg.locale);
         break;
     }
