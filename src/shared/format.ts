@@ -5,12 +5,14 @@
  */
 
 let numberFormat: Intl.NumberFormat | undefined;
+let dateFormats: { short?: Intl.DateTimeFormat; exact?: Intl.DateTimeFormat } = {};
 let displayLocale: string | undefined;
 
 /**
- * The editor's display language (`vscode.env.language`) for numbers: set once by the extension
- * and by the page. A tag Intl does not know (e.g. the pseudo-locale `qps-ploc`) falls back to the
- * runtime's default.
+ * The editor's display language (`vscode.env.language`) for numbers and dates: set once by the
+ * extension and by each page. A tag Intl does not know (e.g. the pseudo-locale `qps-ploc`) falls
+ * back to the runtime's default for numbers. Unset (the CLI), dates keep their ISO form, which
+ * scripts read.
  */
 export function setDisplayLocale(locale: string | undefined): void {
   try {
@@ -19,6 +21,8 @@ export function setDisplayLocale(locale: string | undefined): void {
     displayLocale = undefined;
   }
   numberFormat = undefined;
+  dateFormats = {};
+  relativeFormat = undefined;
 }
 
 export function getDisplayLocale(): string | undefined {
@@ -50,16 +54,36 @@ export function formatBytes(bytes: unknown): string {
   return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${SIZE_UNITS[unit]}`;
 }
 
-/** `2025-05-21 14:42` (UTC) from epoch ms or an ISO string; `''` when absent, the text itself when unparsable. */
+/** A UTC time in the display locale (`May 21, 2025, 2:42 PM`); undefined without one (the CLI keeps ISO). */
+function localDate(ms: number, kind: 'short' | 'exact'): string | undefined {
+  if (displayLocale === undefined) return undefined;
+  try {
+    const format = (dateFormats[kind] ??= new Intl.DateTimeFormat(displayLocale, {
+      dateStyle: 'medium',
+      timeStyle: kind === 'short' ? 'short' : 'medium',
+      timeZone: 'UTC',
+    }));
+    return format.format(ms);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `2025-05-21 14:42` (UTC) from epoch ms or an ISO string, in the display locale when one is set;
+ * `''` when absent, the text itself when unparsable.
+ */
 export function shortDate(when: string | number | null | undefined): string {
   if (when === null || when === undefined || when === '') return '';
   const ms = typeof when === 'number' ? when : Date.parse(when);
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return typeof when === 'string' ? when : '';
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  return localDate(ms, 'short') ?? new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** `2025-05-21 14:42:07 UTC` from epoch ms: the exact time, for hovers. */
+/** `2025-05-21 14:42:07 UTC` from epoch ms (in the display locale when one is set): the exact time, for hovers. */
 export function utc(ms: number): string {
+  const local = localDate(ms, 'exact');
+  if (local !== undefined) return `${local} UTC`;
   return new Date(ms)
     .toISOString()
     .replace('T', ' ')
@@ -86,7 +110,7 @@ export function relativeTime(ms: number, now: number = Date.now()): string {
   for (const [unit, secs] of RELATIVE_UNITS) {
     if (abs >= secs || unit === 'second') {
       try {
-        relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+        relativeFormat ??= new Intl.RelativeTimeFormat(displayLocale, { numeric: 'auto' });
         return relativeFormat.format(Math.round(diff / secs), unit);
       } catch {
         return new Date(ms).toISOString();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
 import type { TaskFileReport } from '../../src/core/taskfile/reportTypes';
+import { tableFacets } from '../../src/core/taskfile/tableFacets';
 import { PAGE_STRING_TABLES } from '../../src/webview/pageStrings';
 import type { TreeNode } from '../../src/vscode/tree/node';
 import { childrenOf, nodeAt, renderedText, taskNodeIn, testApi, useEmulator } from './fixtures';
@@ -81,8 +82,13 @@ describe('Translations (pseudo-locale qps-ploc)', function () {
     const api = await testApi();
     const sample = await api.explorers.sampleFile();
     const model = await api.explorers.open(sample);
-    // The file's own words: annotation keys and their types (column labels, sort titles, the builder).
-    const data = [path.basename(sample.fsPath), ...model.columns.filter((c) => c.id.startsWith('a:')).flatMap((c) => [c.label, c.type])];
+    // The file's own words: annotation keys, their types and values (column labels, sort titles, the builder).
+    assert.ok(model.index, 'the sample is indexed');
+    const data = [
+      path.basename(sample.fsPath),
+      ...model.columns.filter((c) => c.id.startsWith('a:')).flatMap((c) => [c.label, c.type]),
+      ...tableFacets(model.index).keys.flatMap((k) => k.values ?? []),
+    ];
     const said = await waitFor(
       'the explorer’s table',
       async () => {
