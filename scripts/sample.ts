@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { finishedFileManifest, sealed } from '../src/core/download/manifest';
+import { MANIFEST_SUFFIX } from '../src/core/download/paths';
 import { SAMPLE_FILE, SAMPLE_FOLDER } from '../src/core/taskfile/sample';
 import { createScaleData } from '../test/emulator/scale/data';
 
@@ -33,34 +35,13 @@ writeFileSync(file, text);
 const at = '2025-06-01T00:00:00.000Z';
 const sha256 = createHash('sha256').update(text).digest('hex');
 const bytes = Buffer.byteLength(text);
-writeFileSync(
-  `${file}.manifest.json`,
-  `${JSON.stringify(
-    {
-      format: 'task-lens-download/1',
-      source: {
-        platform: 'scale',
-        kind: 'sample',
-        projectName: 'Every project of the Task Lens emulator',
-        deliveryName: SAMPLE_FILE.replace(/\.jsonl$/, ''),
-      },
-      status: 'complete',
-      file: path.basename(file),
-      count: lines.length,
-      bytes,
-      pages: 1,
-      nextToken: null,
-      expectedTotal: lines.length,
-      startedAt: at,
-      updatedAt: at,
-      completedAt: at,
-      sha256,
-      size: bytes,
-      lastError: null,
-      warnings: [],
-    },
-    null,
-    2,
-  )}\n`,
-);
+const source = {
+  platform: 'scale',
+  kind: 'sample',
+  projectName: 'Every project of the Task Lens emulator',
+  deliveryName: SAMPLE_FILE.replace(/\.jsonl$/, ''),
+};
+// Written as writeManifest writes (sealed, pretty), synchronously: this script is not a module.
+const manifest = sealed(finishedFileManifest({ source, file: path.basename(file), count: lines.length, bytes, sha256, at }));
+writeFileSync(`${file}${MANIFEST_SUFFIX}`, `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`sample: ${lines.length} tasks, ${(bytes / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), file)}`);

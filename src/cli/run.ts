@@ -3,6 +3,9 @@
  * process globals so tests can run it in-process with their own streams and environment.
  */
 import { CommanderError } from 'commander';
+import { FileBusyError } from '../core/download/lock';
+import { UnsafeFileError } from '../core/download/safeOpen';
+import { UnsafePathError } from '../core/fileNames';
 import { isTaskLensError, CancelledError } from '../core/http/errors';
 import { displayText } from '../shared/displayText';
 import { CliContext, type CliIO } from './context';
@@ -43,13 +46,18 @@ function report(error: unknown, io: CliIO): number {
     say(`${error.message} (add --help for usage)`);
     return EXIT_USAGE;
   }
-  if (error instanceof ConfigError || isTaskLensError(error)) {
+  if (error instanceof ConfigError || isTaskLensError(error) || isRefusedWrite(error)) {
     say(error.message);
     return EXIT_FAILURE;
   }
   if (isBrokenPipe(error)) return EXIT_OK; // The reader (e.g. `head`) has all it wanted.
   say(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
   return EXIT_FAILURE;
+}
+
+/** Our own refusals to write a file (held by another run, a link in its place, outside the folder): complete messages. */
+function isRefusedWrite(error: unknown): error is FileBusyError | UnsafeFileError | UnsafePathError {
+  return error instanceof FileBusyError || error instanceof UnsafeFileError || error instanceof UnsafePathError;
 }
 
 function isBrokenPipe(error: unknown): boolean {

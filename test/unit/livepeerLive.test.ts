@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { BadRequestError, CancelledError, ServerError } from '../../src/core/http/errors';
 import { TaskPoller, type TaskChange } from '../../src/core/livepeer/poller';
 import { downloadTaskOutput, planOutputDownload } from '../../src/core/livepeer/outputDownload';
+import { DownloadLock, FileBusyError } from '../../src/core/download/lock';
 import { downloadRange } from '../../src/core/download/rangeFile';
 import { isStuck } from '../../src/core/livepeer/live';
 import type { Task } from '../../src/core/livepeer/types';
@@ -251,6 +252,34 @@ describe('Livepeer live tasks, retry and output downloads (core against the emul
       assert.equal(emulator.livepeerOutput.log.at(-1)?.range, `bytes=${kept}-`);
       const again = await downloadTaskOutput(client, F.tasks.completedUpload, scratch);
       assert.equal(again.alreadyComplete, true);
+    });
+
+    it('is refused while another run holds the file, before anything is fetched or written, even with force', async () => {
+      const client = testLivepeer(emulator);
+      const plan = await planOutputDownload(client, F.tasks.completedUpload);
+      const file = join(scratch, 'livepeer', 'outputs', plan.fileName);
+      mkdirSync(dirname(file), { recursive: true });
+      const held = await DownloadLock.acquire(`${file}.lock`);
+      assert.ok(held.ok);
+      try {
+        const before = emulator.livepeerOutput.log.length;
+        for (const force of [false, true]) {
+          await assert.rejects(
+            downloadTaskOutput(client, F.tasks.completedUpload, scratch, { force }),
+            (error: unknown) =>
+              error instanceof FileBusyError &&
+              error.message.includes(`process ${process.pid}`) &&
+              error.message.includes('--force does not'),
+          );
+        }
+        assert.equal(emulator.livepeerOutput.log.length, before, 'no byte asked for');
+        assert.ok(!existsSync(file) && !existsSync(`${file}.part`), 'nothing written');
+      } finally {
+        await held.lock.release();
+      }
+      const result = await downloadTaskOutput(client, F.tasks.completedUpload, scratch);
+      assert.equal(result.alreadyComplete, false);
+      assert.ok(!existsSync(`${file}.lock`), 'its own lock released');
     });
 
     it('follows a redirect to a third host without credentials', async () => {

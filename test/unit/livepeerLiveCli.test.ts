@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DownloadLock } from '../../src/core/download/lock';
 import { LIVEPEER_FIXTURES as F } from '../emulator/livepeer/data';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { buildCli, runCli, startCli, type CliRun } from './support/cliProcess';
@@ -133,5 +134,27 @@ describe('task-lens livepeer watch / retry / download-output (bundled, as a subp
     const notReady = await cli(['livepeer', 'download-output', F.tasks.runningUpload, '--out', scratch]);
     assert.equal(notReady.code, 1);
     assert.match(notReady.stderr, /is running: only a completed task has an output/);
+  });
+
+  it('download-output exits 1 naming the holder while another process holds the file, --force included', async () => {
+    const first = await cli(['livepeer', 'download-output', F.tasks.completedUpload, '--out', scratch]);
+    assert.equal(first.code, 0, first.stderr);
+    const { file } = JSON.parse(first.stdout) as { file: string };
+    const before = readFileSync(file);
+    // This test process is alive, so its lock is not stale for the CLI.
+    const held = await DownloadLock.acquire(`${file}.lock`);
+    assert.ok(held.ok);
+    try {
+      const requests = emulator.livepeerOutput.log.length;
+      const busy = await cli(['livepeer', 'download-output', F.tasks.completedUpload, '--out', scratch, '--force']);
+      assert.equal(busy.code, 1, busy.stderr);
+      assert.match(busy.stderr, new RegExp(`already being downloaded by process ${process.pid} on `));
+      assert.doesNotMatch(busy.stderr, /unexpected error/);
+      assert.equal(busy.stdout, '');
+      assert.equal(emulator.livepeerOutput.log.length, requests, 'nothing fetched');
+      assert.ok(readFileSync(file).equals(before), 'the file is untouched');
+    } finally {
+      await held.lock.release();
+    }
   });
 });

@@ -6,6 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../../shared/format';
+import { busyMessage } from './lock';
 import type { DownloadManifest } from './manifest';
 import type { DownloadPaths } from './paths';
 
@@ -82,15 +83,7 @@ export class DownloadBusyError extends DownloadError {
     /** Who holds the lock, e.g. `process 123 on host-a, since 2026-…`. */
     readonly holder: string = l10n.t('this process'),
   ) {
-    super(
-      l10n.t(
-        '“{0}” is already being downloaded by {1}. Wait for that download to finish or cancel it first; --force does not override it. If no such download is running, delete “{2}”.',
-        paths.file,
-        holder,
-        paths.lock,
-      ),
-      paths,
-    );
+    super(busyMessage(paths.file, paths.lock, holder), paths);
   }
 }
 

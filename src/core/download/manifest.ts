@@ -154,3 +154,38 @@ export function freshManifest(plan: DownloadPlan, file: string, at: string, warn
     warnings: [...warnings],
   };
 }
+
+/** What a finished file is: written whole by Task Lens (a saved subset, the bundled sample), not paged. */
+export interface FinishedFile {
+  readonly source: DownloadSource;
+  /** The file's name (the manifest sits beside it). */
+  readonly file: string;
+  readonly count: number;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly at: string;
+}
+
+/** The manifest of a file written in one go: complete, its prefix the whole file. */
+export function finishedFileManifest({ source, file, count, bytes, sha256, at }: FinishedFile): DownloadManifest {
+  return {
+    format: MANIFEST_FORMAT,
+    source,
+    status: 'complete',
+    file,
+    count,
+    bytes,
+    pages: 0,
+    nextToken: null,
+    prefixSha256: sha256,
+    duplicates: 0,
+    expectedTotal: count,
+    startedAt: at,
+    updatedAt: at,
+    completedAt: at,
+    sha256,
+    size: bytes,
+    lastError: null,
+    warnings: [],
+  };
+}

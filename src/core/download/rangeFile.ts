@@ -16,6 +16,7 @@ import { CancelledError, InvalidResponseError, isCancelledError, isTaskLensError
 import type { HttpClient, StreamedResponse } from '../http/client';
 import { abortableSleep, type Sleep } from '../http/retry';
 import { WriteFailure } from './failures';
+import { describeOwner, DownloadLock, FileBusyError, LOCK_SUFFIX } from './lock';
 import { createFresh, openExisting } from './safeOpen';
 
 export interface RangeDownloadOptions {
@@ -58,7 +59,23 @@ interface PartManifest {
 
 const MAX_REDIRECTS = 5;
 
+/**
+ * Downloads `options.url` into `options.file` under the file's one-writer lock (`<file>.lock`, the
+ * same lock task-list downloads take): a second run, in this process or another, is refused with
+ * FileBusyError before it reads or touches anything, `force` included.
+ */
 export async function downloadRange(options: RangeDownloadOptions): Promise<RangeDownloadResult> {
+  const lockFile = `${options.file}${LOCK_SUFFIX}`;
+  const attempt = await DownloadLock.acquire(lockFile);
+  if (!attempt.ok) throw new FileBusyError(options.file, lockFile, describeOwner(attempt.holder));
+  try {
+    return await downloadLocked(options);
+  } finally {
+    await attempt.lock.release();
+  }
+}
+
+async function downloadLocked(options: RangeDownloadOptions): Promise<RangeDownloadResult> {
   const { file } = options;
   const part = `${file}.part`;
   const manifestFile = `${part}.json`;

@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { realpath, rename, unlink } from 'node:fs/promises';
 import * as path from 'node:path';
-import { MANIFEST_FORMAT, writeManifest, type DownloadManifest } from '../download/manifest';
+import { finishedFileManifest, writeManifest, type DownloadManifest } from '../download/manifest';
 import { MANIFEST_SUFFIX } from '../download/paths';
 import { createFresh } from '../download/safeOpen';
 import { forEachLine, type ReadLinesOptions } from './lineReader';
@@ -109,31 +109,15 @@ function subsetManifest(options: SubsetOptions, target: string, count: number, b
   const at = (options.now?.() ?? new Date()).toISOString();
   const { query } = options;
   const sourceFile = path.basename(options.source);
+  const source = {
+    kind: 'subset',
+    sourceFile,
+    conditions: query.conditions.length ? query.conditions.join(' AND ') : null,
+    statuses: query.statuses.length ? query.statuses.join(', ') : null,
+    search: query.search || null,
+  };
   return {
-    format: MANIFEST_FORMAT,
-    source: {
-      kind: 'subset',
-      sourceFile,
-      conditions: query.conditions.length ? query.conditions.join(' AND ') : null,
-      statuses: query.statuses.length ? query.statuses.join(', ') : null,
-      search: query.search || null,
-    },
-    status: 'complete',
-    file: path.basename(target),
-    count,
-    bytes,
-    pages: 0,
-    nextToken: null,
-    prefixSha256: sha256,
-    duplicates: 0,
-    expectedTotal: count,
-    startedAt: at,
-    updatedAt: at,
-    completedAt: at,
-    sha256,
-    size: bytes,
-    lastError: null,
-    warnings: [],
+    ...finishedFileManifest({ source, file: path.basename(target), count, bytes, sha256, at }),
     subset: {
       sourceFile,
       conditions: [...query.conditions],
