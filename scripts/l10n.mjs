@@ -1,6 +1,7 @@
 // `npm run l10n`: writes l10n/bundle.l10n.json, the English source of every translatable string:
-// the `vscode.l10n.t` calls in src/ (extracted by @vscode/l10n-dev) and the task view pages'
-// string tables (src/webview/**/strings.ts), which the host translates and sends to the page.
+// the `vscode.l10n.t` calls in src/ and core's `l10n.t` (@vscode/l10n) calls in src/core (both
+// extracted by @vscode/l10n-dev), and the pages' string tables (src/webview/**/strings.ts: task view,
+// explorer, report), which the host translates and sends to each page.
 // `--check` compares instead of writing and fails when the committed bundle is out of date.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The English strings of the task view pages' tables, read by importing the tables through tsx (the
+// The English strings of the pages' tables (task view, explorer, report), read by importing the tables through tsx (the
 // same objects the page and the host use), for the l10n bundle.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';

@@ -3,7 +3,7 @@
  * (src/webview/explorer). The host holds the index and does every filter and sort; the page asks
  * for the window of rows it shows and gets only those. Both sides validate what they receive.
  */
-import { isRec, validatorFor } from './protocol';
+import { isRec, isStringsMessage, validatorFor, type StringsMessage } from './protocol';
 
 export type CellKind = 'text' | 'number' | 'status' | 'chip' | 'yes' | 'no' | 'rank' | 'muted';
 
@@ -77,7 +77,8 @@ export type HostToExplorer =
     }
   | { type: 'rows'; version: number; start: number; rows: ExplorerRow[] }
   /** The task view moved (Next / Previous): the table follows with its selection. */
-  | { type: 'select'; position: number };
+  | { type: 'select'; position: number }
+  | StringsMessage;
 
 export const EXPLORER_COMMANDS = ['save', 'report', 'export', 'reindex', 'openJson'] as const;
 export type ExplorerCommand = (typeof EXPLORER_COMMANDS)[number];
@@ -157,6 +158,7 @@ export const isHostToExplorer = validatorFor<HostToExplorer>({
     typeof m.ms === 'number',
   rows: (m) => isCount(m.version) && isCount(m.start) && Array.isArray(m.rows) && m.rows.every(isRow),
   select: (m) => isCount(m.position),
+  strings: isStringsMessage,
 });
 
 export function isExplorerCommand(v: unknown): v is ExplorerCommand {

@@ -5,20 +5,24 @@
  */
 
 let numberFormat: Intl.NumberFormat | undefined;
+let dateFormats: { short?: Intl.DateTimeFormat; exact?: Intl.DateTimeFormat } = {};
 let requestedLocale: string | undefined;
-/** The locale numbers use, once checked against Intl; `null` until first needed. */
+/** The locale numbers and dates use, once checked against Intl; `null` until first needed. */
 let displayLocale: string | undefined | null = null;
 
 /**
- * The editor's display language (`vscode.env.language`) for numbers: set once by the extension
- * and by the page. A tag Intl does not know (e.g. the pseudo-locale `qps-ploc`) falls back to the
- * runtime's default. Checked on first use, not here: the first Intl call loads the locale data
+ * The editor's display language (`vscode.env.language`) for numbers and dates: set once by the
+ * extension and by each page. A tag Intl does not know (e.g. the pseudo-locale `qps-ploc`) falls
+ * back to the runtime's default for numbers. Unset (the CLI), dates keep their ISO form, which
+ * scripts read. Checked on first use, not here: the first Intl call loads the locale data
  * (≈ 9 ms), which activation need not wait for.
  */
 export function setDisplayLocale(locale: string | undefined): void {
   requestedLocale = locale;
   displayLocale = null;
   numberFormat = undefined;
+  dateFormats = {};
+  relativeFormat = undefined;
 }
 
 export function getDisplayLocale(): string | undefined {
@@ -57,16 +61,37 @@ export function formatBytes(bytes: unknown): string {
   return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${SIZE_UNITS[unit]}`;
 }
 
-/** `2025-05-21 14:42` (UTC) from epoch ms or an ISO string; `''` when absent, the text itself when unparsable. */
+/** A UTC time in the display locale (`May 21, 2025, 2:42 PM`); undefined without one (the CLI keeps ISO). */
+function localDate(ms: number, kind: 'short' | 'exact'): string | undefined {
+  const locale = getDisplayLocale();
+  if (locale === undefined) return undefined;
+  try {
+    const format = (dateFormats[kind] ??= new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: kind === 'short' ? 'short' : 'medium',
+      timeZone: 'UTC',
+    }));
+    return format.format(ms);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `2025-05-21 14:42` (UTC) from epoch ms or an ISO string, in the display locale when one is set;
+ * `''` when absent, the text itself when unparsable.
+ */
 export function shortDate(when: string | number | null | undefined): string {
   if (when === null || when === undefined || when === '') return '';
   const ms = typeof when === 'number' ? when : Date.parse(when);
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return typeof when === 'string' ? when : '';
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  return localDate(ms, 'short') ?? new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** `2025-05-21 14:42:07 UTC` from epoch ms: the exact time, for hovers. */
+/** `2025-05-21 14:42:07 UTC` from epoch ms (in the display locale when one is set): the exact time, for hovers. */
 export function utc(ms: number): string {
+  const local = localDate(ms, 'exact');
+  if (local !== undefined) return `${local} UTC`;
   return new Date(ms)
     .toISOString()
     .replace('T', ' ')
@@ -92,7 +117,7 @@ let relativeFormat: Intl.RelativeTimeFormat | undefined;
  */
 export function prepareRelativeTime(): void {
   try {
-    relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+    relativeFormat ??= new Intl.RelativeTimeFormat(getDisplayLocale(), { numeric: 'auto' });
     relativeFormat.format(-1, 'day');
   } catch {
     // relativeTime() falls back to ISO times itself.
@@ -106,7 +131,7 @@ export function relativeTime(ms: number, now: number = Date.now()): string {
   for (const [unit, secs] of RELATIVE_UNITS) {
     if (abs >= secs || unit === 'second') {
       try {
-        relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+        relativeFormat ??= new Intl.RelativeTimeFormat(getDisplayLocale(), { numeric: 'auto' });
         return relativeFormat.format(Math.round(diff / secs), unit);
       } catch {
         return new Date(ms).toISOString();

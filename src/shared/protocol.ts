@@ -57,7 +57,17 @@ export type HostToPage =
   | { type: 'error'; message: string }
   /** The task changed while shown (a live task): redraw it in place, keeping the rest. */
   | { type: 'live'; task: unknown; stuck: boolean; actions: TaskAction[] }
-  | { type: 'strings'; locale: string; tables: Record<string, Record<string, string>> };
+  | StringsMessage;
+
+/**
+ * The page's strings in the editor's display language (`webview/pageStrings.ts`), sent by the host
+ * before anything else; the one form for the task view, the explorer and the report.
+ */
+export interface StringsMessage {
+  type: 'strings';
+  locale: string;
+  tables: Record<string, Record<string, string>>;
+}
 
 export const PAGE_COMMANDS = [
   'openJson',
@@ -171,17 +181,23 @@ export function validatorFor<M extends { type: string }>(validators: Validators<
 
 const always = (): boolean => true;
 
+/** The `strings` message's fields (every page validates it the same way). */
+export function isStringsMessage(m: Record<string, unknown>): boolean {
+  return (
+    typeof m.locale === 'string' &&
+    m.locale.length <= 50 &&
+    isRec(m.tables) &&
+    Object.values(m.tables).every((t) => isRec(t) && Object.values(t).every((s) => typeof s === 'string' && s.length <= 2000))
+  );
+}
+
 export const isHostToPage = validatorFor<HostToPage>({
   render: (m) =>
     'task' in m && isRenderContext(m.context) && (m.related === undefined || (Array.isArray(m.related) && m.related.every(isRelatedDoc))),
   loading: always,
   error: (m) => typeof m.message === 'string',
   live: (m) => 'task' in m && typeof m.stuck === 'boolean' && isTaskActions(m.actions),
-  strings: (m) =>
-    typeof m.locale === 'string' &&
-    m.locale.length <= 50 &&
-    isRec(m.tables) &&
-    Object.values(m.tables).every((t) => isRec(t) && Object.values(t).every((s) => typeof s === 'string' && s.length <= 2000)),
+  strings: isStringsMessage,
 });
 
 export function isPageCommand(v: unknown): v is PageCommand {

@@ -5,7 +5,7 @@
  * `--where` grammar, which the host parses and checks like any typed condition.
  */
 import type { TaskFileReport } from '../core/taskfile/reportTypes';
-import { isRec, validatorFor } from './protocol';
+import { isRec, isStringsMessage, validatorFor, type StringsMessage } from './protocol';
 
 /** A filter the page asks for: `--where` conditions (all must hold) and, for a status bar, statuses. */
 export interface ReportFilter {
@@ -30,7 +30,8 @@ export interface ReportScope {
 export type HostToReport =
   | { type: 'progress'; fraction: number; text: string }
   | { type: 'report'; report: TaskFileReport; scope: ReportScope; ms: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | StringsMessage;
 
 /** A chart as the page drew it, for the Markdown export (validated again by the host before writing). */
 export interface ChartExport {
@@ -81,6 +82,7 @@ export const isHostToReport = validatorFor<HostToReport>({
   progress: (m) => typeof m.fraction === 'number' && typeof m.text === 'string',
   report: (m) => isReport(m.report) && isScope(m.scope) && finiteMs(m.ms),
   error: (m) => typeof m.message === 'string',
+  strings: isStringsMessage,
 });
 
 export const isReportToHost = validatorFor<ReportToHost>({

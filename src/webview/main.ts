@@ -5,8 +5,9 @@
 import { isHostToPage, type PageState, type PageToHost } from '../shared/protocol';
 import { createTaskView } from './shell/view';
 import { compileGrammars } from './shell/highlight';
-import { applyPageStrings } from './pageStrings';
 import { prepareRelativeTime, setDisplayLocale } from '../shared/format';
+import { livepeerStrings } from './livepeer/strings';
+import { shellStrings } from './shell/strings';
 
 interface VsCodeApi {
   postMessage(msg: unknown): void;
@@ -57,7 +58,8 @@ function start(): void {
         view.error(msg.message);
         break;
       case 'strings':
-        applyPageStrings(msg.tables);
+        shellStrings.set(msg.tables.shell);
+        livepeerStrings.set(msg.tables.livepeer);
         setDisplayLocale(msg.locale);
         break;
     }

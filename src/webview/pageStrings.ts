@@ -1,30 +1,34 @@
 /**
- * The page's string tables, translated by the host: the host sends `strings` (each English text
- * through `vscode.l10n.t`, and the editor's display language) before the first render, and the page
- * swaps them in. Only known keys are taken, so a message cannot add or rename anything. The tables
- * are plain data, so the host and `npm run l10n` import them too.
+ * Every page's string tables, translated by the host: the host sends `strings` (each English text
+ * through `vscode.l10n.t`, and the editor's display language) before anything else, and the page
+ * swaps in the tables it shows (the task view: shell and livepeer; the explorer and the report:
+ * their own). Only known keys are taken, so a message cannot add or rename anything. The tables are
+ * plain data, so the host and `npm run l10n` import them too.
  */
-import { LIVEPEER_STRINGS, setLivepeerStrings, type LivepeerStringKey } from './livepeer/strings';
-import { SHELL_STRINGS, setStrings, type StringKey } from './shell/strings';
+import { explorerStrings } from './explorer/strings';
+import { livepeerStrings } from './livepeer/strings';
+import { reportStrings } from './report/strings';
+import { shellStrings } from './shell/strings';
 
-export const PAGE_STRING_TABLES = [SHELL_STRINGS, LIVEPEER_STRINGS] as const;
+const TABLES = { shell: shellStrings, livepeer: livepeerStrings, explorer: explorerStrings, report: reportStrings } as const;
+export type PageStringTable = keyof typeof TABLES;
+
+export const PAGE_STRING_TABLES = Object.values(TABLES).map((table) => table.english);
 
 /** Every table by name, in the shape the `strings` message carries. */
-export function pageStringTables(): Record<'shell' | 'livepeer', Record<string, string>> {
-  return { shell: { ...SHELL_STRINGS }, livepeer: { ...LIVEPEER_STRINGS } };
+export function pageStringTables(): Record<PageStringTable, Record<string, string>> {
+  return {
+    shell: { ...shellStrings.english },
+    livepeer: { ...livepeerStrings.english },
+    explorer: { ...explorerStrings.english },
+    report: { ...reportStrings.english },
+  };
 }
 
-function known<K extends string>(
-  english: Readonly<Record<K, string>>,
-  given: Record<string, string> | undefined,
-): Partial<Record<K, string>> {
-  const out: Partial<Record<K, string>> = {};
-  if (!given) return out;
-  for (const key of Object.keys(english) as K[]) if (typeof given[key] === 'string') out[key] = given[key];
-  return out;
-}
-
+/**
+ * Every table from a `strings` message (for tests; each page sets only the tables it shows, so a
+ * page's bundle holds no other page's strings).
+ */
 export function applyPageStrings(tables: Record<string, Record<string, string>>): void {
-  setStrings(known<StringKey>(SHELL_STRINGS, tables.shell));
-  setLivepeerStrings(known<LivepeerStringKey>(LIVEPEER_STRINGS, tables.livepeer));
+  for (const [name, table] of Object.entries(TABLES)) table.set(tables[name]);
 }

@@ -1,9 +1,13 @@
 // Runs only with `node test/runner/run.mjs --locale qps-ploc` (the runner generates a pseudo
 // bundle from l10n/bundle.l10n.json): every translatable string then reads “Ŏƥḗḗƞ ĴŜŎŃ”, so a
 // plain English word left in the editor's own text on screen is a string that skipped translation.
+// The task view, the tree, the delivery explorer and the quality report are checked.
 import { strict as assert } from 'node:assert';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
+import type { TaskFileReport } from '../../src/core/taskfile/reportTypes';
+import { tableFacets } from '../../src/core/taskfile/tableFacets';
 import { PAGE_STRING_TABLES } from '../../src/webview/pageStrings';
 import type { TreeNode } from '../../src/vscode/tree/node';
 import { childrenOf, nodeAt, renderedText, taskNodeIn, testApi, useEmulator } from './fixtures';
@@ -73,7 +77,120 @@ describe('Translations (pseudo-locale qps-ploc)', function () {
     assert.ok(own.length >= 3, `the group and Load more rows: ${JSON.stringify(rows)}`);
     assert.deepEqual(untranslated, [], `untranslated rows: ${JSON.stringify(untranslated)}`);
   });
+
+  it('the delivery explorer shows no untranslated string of its own', async () => {
+    const api = await testApi();
+    const sample = await api.explorers.sampleFile();
+    const model = await api.explorers.open(sample);
+    // The file's own words: annotation keys, their types and values (column labels, sort titles, the builder).
+    assert.ok(model.index, 'the sample is indexed');
+    const data = [
+      path.basename(sample.fsPath),
+      ...model.columns.filter((c) => c.id.startsWith('a:')).flatMap((c) => [c.label, c.type]),
+      ...tableFacets(model.index).keys.flatMap((k) => k.values ?? []),
+    ];
+    const said = await waitFor(
+      'the explorer’s table',
+      async () => {
+        const frames = await evalInWebviews<string[] | null>(`(() => {
+        ${COLLECT}
+        const root = document.getElementById('root');
+        if (!root?.querySelector('.ex-summary')?.textContent || !root.querySelector('th[data-column]')) return null;
+        // The table's rows and the status chips are the file's data, except the words the cells add (yes, no, n/a…).
+        const out = [...collect(root, 'tbody, .ex-title, .ex-status-filter, code')];
+        for (const cell of root.querySelectorAll('tbody .ex-yes, tbody .ex-no, tbody .muted')) out.push(cell.textContent.trim());
+        // The filter builder draws a control per key type: each one in turn.
+        const picker = root.querySelector('.ex-builder select');
+        for (const option of [...(picker?.options ?? [])].slice(1)) {
+          picker.value = option.value;
+          picker.dispatchEvent(new Event('change'));
+          out.push(...collect(root.querySelector('.ex-builder-control'), 'code'));
+        }
+        return out;
+      })()`);
+        return frames.map((f) => f.value).find((v) => Array.isArray(v) && v.length > 0);
+      },
+      50_000,
+    );
+    assertTranslated(said, data);
+  });
+
+  it('the quality report shows no untranslated string of its own', async () => {
+    const api = await testApi();
+    const sample = await api.explorers.sampleFile();
+    await vscode.commands.executeCommand('taskLens.showReport', sample);
+    const panel = await waitFor('the report panel', () => api.reports.get(sample));
+    const report = await waitFor('the report', () => panel.report, 50_000);
+    const words = (when: string) =>
+      waitFor(
+        `the report page${when}`,
+        async () => {
+          const frames = await evalInWebviews<string[] | null>(`(() => {
+          ${COLLECT}
+          const root = document.getElementById('root');
+          if (!root?.querySelector('.report-count')${when ? ` || !root.querySelector(${JSON.stringify(when)})` : ''}) return null;
+          // Axis ticks are the file's values and names; the filter label is the --where grammar.
+          return collect(root, '.tick, code');
+        })()`);
+          return frames.map((f) => f.value).find((v) => Array.isArray(v) && v.length > 0);
+        },
+        50_000,
+      );
+    assertTranslated(await words(''), reportData(report, sample));
+    // The per-contributor breakdown appears once a key is picked.
+    const picked = await evalInWebviews<boolean>(`(() => {
+      const picker = document.querySelector('select[data-command="contributor-key"]');
+      if (!picker || picker.options.length < 2) return false;
+      picker.value = picker.options[1].value;
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    })()`);
+    assert.ok(
+      picked.some((f) => f.value),
+      'the sample offers a key to break down per contributor',
+    );
+    await waitFor('the breakdown', () => api.reports.get(sample)?.report?.annotators.values, 30_000);
+    assertTranslated(await words('[data-figure="annotators-values"]'), reportData(panel.report ?? report, sample));
+  });
 });
+
+/**
+ * Page script: every text and every label (aria-label, title, placeholder) under an element,
+ * hidden ones too, except inside \`skip\` (the file's data).
+ */
+const COLLECT = `const collect = (el, skip) => {
+  const out = [];
+  if (!el) return out;
+  for (const node of [el, ...el.querySelectorAll('[aria-label],[title],[placeholder]')]) {
+    if (node.closest(skip)) continue;
+    for (const name of ['aria-label', 'title', 'placeholder']) { const v = node.getAttribute(name); if (v && v.trim()) out.push(v.trim()); }
+  }
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const text = walk.currentNode.textContent.trim();
+    if (text && !walk.currentNode.parentElement.closest(skip)) out.push(text);
+  }
+  return out;
+};`;
+
+/** The texts, with the file's own words taken out, hold no English (the pseudo-locale changed every word of ours). */
+function assertTranslated(texts: readonly string[], data: readonly string[]): void {
+  // Longest first, so a key that contains another key goes whole; `status` is the --where grammar's word.
+  const tokens = [...new Set([...data, 'status'])].filter((d) => d !== '').sort((a, b) => b.length - a.length);
+  const untranslated = [...new Set(texts)].filter((text) =>
+    ENGLISH.test(tokens.reduce((rest, token) => rest.split(token).join(' '), text)),
+  );
+  assert.deepEqual(untranslated, [], `untranslated on screen: ${JSON.stringify(untranslated)}`);
+}
+
+/** The report's data: statuses, keys, types, values, candidates, criteria, contributors, the file name. */
+function reportData(r: TaskFileReport, file: vscode.Uri): string[] {
+  const words = [path.basename(file.fsPath), ...Object.keys(r.status), ...Object.keys(r.candidates), ...Object.keys(r.candidateMeans)];
+  for (const [key, f] of Object.entries(r.annotations)) words.push(key, f.type, ...(f.types ?? []), ...Object.keys(f.values ?? {}));
+  for (const [id, c] of Object.entries(r.rubrics.criteria)) words.push(id, c.criterion ?? '');
+  for (const [who, values] of Object.entries(r.annotators.values ?? {})) words.push(who, ...Object.keys(values));
+  return [...words, ...Object.keys(r.annotators.submissions)];
+}
 
 async function childWithId(parent: TreeNode, suffix: string): Promise<TreeNode> {
   const found = (await childrenOf(parent)).find((c) => (c.getTreeItem().id ?? '').endsWith(suffix));

@@ -2,7 +2,9 @@
  * Why a download did not (fully) happen, typed so the editor can offer the right button and the
  * CLI the right flag. Every message is complete on its own: what happened, and what to do.
  * Cancellation is not here: it is the core `CancelledError`, like every other cancelled action.
+ * The wording goes through @vscode/l10n (the editor's language; English in the CLI).
  */
+import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../../shared/format';
 import { busyMessage } from './lock';
 import type { DownloadManifest } from './manifest';
@@ -33,9 +35,12 @@ export class AlreadyDownloadedError extends DownloadError {
     readonly manifest: DownloadManifest | null,
   ) {
     const what = manifest
-      ? `was downloaded completely (${formatNumber(manifest.count)} tasks, ${manifest.completedAt ?? 'earlier'})`
-      : 'exists already';
-    super(`“${paths.file}” ${what}. To download it again and replace it, start over with force (--force on the command line).`, paths);
+      ? l10n.t('was downloaded completely ({0} tasks, {1})', formatNumber(manifest.count), manifest.completedAt ?? l10n.t('earlier'))
+      : l10n.t('exists already');
+    super(
+      l10n.t('“{0}” {1}. To download it again and replace it, start over with force (--force on the command line).', paths.file, what),
+      paths,
+    );
   }
 }
 
@@ -54,8 +59,16 @@ export class DownloadSourceMismatchError extends DownloadError {
   ) {
     super(
       manifest.status === 'complete'
-        ? `“${paths.file}” holds a download of a different list (${differences.join('; ')}), not this one. Start over with force (--force on the command line) to replace it, or download into another folder.`
-        : `“${paths.partial}” is an unfinished download of a different list (${differences.join('; ')}), so it cannot be resumed for this one. Start over with force (--force on the command line) to replace it.`,
+        ? l10n.t(
+            '“{0}” holds a download of a different list ({1}), not this one. Start over with force (--force on the command line) to replace it, or download into another folder.',
+            paths.file,
+            differences.join('; '),
+          )
+        : l10n.t(
+            '“{0}” is an unfinished download of a different list ({1}), so it cannot be resumed for this one. Start over with force (--force on the command line) to replace it.',
+            paths.partial,
+            differences.join('; '),
+          ),
       paths,
     );
   }
@@ -68,7 +81,7 @@ export class DownloadBusyError extends DownloadError {
   constructor(
     paths: DownloadPaths,
     /** Who holds the lock, e.g. `process 123 on host-a, since 2026-…`. */
-    readonly holder: string = 'this process',
+    readonly holder: string = l10n.t('this process'),
   ) {
     super(busyMessage(paths.file, paths.lock, holder), paths);
   }

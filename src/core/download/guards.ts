@@ -3,6 +3,7 @@
  * grow far past the list's size, write a task twice, or slip a task without an id into the file.
  * The errors here are final for the run: retrying the same page would get the same answer.
  */
+import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../../shared/format';
 import { InvalidResponseError } from '../http/errors';
 
@@ -49,7 +50,10 @@ export class TokenGuard {
     if (next === null) return;
     if (this.seen.has(next)) {
       throw new ServerFaultError(
-        `The server sent a page token on page ${formatNumber(page)} that it had already sent earlier in this download; following it would repeat the same pages forever (a paging cycle on the server).`,
+        l10n.t(
+          'The server sent a page token on page {0} that it had already sent earlier in this download; following it would repeat the same pages forever (a paging cycle on the server).',
+          formatNumber(page),
+        ),
       );
     }
     this.seen.add(next);
@@ -60,7 +64,11 @@ export class TokenGuard {
     this.emptyPages = newTasks > 0 ? 0 : this.emptyPages + 1;
     if (this.emptyPages >= MAX_EMPTY_PAGES) {
       throw new ServerFaultError(
-        `The server sent ${formatNumber(MAX_EMPTY_PAGES)} pages in a row without a new task (up to page ${formatNumber(page)}); the listing does not seem to end.`,
+        l10n.t(
+          'The server sent {0} pages in a row without a new task (up to page {1}); the listing does not seem to end.',
+          formatNumber(MAX_EMPTY_PAGES),
+          formatNumber(page),
+        ),
       );
     }
   }
@@ -72,7 +80,11 @@ export function checkCount(count: number, expected: number | null): void {
   const limit = expected * 2 + 1_000;
   if (count > limit) {
     throw new ServerFaultError(
-      `The server has listed ${formatNumber(count)} distinct tasks, far more than the ${formatNumber(expected)} it announced; stopping rather than filling the disk.`,
+      l10n.t(
+        'The server has listed {0} distinct tasks, far more than the {1} it announced; stopping rather than filling the disk.',
+        formatNumber(count),
+        formatNumber(expected),
+      ),
     );
   }
 }

@@ -7,6 +7,7 @@
  * A lock whose process is gone (same host, pid not alive) is stale and is broken; a lock from
  * another host is trusted, since we cannot tell whether its process is alive.
  */
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
@@ -84,14 +85,19 @@ export class FileBusyError extends Error {
 
 /** What a second writer reads: who holds the file, that --force does not help, and the way out. */
 export function busyMessage(file: string, lockFile: string, holder: string): string {
-  return `“${file}” is already being downloaded by ${holder}. Wait for that download to finish or cancel it first; --force does not override it. If no such download is running, delete “${lockFile}”.`;
+  return l10n.t(
+    '“{0}” is already being downloaded by {1}. Wait for that download to finish or cancel it first; --force does not override it. If no such download is running, delete “{2}”.',
+    file,
+    holder,
+    lockFile,
+  );
 }
 
 /** "process 123 on host-a since 2026-…", for the busy message. */
 export function describeOwner(owner: LockOwner | null): string {
-  if (!owner) return 'another Task Lens process (its lock file could not be read)';
-  const self = owner.pid === process.pid && owner.host === hostname() ? ', this process' : '';
-  return `process ${owner.pid} on ${owner.host}${self}, since ${owner.startedAt}`;
+  if (!owner) return l10n.t('another Task Lens process (its lock file could not be read)');
+  const self = owner.pid === process.pid && owner.host === hostname() ? l10n.t(', this process') : '';
+  return l10n.t('process {0} on {1}{2}, since {3}', owner.pid, owner.host, self, owner.startedAt);
 }
 
 async function createExclusive(file: string, text: string): Promise<boolean> {

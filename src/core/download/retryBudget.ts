@@ -5,6 +5,7 @@
  * through a flaky server goes on, a server that is down for longer than the budget stops it.
  * Every retry is announced (`onRetry`), so a person sees why nothing moves.
  */
+import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../../shared/format';
 import { isTaskLensError, RateLimitedError, type TaskLensError } from '../http/errors';
 import { abortableSleep, type Sleep } from '../http/retry';
@@ -128,6 +129,6 @@ function reasonOf(error: TaskLensError): string {
  * the editor shows as progress.
  */
 export function retryMessage(event: PageRetryEvent): string {
-  if (event.restart) return `page ${formatNumber(event.page)}: ${event.reason}`;
-  return retryText(event.reason, `on page ${formatNumber(event.page)}`, event.delayMs, event.attempt);
+  if (event.restart) return l10n.t('page {0}: {1}', formatNumber(event.page), event.reason);
+  return retryText(event.reason, l10n.t('on page {0}', formatNumber(event.page)), event.delayMs, event.attempt);
 }

@@ -3,6 +3,7 @@
  * person as is: it says what failed (method, path, server), why, and what to do next. Messages never
  * carry a query string (it can hold names a user considers private) and never an API key.
  */
+import * as l10n from '@vscode/l10n';
 
 export type TaskLensErrorKind =
   'auth' | 'not_found' | 'rate_limited' | 'server' | 'bad_request' | 'network' | 'timeout' | 'cancelled' | 'invalid_response';
@@ -105,7 +106,7 @@ export function isCancelledError(value: unknown): value is CancelledError {
 
 /** `GET /v2/tasks at https://api.scale.com`, the way every message names a request. */
 export function describeEndpoint(endpoint: Endpoint): string {
-  return `${endpoint.method} ${endpoint.path} at ${endpoint.origin}`;
+  return l10n.t('{0} {1} at {2}', endpoint.method, endpoint.path, endpoint.origin);
 }
 
 const REDACTED = '***';

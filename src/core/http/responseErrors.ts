@@ -1,7 +1,9 @@
 /**
  * Turns HTTP outcomes into the typed errors of `errors.ts`, with messages a person can act on.
- * Kept apart from the request loop so the wording lives in one place.
+ * Kept apart from the request loop so the wording lives in one place. The wording goes through
+ * @vscode/l10n: the editor's language in the editor, English in the CLI.
  */
+import * as l10n from '@vscode/l10n';
 import {
   AuthError,
   BadRequestError,
@@ -72,11 +74,11 @@ export interface StatusFailure {
 }
 
 function said(serverMessage: string | undefined): string {
-  return serverMessage ? ` Server said: “${serverMessage}”` : '';
+  return serverMessage ? ` ${l10n.t('Server said: “{0}”', serverMessage)}` : '';
 }
 
 function afterAttempts(attempts: number): string {
-  return attempts > 1 ? ` after ${attempts} attempts` : '';
+  return attempts > 1 ? ` ${l10n.t('after {0} attempts', attempts)}` : '';
 }
 
 export function errorForStatus(failure: StatusFailure): TaskLensError {
@@ -84,55 +86,71 @@ export function errorForStatus(failure: StatusFailure): TaskLensError {
   const where = describeEndpoint(endpoint);
   const details = { endpoint, status, serverMessage, attempts };
   if (status === 401) {
-    return new AuthError(`API key rejected (401) by ${where} — ${failure.authHint}.${said(serverMessage)}`, details);
+    return new AuthError(`${l10n.t('API key rejected (401) by {0} — {1}.', where, failure.authHint)}${said(serverMessage)}`, details);
   }
   if (status === 403) {
     return new AuthError(
-      `API key not allowed (403) to ${where} — check that the key belongs to a team with access, or ${failure.authHint}.${said(serverMessage)}`,
+      `${l10n.t('API key not allowed (403) to {0} — check that the key belongs to a team with access, or {1}.', where, failure.authHint)}${said(serverMessage)}`,
       details,
     );
   }
   if (status === 404) {
-    const hint = failure.notFoundHint ?? 'check the id or name';
-    return new NotFoundError(`Not found (404): ${where} — ${hint}${/[.?!]$/.test(hint) ? '' : '.'}${said(serverMessage)}`, details);
+    const hint = failure.notFoundHint ?? l10n.t('check the id or name');
+    return new NotFoundError(
+      `${l10n.t('Not found (404): {0} — {1}', where, hint)}${/[.?!]$/.test(hint) ? '' : '.'}${said(serverMessage)}`,
+      details,
+    );
   }
   if (status === 429) {
-    const wait = failure.retryAfterMs !== undefined ? ` The server asked to wait ${formatDuration(failure.retryAfterMs)}.` : '';
+    const wait =
+      failure.retryAfterMs !== undefined ? ` ${l10n.t('The server asked to wait {0}.', formatDuration(failure.retryAfterMs))}` : '';
     return new RateLimitedError(
-      `Rate limited (429) by ${where}${afterAttempts(attempts)} — wait a little and try again.${wait}${said(serverMessage)}`,
+      `${l10n.t('Rate limited (429) by {0}{1} — wait a little and try again.', where, afterAttempts(attempts))}${wait}${said(serverMessage)}`,
       { ...details, retryAfterMs: failure.retryAfterMs },
     );
   }
   if (status >= 500) {
     return new ServerError(
-      `Server error (${status}) from ${where}${afterAttempts(attempts)} — the service may be having trouble; try again later.${said(serverMessage)}`,
+      `${l10n.t('Server error ({0}) from {1}{2} — the service may be having trouble; try again later.', status, where, afterAttempts(attempts))}${said(serverMessage)}`,
       details,
     );
   }
   if (status >= 300 && status < 400) {
     return new InvalidResponseError(
-      `Unexpected redirect (${status}) from ${where} to ${redirectTarget(failure.location, endpoint)} — not followed: an API must answer itself; check the base URL.`,
+      l10n.t(
+        'Unexpected redirect ({0}) from {1} to {2} — not followed: an API must answer itself; check the base URL.',
+        status,
+        where,
+        redirectTarget(failure.location, endpoint),
+      ),
       details,
     );
   }
-  return new BadRequestError(`Request rejected (${status}) by ${where}.${said(serverMessage)}`, details);
+  return new BadRequestError(`${l10n.t('Request rejected ({0}) by {1}.', status, where)}${said(serverMessage)}`, details);
 }
 
 /** Where a redirect pointed, as it may be shown: origin and path, no query or credentials. */
 function redirectTarget(location: string | null | undefined, endpoint: Endpoint): string {
-  if (!location) return 'an unnamed location';
+  if (!location) return l10n.t('an unnamed location');
   try {
     const url = new URL(location, `${endpoint.origin}${endpoint.path}`);
     const path = url.pathname.length > 200 ? `${url.pathname.slice(0, 200)}…` : url.pathname;
     return displayText(`${url.origin}${path}`);
   } catch {
-    return 'an invalid location';
+    return l10n.t('an invalid location');
   }
 }
 
 export function networkFailure(endpoint: Endpoint, attempts: number, cause: unknown): NetworkError {
   return new NetworkError(
-    `Could not reach ${endpoint.origin} (${endpoint.method} ${endpoint.path})${afterAttempts(attempts)}: ${describeCause(cause)} — check the base URL, your network and proxy settings.`,
+    l10n.t(
+      'Could not reach {0} ({1} {2}){3}: {4} — check the base URL, your network and proxy settings.',
+      endpoint.origin,
+      endpoint.method,
+      endpoint.path,
+      afterAttempts(attempts),
+      describeCause(cause),
+    ),
     { endpoint, attempts, cause },
   );
 }
@@ -140,25 +158,39 @@ export function networkFailure(endpoint: Endpoint, attempts: number, cause: unkn
 /** The request was refused on this machine before it was sent (e.g. a header it cannot carry). */
 export function localRequestFailure(endpoint: Endpoint, reason: string): BadRequestError {
   return new BadRequestError(
-    `Could not send ${describeEndpoint(endpoint)}: the request was refused before it left this machine (${reason}) — check the API key and the base URL for characters they cannot contain.`,
+    l10n.t(
+      'Could not send {0}: the request was refused before it left this machine ({1}) — check the API key and the base URL for characters they cannot contain.',
+      describeEndpoint(endpoint),
+      reason,
+    ),
     { endpoint, attempts: 1 },
   );
 }
 
 export function timeoutFailure(endpoint: Endpoint, timeoutMs: number, attempts: number): TimeoutError {
   return new TimeoutError(
-    `${describeEndpoint(endpoint)} timed out after ${formatDuration(timeoutMs)}${afterAttempts(attempts)} — the server is slow or unreachable; try again later.`,
+    l10n.t(
+      '{0} timed out after {1}{2} — the server is slow or unreachable; try again later.',
+      describeEndpoint(endpoint),
+      formatDuration(timeoutMs),
+      afterAttempts(attempts),
+    ),
     { endpoint, attempts },
   );
 }
 
 export function cancelledFailure(endpoint: Endpoint): CancelledError {
-  return new CancelledError(`${endpoint.method} ${endpoint.path} was cancelled.`, { endpoint });
+  return new CancelledError(l10n.t('{0} {1} was cancelled.', endpoint.method, endpoint.path), { endpoint });
 }
 
 export function invalidBodyFailure(endpoint: Endpoint, problem: string, attempts: number): InvalidResponseError {
   return new InvalidResponseError(
-    `Unexpected response from ${describeEndpoint(endpoint)}${afterAttempts(attempts)}: ${problem} — the server or a proxy in between sent something other than the expected JSON; try again, and check the base URL if it persists.`,
+    l10n.t(
+      'Unexpected response from {0}{1}: {2} — the server or a proxy in between sent something other than the expected JSON; try again, and check the base URL if it persists.',
+      describeEndpoint(endpoint),
+      afterAttempts(attempts),
+      problem,
+    ),
     { endpoint, attempts },
   );
 }
@@ -166,7 +198,7 @@ export function invalidBodyFailure(endpoint: Endpoint, problem: string, attempts
 /** Names the lowest-level reason (undici nests the useful code in `cause`). */
 function describeCause(cause: unknown): string {
   let current: unknown = cause;
-  let best = 'connection failed';
+  let best = l10n.t('connection failed');
   for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
     const code = (current as { code?: unknown }).code;
     best = typeof code === 'string' ? `${code} (${current.message})` : current.message || best;

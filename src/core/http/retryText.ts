@@ -1,8 +1,10 @@
 /**
  * How a retry is announced, in the CLI's stderr and the editor's progress alike: what went wrong,
  * how long the wait is and which attempt comes next, e.g.
- * `429 Too Many Requests from GET /v2/tasks; retrying in 4.5 s (attempt 2)…`.
+ * `429 Too Many Requests from GET /v2/tasks; retrying in 4.5 s (attempt 2)…`. The words go through
+ * @vscode/l10n (the editor's language; English in the CLI); HTTP reason phrases stay as the RFCs spell them.
  */
+import * as l10n from '@vscode/l10n';
 
 /** Reason phrases for the statuses that are retried; any other reason is shown as it is. */
 const STATUS_TEXT: Readonly<Record<string, string>> = {
@@ -31,5 +33,5 @@ export function waitText(delayMs: number): string {
  * @param failedAttempt the attempt that just failed (1-based); the next one is announced
  */
 export function retryText(reason: string, what: string, delayMs: number, failedAttempt: number): string {
-  return `${reasonText(reason)} ${what}; retrying in ${waitText(delayMs)} (attempt ${failedAttempt + 1})…`;
+  return l10n.t('{0} {1}; retrying in {2} (attempt {3})…', reasonText(reason), what, waitText(delayMs), failedAttempt + 1);
 }

@@ -1,7 +1,9 @@
 /**
  * Tree entries for Livepeer tasks and their assets: labels, descriptions and markdown tooltips in
  * which every value from the API is inert text (`markdownText`). Pure functions of the API objects, so the tree and tests see the same thing.
+ * Their own words go through @vscode/l10n (the editor's bundle; English in the CLI).
  */
+import * as l10n from '@vscode/l10n';
 import { clockDuration, formatBytes, percent } from '../../shared/format';
 import { markdownText as md } from '../platform/markdown';
 import type { Entry } from '../platform/platform';
@@ -12,7 +14,9 @@ import type { Asset, Task } from './types';
 /** Which side of the task an asset is on. */
 export type AssetRole = 'input' | 'output';
 
-export const ROLE_LABEL: Record<AssetRole, string> = { input: 'Input asset', output: 'Output asset' };
+export function roleLabel(role: AssetRole): string {
+  return role === 'input' ? l10n.t('Input asset') : l10n.t('Output asset');
+}
 
 /** `task:<id>`; the list position keeps id-less tasks (never seen, but tolerated) distinct. */
 export function taskKey(task: Task, position: string | number): string {
@@ -43,7 +47,9 @@ export function taskEntryBase(task: Task, position: string | number): Entry {
     copyId: id,
     look: {
       label: taskLabel(task),
-      description: [phaseWithProgress(status.phase, status.progress), created && `created ${created}`].filter(Boolean).join(' · '),
+      description: [phaseWithProgress(status.phase, status.progress), created && l10n.t('created {0}', created)]
+        .filter(Boolean)
+        .join(' · '),
       icon: look.icon,
       tone: look.tone,
       tooltip: taskTooltip(task),
@@ -56,20 +62,21 @@ export function taskEntryBase(task: Task, position: string | number): Entry {
 function taskTooltip(task: Task): string {
   const status = task.status ?? {};
   const lines = [
-    `**${md(valueLabel(task.type))} task** — ${md(phaseWithProgress(status.phase, status.progress))}`,
-    `Task ${md(String(task.id ?? '?'))}`,
+    `**${l10n.t('{0} task', md(valueLabel(task.type)))}** — ${md(phaseWithProgress(status.phase, status.progress))}`,
+    l10n.t('Task {0}', md(String(task.id ?? '?'))),
   ];
-  if (typeof status.errorMessage === 'string' && status.errorMessage) lines.push(`Error: ${md(status.errorMessage.slice(0, 500))}`);
-  if (typeof status.retries === 'number') lines.push(`Retries: ${status.retries}`);
+  if (typeof status.errorMessage === 'string' && status.errorMessage)
+    lines.push(l10n.t('Error: {0}', md(status.errorMessage.slice(0, 500))));
+  if (typeof status.retries === 'number') lines.push(l10n.t('Retries: {0}', status.retries));
   const source = sourceName(task);
-  if (source) lines.push(`Source: ${md(source)}`);
-  for (const { role, id } of assetLinks(task)) lines.push(`${ROLE_LABEL[role]}: ${md(id)}`);
-  const times: Array<[string, unknown]> = [
-    ['Created', task.createdAt],
-    ['Scheduled', task.scheduledAt],
-    ['Updated', status.updatedAt],
+  if (source) lines.push(l10n.t('Source: {0}', md(source)));
+  for (const { role, id } of assetLinks(task)) lines.push(`${roleLabel(role)}: ${md(id)}`);
+  const times: Array<[(when: string) => string, unknown]> = [
+    [(when) => l10n.t('Created {0} UTC', when), task.createdAt],
+    [(when) => l10n.t('Scheduled {0} UTC', when), task.scheduledAt],
+    [(when) => l10n.t('Updated {0} UTC', when), status.updatedAt],
   ];
-  for (const [label, ms] of times) if (msDate(ms)) lines.push(`${label} ${md(msDate(ms))} UTC`);
+  for (const [line, ms] of times) if (msDate(ms)) lines.push(line(md(msDate(ms))));
   return lines.join('\n\n');
 }
 
@@ -77,12 +84,12 @@ export function assetEntry(asset: Asset, role: AssetRole, fallbackId: string): E
   const id = typeof asset.id === 'string' ? asset.id : fallbackId;
   const status = asset.status ?? {};
   const look = assetPhaseLook(status.phase);
-  const name = typeof asset.name === 'string' && asset.name ? asset.name : `Asset ${shortId(id)}`;
+  const name = typeof asset.name === 'string' && asset.name ? asset.name : l10n.t('Asset {0}', shortId(id));
   const size = formatBytes(asset.size);
   const length = clockDuration(asset.videoSpec?.duration);
   const progress =
     status.phase === 'processing' && typeof status.progress === 'number'
-      ? `processing ${percent(status.progress)}`
+      ? l10n.t('processing {0}', percent(status.progress))
       : valueLabel(status.phase);
   const link = safeLink(asset.downloadUrl) ?? safeLink(asset.playbackUrl);
   return {
@@ -91,7 +98,7 @@ export function assetEntry(asset: Asset, role: AssetRole, fallbackId: string): E
     copyId: id,
     look: {
       label: name,
-      description: [ROLE_LABEL[role], progress, size, length].filter(Boolean).join(' · '),
+      description: [roleLabel(role), progress, size, length].filter(Boolean).join(' · '),
       icon: look.icon,
       tone: look.tone,
       tooltip: assetTooltip(asset, role, id, name),
@@ -102,23 +109,23 @@ export function assetEntry(asset: Asset, role: AssetRole, fallbackId: string): E
 
 function assetTooltip(asset: Asset, role: AssetRole, id: string, name: string): string {
   const status = asset.status ?? {};
-  const lines = [`**${md(name)}** — ${md(ROLE_LABEL[role].toLowerCase())}, ${md(valueLabel(status.phase))}`, `Asset ${md(id)}`];
-  if (typeof status.errorMessage === 'string' && status.errorMessage) lines.push(`Error: ${md(status.errorMessage.slice(0, 500))}`);
+  const lines = [
+    `**${md(name)}** — ${md(role === 'input' ? l10n.t('input asset') : l10n.t('output asset'))}, ${md(valueLabel(status.phase))}`,
+    l10n.t('Asset {0}', md(id)),
+  ];
+  if (typeof status.errorMessage === 'string' && status.errorMessage)
+    lines.push(l10n.t('Error: {0}', md(status.errorMessage.slice(0, 500))));
   const facts: Array<[string, string]> = [
-    ['Size', formatBytes(asset.size)],
-    ['Duration', clockDuration(asset.videoSpec?.duration)],
-    ['Format', typeof asset.videoSpec?.format === 'string' ? asset.videoSpec.format : ''],
-    ['Playback ID', typeof asset.playbackId === 'string' ? asset.playbackId : ''],
-    ['Created', msDate(asset.createdAt) && `${msDate(asset.createdAt)} UTC`],
+    [l10n.t('Size'), formatBytes(asset.size)],
+    [l10n.t('Duration'), clockDuration(asset.videoSpec?.duration)],
+    [l10n.t('Format'), typeof asset.videoSpec?.format === 'string' ? asset.videoSpec.format : ''],
+    [l10n.t('Playback ID'), typeof asset.playbackId === 'string' ? asset.playbackId : ''],
+    [l10n.t('Created'), msDate(asset.createdAt) && l10n.t('{0} UTC', msDate(asset.createdAt))],
+    // Shown as text, never as links: the URLs come from the API and are opened only through `link`.
+    [l10n.t('Playback URL'), typeof asset.playbackUrl === 'string' ? asset.playbackUrl.slice(0, 300) : ''],
+    [l10n.t('Download URL'), typeof asset.downloadUrl === 'string' ? asset.downloadUrl.slice(0, 300) : ''],
   ];
   for (const [label, value] of facts) if (value) lines.push(`${label}: ${md(value)}`);
-  // Shown as text, never as links: the URLs come from the API and are opened only through `link`.
-  for (const [label, url] of [
-    ['Playback URL', asset.playbackUrl],
-    ['Download URL', asset.downloadUrl],
-  ] as const) {
-    if (typeof url === 'string' && url) lines.push(`${label}: ${md(url.slice(0, 300))}`);
-  }
   return lines.join('\n\n');
 }
 
@@ -129,11 +136,14 @@ export function missingAssetEntry(role: AssetRole, id: string): Entry {
     type: 'asset-missing',
     copyId: id,
     look: {
-      label: `${ROLE_LABEL[role]} not found`,
+      label: role === 'input' ? l10n.t('Input asset not found') : l10n.t('Output asset not found'),
       description: shortId(id),
       icon: 'warning',
       tone: 'unknown',
-      tooltip: `**${md(ROLE_LABEL[role])} not found (404)**\n\nAsset ${md(id)} — it may have been deleted, or it belongs to another project.`,
+      tooltip: `**${md(role === 'input' ? l10n.t('Input asset not found (404)') : l10n.t('Output asset not found (404)'))}**\n\n${l10n.t(
+        'Asset {0} — it may have been deleted, or it belongs to another project.',
+        md(id),
+      )}`,
     },
   };
 }

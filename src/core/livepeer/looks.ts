@@ -2,6 +2,7 @@
  * How Livepeer tasks and assets look in the tree: codicons and tones per phase, plus the small
  * formatters (dates from epoch ms, sizes, durations) their labels use. Unknown values stay visible.
  */
+import * as l10n from '@vscode/l10n';
 import { percent, shortDate } from '../../shared/format';
 import { isWebLinkUrl } from '../../shared/links';
 import { LIVEPEER_ASSET_PHASE, LIVEPEER_TASK_PHASE, statusLookIn, type StatusLook } from '../../shared/statusLooks';
@@ -17,7 +18,7 @@ export function assetPhaseLook(phase: unknown): StatusLook {
 
 /** The value itself, or `unknown` when it is missing or not a string. */
 export function valueLabel(value: unknown): string {
-  return typeof value === 'string' && value ? value : 'unknown';
+  return typeof value === 'string' && value ? value : l10n.t('unknown');
 }
 
 /** `running 42%` while a task reports progress, else just the phase. */

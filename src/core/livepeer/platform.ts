@@ -18,7 +18,7 @@ import type {
 } from '../platform/platform';
 import { LivepeerClient } from './client';
 import { taskListDownloadPlan } from './downloads';
-import { assetEntry, assetLinks, missingAssetEntry, ROLE_LABEL, taskEntryBase, type AssetRole } from './entries';
+import { assetEntry, assetLinks, missingAssetEntry, roleLabel, taskEntryBase, type AssetRole } from './entries';
 import { valueLabel } from './looks';
 import type { TaskListQuery } from './queries';
 import { liveStateOf } from './live';
@@ -48,8 +48,12 @@ export class LivepeerPlatform implements Platform {
     fetch: (taskId, call) => this.client.getTask(taskId, call),
     stateOf: (raw) => (isTask(raw) ? liveStateOf(raw) : undefined),
     entryFor: (raw, position) => this.taskEntry(isTask(raw) ? raw : {}, position),
-    retryNote:
-      'Task Lens will call POST /task/{id}/retry once. Livepeer Studio serves this endpoint, but it is not in Livepeer’s published API: it may change or go away. The task goes back to “waiting” and runs again.',
+    get retryNote() {
+      return l10n.t(
+        'Task Lens will call POST /task/{0}/retry once. Livepeer Studio serves this endpoint, but it is not in Livepeer’s published API: it may change or go away. The task goes back to “waiting” and runs again.',
+        '{id}',
+      );
+    },
     retry: async (taskId, call) => {
       await this.client.retryTask(taskId, call);
     },
@@ -96,14 +100,14 @@ export class LivepeerPlatform implements Platform {
   async getTaskAssets(task: Task, call?: CallOptions): Promise<RelatedDocument[]> {
     return Promise.all(
       assetLinks(task).map(async ({ role, id }): Promise<RelatedDocument> => {
-        const base = { label: ROLE_LABEL[role], type: 'asset', id };
+        const base = { label: roleLabel(role), type: 'asset', id };
         try {
           return { ...base, raw: await this.client.getAsset(id, { details: true }, call) };
         } catch (error) {
           if (isCancelledError(error)) throw error;
           const problem =
             error instanceof NotFoundError
-              ? 'Not found (404) — the asset may have been deleted, or it belongs to another project.'
+              ? l10n.t('Not found (404) — the asset may have been deleted, or it belongs to another project.')
               : error instanceof Error
                 ? error.message
                 : String(error);

@@ -1,8 +1,11 @@
 /**
  * Tree entries for Scale projects, batches, deliveries and tasks: labels, descriptions and markdown
  * tooltips in which every value from the API is inert text (`markdownText`). Pure functions of the
- * API objects; the platform (platform.ts) adds the loaders and download plans.
+ * API objects; the platform (platform.ts) adds the loaders and download plans. Their own words go
+ * through @vscode/l10n (the editor's bundle; English in the CLI), built per call so a bundle loaded
+ * after this module still applies.
  */
+import * as l10n from '@vscode/l10n';
 import { formatNumber, shortDate } from '../../shared/format';
 import { markdownName as mdName, markdownText as md } from '../platform/markdown';
 import type { Entry, EntryLook, FilterSpec } from '../platform/platform';
@@ -11,17 +14,13 @@ import { taskLabel } from '../../shared/taskLabel';
 import { batchStatusLook, firstUserText, statusLabel, taskStatusLook } from './looks';
 import type { Batch, Delivery, Project, Task } from './types';
 
-export const TASK_STATUS_FILTER: FilterSpec = {
-  key: 'status',
-  label: 'Status',
-  options: TASK_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
-};
+export function taskStatusFilter(): FilterSpec {
+  return { key: 'status', label: l10n.t('Status'), options: TASK_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) };
+}
 
-export const BATCH_STATUS_FILTER: FilterSpec = {
-  key: 'status',
-  label: 'Status',
-  options: BATCH_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
-};
+export function batchStatusFilter(): FilterSpec {
+  return { key: 'status', label: l10n.t('Status'), options: BATCH_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) };
+}
 
 export function projectLook(p: Project): EntryLook {
   const types = (p.types ?? []).join(', ');
@@ -29,19 +28,30 @@ export function projectLook(p: Project): EntryLook {
     label: p.name,
     description: types,
     icon: 'project',
-    tooltip: `**${mdName(p.name)}**\n\nProject ${md(p.id)}\n\nCreated ${md(shortDate(p.created_at))}${types ? `\n\nTypes: ${md(types)}` : ''}${p.models?.length ? `\n\nModels: ${md(p.models.join(', '))}` : ''}`,
+    tooltip: [
+      `**${mdName(p.name)}**`,
+      l10n.t('Project {0}', md(p.id)),
+      l10n.t('Created {0}', md(shortDate(p.created_at))),
+      ...(types ? [l10n.t('Types: {0}', md(types))] : []),
+      ...(p.models?.length ? [l10n.t('Models: {0}', md(p.models.join(', ')))] : []),
+    ].join('\n\n'),
   };
 }
 
 export function batchLook(b: Batch): EntryLook {
   const look = batchStatusLook(b.status);
-  const when = b.completed_at ? `completed ${shortDate(b.completed_at)}` : `created ${shortDate(b.created_at)}`;
+  const when = b.completed_at ? l10n.t('completed {0}', shortDate(b.completed_at)) : l10n.t('created {0}', shortDate(b.created_at));
   return {
     label: b.name,
     description: `${statusLabel(b.status)} · ${when}`,
     icon: look.icon,
     tone: look.tone,
-    tooltip: `**${mdName(b.name)}** — ${md(statusLabel(b.status))}\n\nBatch ${md(b.id)}\n\nCreated ${md(shortDate(b.created_at))}${b.completed_at ? `\n\nCompleted ${md(shortDate(b.completed_at))}` : ''}`,
+    tooltip: [
+      `**${mdName(b.name)}** — ${md(statusLabel(b.status))}`,
+      l10n.t('Batch {0}', md(b.id)),
+      l10n.t('Created {0}', md(shortDate(b.created_at))),
+      ...(b.completed_at ? [l10n.t('Completed {0}', md(shortDate(b.completed_at)))] : []),
+    ].join('\n\n'),
   };
 }
 
@@ -54,9 +64,15 @@ export function deliveryLook(d: Delivery): EntryLook {
   const count = deliveryTaskCount(d);
   return {
     label: d.name,
-    description: `${count === undefined ? '?' : formatNumber(count)} tasks · delivered ${shortDate(d.delivered_at)}`,
+    description: l10n.t('{0} tasks · delivered {1}', count === undefined ? '?' : formatNumber(count), shortDate(d.delivered_at)),
     icon: 'package',
-    tooltip: `**${mdName(d.name)}**\n\nDelivery ${md(d.id)}\n\n${count ?? 'unknown number of'} tasks, delivered ${md(shortDate(d.delivered_at))}`,
+    tooltip: [
+      `**${mdName(d.name)}**`,
+      l10n.t('Delivery {0}', md(d.id)),
+      count === undefined
+        ? l10n.t('unknown number of tasks, delivered {0}', md(shortDate(d.delivered_at)))
+        : l10n.t('{0} tasks, delivered {1}', count, md(shortDate(d.delivered_at))),
+    ].join('\n\n'),
   };
 }
 
@@ -76,7 +92,12 @@ export function taskEntry(t: Task, path: string[]): Entry {
       description: `${statusLabel(t.status)} · ${t.task_id}`,
       icon: look.icon,
       tone: look.tone,
-      tooltip: `**Task ${md(t.task_id)}** — ${md(statusLabel(t.status))}${excerpt}\n\nCreated ${md(shortDate(t.created_at))}${t.completed_at ? `\n\nCompleted ${md(shortDate(t.completed_at))}` : ''}${meta.map(([k, v]) => `\n\n${md(k)}: ${md(JSON.stringify(v).slice(0, 80))}`).join('')}`,
+      tooltip: [
+        `**${l10n.t('Task {0}', md(t.task_id))}** — ${md(statusLabel(t.status))}${excerpt}`,
+        l10n.t('Created {0}', md(shortDate(t.created_at))),
+        ...(t.completed_at ? [l10n.t('Completed {0}', md(shortDate(t.completed_at)))] : []),
+        ...meta.map(([k, v]) => `${md(k)}: ${md(JSON.stringify(v).slice(0, 80))}`),
+      ].join('\n\n'),
     },
     task: { id: t.task_id, pathSegments: path },
   };

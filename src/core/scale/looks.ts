@@ -1,4 +1,5 @@
 /** How Scale statuses look in the tree: a codicon and a tone (colour). Unknown values stay visible. */
+import * as l10n from '@vscode/l10n';
 import { SCALE_BATCH_STATUS, SCALE_TASK_STATUS, statusLookIn, type StatusLook } from '../../shared/statusLooks';
 
 export function taskStatusLook(status: unknown): StatusLook {
@@ -11,7 +12,7 @@ export function batchStatusLook(status: unknown): StatusLook {
 
 /** `in_progress` → `in progress`; anything that is not a string is shown as `unknown`. */
 export function statusLabel(status: unknown): string {
-  return typeof status === 'string' && status ? status.replace(/_/g, ' ') : 'unknown';
+  return typeof status === 'string' && status ? status.replace(/_/g, ' ') : l10n.t('unknown');
 }
 
 /**

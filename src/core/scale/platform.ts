@@ -6,7 +6,7 @@ import type { Children, Entry, Platform, SyncRunOptions, SyncSummary, TaskDocume
 import { syncDeliveries } from './sync';
 import type { ScaleClient } from './client';
 import { deliveryDownloadPlan, taskListDownloadPlan } from './downloads';
-import { BATCH_STATUS_FILTER, batchLook, deliveryLook, deliveryTaskCount, projectLook, TASK_STATUS_FILTER, taskEntry } from './entries';
+import { batchLook, batchStatusFilter, deliveryLook, deliveryTaskCount, projectLook, taskEntry, taskStatusFilter } from './entries';
 import { idOf, nameOf } from './helpers';
 import type { TasksQuery } from './queries';
 import type { Batch, Delivery, Project } from './types';
@@ -109,7 +109,7 @@ export class ScalePlatform implements Platform {
       look: { label: l10n.t('Batches'), icon: 'layers' },
       children: {
         mode: 'paged',
-        filters: [BATCH_STATUS_FILTER],
+        filters: [batchStatusFilter()],
         loadPage: async ({ token, pageSize, filters, signal }) => {
           const page = await this.client.listBatches(
             { project_id: p.id, limit: pageSize, next_token: token, status: filters.status },
@@ -195,7 +195,7 @@ export class ScalePlatform implements Platform {
     return {
       children: {
         mode: 'paged',
-        filters: [TASK_STATUS_FILTER],
+        filters: [taskStatusFilter()],
         loadPage: async ({ token, pageSize, filters, signal }) => {
           // Only what the tree shows: the task view fetches full detail when a task opens.
           const query = { ...selector, limit: pageSize, next_token: token, status: filters.status, opts: [] } as TasksQuery;

@@ -1,8 +1,11 @@
 /**
  * What one cell of the explorer's table says: plain text plus a kind the page styles (a number, a
  * status, a category chip, a check, a rank). Cells are text only: the page never parses markup, and
- * the host never sends more than a window of them.
+ * the host never sends more than a window of them. The words a cell adds (yes, no, n/a…) go through
+ * @vscode/l10n; dates are shown in the editor's locale (`shortDate`).
  */
+import * as l10n from '@vscode/l10n';
+import { shortDate } from '../../shared/format';
 import { annotationCell, type AnnotationCellValue, type ColumnId } from './rowColumns';
 import type { TaskIndex } from './taskIndex';
 
@@ -20,13 +23,13 @@ export function cellOf(index: TaskIndex, row: number, column: ColumnId): TableCe
   if (typeof column === 'object') return annotationCellOf(annotationCell(index, row, column.annotation));
   switch (column) {
     case 'taskId':
-      return { text: index.taskId(row) || '(no id)', kind: index.taskId(row) ? 'text' : 'muted' };
+      return { text: index.taskId(row) || l10n.t('(no id)'), kind: index.taskId(row) ? 'text' : 'muted' };
     case 'status':
       return { text: index.status(row), kind: 'status' };
     case 'batch':
       return { text: index.batch(row) };
     case 'completedAt':
-      return { text: index.completedAt(row) };
+      return { text: shortDate(index.completedAt(row)) };
     case 'turns':
       return { text: String(index.turns(row)), kind: 'number' };
     case 'messages':
@@ -44,8 +47,8 @@ function annotationCellOf(values: readonly AnnotationCellValue[]): TableCell {
   const parts: string[] = [];
   let kind: CellKind | undefined;
   for (const v of values) {
-    if (v.notApplicable) parts.push('n/a');
-    else if (v.cannotAssess) parts.push('cannot assess');
+    if (v.notApplicable) parts.push(l10n.t('n/a'));
+    else if (v.cannotAssess) parts.push(l10n.t('cannot assess'));
     else if (v.value === null) parts.push('—');
     else {
       const [text, k] = valueText(v);
@@ -59,7 +62,7 @@ function annotationCellOf(values: readonly AnnotationCellValue[]): TableCell {
 function valueText(v: AnnotationCellValue): [string, CellKind] {
   const value = v.value;
   if (typeof value === 'number') return [String(value), 'number'];
-  if (typeof value === 'boolean') return [value ? 'yes' : 'no', value ? 'yes' : 'no'];
+  if (typeof value === 'boolean') return [value ? l10n.t('yes') : l10n.t('no'), value ? 'yes' : 'no'];
   if (typeof value === 'string') return [value, v.type === 'category' ? 'chip' : 'text'];
   if (value === null) return ['—', 'muted'];
   if (v.type === 'category_multiple') return [(value as readonly string[]).join(', '), 'chip'];

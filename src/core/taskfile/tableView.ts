@@ -5,6 +5,7 @@
  * and keeps that order, so a later sort of any filtered set is one pass over it (a filter or sort
  * over 100,000 rows stays well inside the 200 ms the explorer promises, see `npm run bench`).
  */
+import * as l10n from '@vscode/l10n';
 import { parseCondition, type Condition, type TaskQuery } from './conditions';
 import { filterRows } from './matcher';
 import { FIXED_COLUMNS, sortRows, type ColumnId, type FixedColumn } from './rowColumns';
@@ -45,23 +46,34 @@ export interface TableRow {
   readonly cells: readonly TableCell[];
 }
 
-const FIXED_LABELS: Record<FixedColumn, string> = {
-  taskId: 'Task ID',
-  status: 'Status',
-  batch: 'Batch',
-  completedAt: 'Completed',
-  turns: 'Turns',
-  messages: 'Messages',
-  candidates: 'Candidates',
-  preferred: 'Preferred',
-};
+/** The fixed columns' headers, through @vscode/l10n when asked (a bundle may load after this module). */
+function fixedLabel(id: FixedColumn): string {
+  switch (id) {
+    case 'taskId':
+      return l10n.t('Task ID');
+    case 'status':
+      return l10n.t('Status');
+    case 'batch':
+      return l10n.t('Batch');
+    case 'completedAt':
+      return l10n.t('Completed');
+    case 'turns':
+      return l10n.t('Turns');
+    case 'messages':
+      return l10n.t('Messages');
+    case 'candidates':
+      return l10n.t('Candidates');
+    case 'preferred':
+      return l10n.t('Preferred');
+  }
+}
 
 const NUMERIC_TYPES = new Set(['integer', 'rubric_rating']);
 const ANNOTATION_PREFIX = 'a:';
 
 /** Every column of the file: the fixed ones, then one per annotation key (first-seen order). */
 export function tableColumns(index: TaskIndex): TableColumn[] {
-  const fixed = FIXED_COLUMNS.map((id) => ({ id, label: FIXED_LABELS[id], type: '', numeric: id === 'turns' || id === 'messages' }));
+  const fixed = FIXED_COLUMNS.map((id) => ({ id, label: fixedLabel(id), type: '', numeric: id === 'turns' || id === 'messages' }));
   const annotations = index
     .annotationKeys()
     .map((k) => ({ id: ANNOTATION_PREFIX + k.key, label: k.key, type: k.type, numeric: NUMERIC_TYPES.has(k.type) }));

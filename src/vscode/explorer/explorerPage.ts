@@ -10,6 +10,7 @@ import {
   type HostToExplorer,
 } from '../../shared/explorerProtocol';
 import type { Log } from '../log';
+import { localizedPageStrings } from '../panel/pageStrings';
 import { explorerHtml } from './explorerHtml';
 import type { ExplorerModel, QueryOutcome } from './explorerModel';
 import { isCancelledError } from '../../core/http/errors';
@@ -121,6 +122,7 @@ export class ExplorerPage implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         this.ready = true;
+        this.post(localizedPageStrings());
         if (this.model.index) this.showTable();
         return;
       case 'query': {

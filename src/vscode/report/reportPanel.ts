@@ -11,6 +11,7 @@ import { formatBytes, formatNumber } from '../../shared/format';
 import { isReportToHost, type HostToReport, type ReportFilter, type ReportScope, type ReportToHost } from '../../shared/reportProtocol';
 import type { Log } from '../log';
 import { exportReport } from './reportExport';
+import { localizedPageStrings } from '../panel/pageStrings';
 import { reportPanelHtml } from './reportHtml';
 
 export const REPORT_VIEW_TYPE = 'taskLens.report';
@@ -187,6 +188,7 @@ export class ReportPanel {
       case 'ready':
         // Also after the hidden tab's page was rebuilt: the index is kept, so this only redraws.
         this.ready = true;
+        this.post(localizedPageStrings());
         if (this.index) return this.render();
         return this.load();
       case 'cancel':

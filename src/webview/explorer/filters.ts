@@ -8,6 +8,7 @@ import { ConditionSyntaxError, formatCondition, parseCondition } from '../../cor
 import { formatNumber } from '../../shared/format';
 import type { ExplorerFacets, ExplorerKeyFacet, ExplorerQuery } from '../../shared/explorerProtocol';
 import { h, icon } from '../shell/dom';
+import { et } from './strings';
 
 export interface FilterEvents {
   query(query: ExplorerQuery): void;
@@ -21,23 +22,23 @@ function input(attrs: Record<string, string>): HTMLInputElement {
 
 export class FilterBar {
   readonly element: HTMLElement;
-  private readonly statusRow = h('div', { class: 'ex-statuses', role: 'group', 'aria-label': 'Status' });
+  private readonly statusRow = h('div', { class: 'ex-statuses', role: 'group', 'aria-label': et('status') });
   private readonly conditionBox = input({
     type: 'text',
     class: 'ex-input ex-condition-input',
-    placeholder: 'Condition, e.g. quality >= 3 or issues = Verbose (Enter to add)',
-    'aria-label': 'Add a condition',
+    placeholder: et('conditionPlaceholder'),
+    'aria-label': et('addCondition'),
     spellcheck: 'false',
   });
   private readonly searchBox = input({
     type: 'search',
     class: 'ex-input ex-search-input',
-    placeholder: 'Search message text (Enter)',
-    'aria-label': 'Search message text',
+    placeholder: et('searchPlaceholder'),
+    'aria-label': et('searchLabel'),
   });
   private readonly error = h('div', { class: 'ex-error', role: 'alert' });
   private readonly notes = h('div', { class: 'ex-notes', role: 'status' });
-  private readonly chips = h('div', { class: 'ex-conditions', role: 'list', 'aria-label': 'Conditions' });
+  private readonly chips = h('div', { class: 'ex-conditions', role: 'list', 'aria-label': et('conditions') });
   private readonly builder = h('div', { class: 'ex-builder' });
   private query: ExplorerQuery = { conditions: [], statuses: [], search: '' };
   private facets: ExplorerFacets = { statuses: [], keys: [] };
@@ -53,11 +54,17 @@ export class FilterBar {
     this.searchBox.addEventListener('search', () => {
       if (this.searchBox.value === '' && this.query.search !== '') this.send({ ...this.query, search: '' });
     });
-    const clear = h('button', { type: 'button', class: 'ex-button secondary', title: 'Clear every filter' }, icon('clear-all'), ' Clear');
+    const clear = h(
+      'button',
+      { type: 'button', class: 'ex-button secondary', title: et('clearTitle') },
+      icon('clear-all'),
+      ' ',
+      et('clear'),
+    );
     clear.addEventListener('click', () => this.send({ conditions: [], statuses: [], search: '' }));
     this.element = h(
       'section',
-      { class: 'ex-filters', 'aria-label': 'Filters' },
+      { class: 'ex-filters', 'aria-label': et('filters') },
       this.statusRow,
       h('div', { class: 'ex-filter-row' }, this.conditionBox, this.searchBox, clear),
       this.error,
@@ -80,7 +87,7 @@ export class FilterBar {
     this.drawChips();
     this.showError(error ?? '');
     this.notes.replaceChildren(...warnings.map((w) => h('div', { class: 'ex-warning' }, icon('warning'), ' ', w)));
-    if (busy) this.notes.append(h('div', { class: 'ex-busy' }, icon('loading', 'codicon-modifier-spin'), ' Searching message texts…'));
+    if (busy) this.notes.append(h('div', { class: 'ex-busy' }, icon('loading', 'codicon-modifier-spin'), ' ', et('searching')));
   }
 
   private send(query: ExplorerQuery): void {
@@ -117,7 +124,7 @@ export class FilterBar {
         const chip = h(
           'button',
           { type: 'button', class: `ex-status-filter${on ? ' on' : ''}`, 'aria-pressed': String(on), 'data-status': status },
-          status || '(no status)',
+          status || et('noStatus'),
           h('span', { class: 'ex-count' }, formatNumber(tasks)),
         );
         chip.addEventListener('click', () => {
@@ -134,7 +141,7 @@ export class FilterBar {
       ...this.query.conditions.map((condition) => {
         const remove = h(
           'button',
-          { type: 'button', class: 'ex-chip-remove', 'aria-label': `Remove ${condition}`, title: 'Remove' },
+          { type: 'button', class: 'ex-chip-remove', 'aria-label': et('removeCondition', condition), title: et('remove') },
           icon('close'),
         );
         remove.addEventListener('click', () =>
@@ -155,9 +162,9 @@ export class FilterBar {
     }
     const picker = h(
       'select',
-      { class: 'ex-select', 'aria-label': 'Annotation key to filter on' },
-      h('option', { value: '' }, 'Filter by annotation…'),
-      keys.map((k, i) => h('option', { value: String(i) }, `${k.key} (${k.type || 'no type'})`)),
+      { class: 'ex-select', 'aria-label': et('keyToFilter') },
+      h('option', { value: '' }, et('filterByAnnotation')),
+      keys.map((k, i) => h('option', { value: String(i) }, et('keyWithType', k.key, k.type || et('noType')))),
     );
     const control = h('span', { class: 'ex-builder-control' });
     picker.addEventListener('change', () => {
@@ -178,13 +185,13 @@ export class FilterBar {
     };
     const key = facet.key;
     if (facet.min !== undefined && facet.max !== undefined) {
-      const low = input({ type: 'number', class: 'ex-input ex-num', 'aria-label': `${key} at least`, value: String(facet.min) });
-      const high = input({ type: 'number', class: 'ex-input ex-num', 'aria-label': `${key} at most`, value: String(facet.max) });
+      const low = input({ type: 'number', class: 'ex-input ex-num', 'aria-label': et('atLeast', key), value: String(facet.min) });
+      const high = input({ type: 'number', class: 'ex-input ex-num', 'aria-label': et('atMost', key), value: String(facet.max) });
       return [
         low,
         ' – ',
         high,
-        add('Add range', () => [
+        add(et('addRange'), () => [
           ...(low.value !== '' ? [formatCondition({ key, op: '>=', value: low.value })] : []),
           ...(high.value !== '' ? [formatCondition({ key, op: '<=', value: high.value })] : []),
         ]),
@@ -193,22 +200,22 @@ export class FilterBar {
     if (facet.values && facet.values.length > 0) {
       const op = h(
         'select',
-        { class: 'ex-select', 'aria-label': 'Comparison' },
-        h('option', { value: '=' }, 'is'),
-        h('option', { value: '!=' }, 'is not'),
+        { class: 'ex-select', 'aria-label': et('comparison') },
+        h('option', { value: '=' }, et('is')),
+        h('option', { value: '!=' }, et('isNot')),
       );
       const value = h(
         'select',
-        { class: 'ex-select', 'aria-label': `${key} value` },
-        facet.values.map((v) => h('option', { value: v }, v || '(empty)')),
+        { class: 'ex-select', 'aria-label': et('keyValue', key) },
+        facet.values.map((v) => h('option', { value: v }, v || et('emptyValue'))),
       );
-      return [op, value, add('Add', () => [formatCondition({ key, op: op.value === '!=' ? '!=' : '=', value: value.value })])];
+      return [op, value, add(et('add'), () => [formatCondition({ key, op: op.value === '!=' ? '!=' : '=', value: value.value })])];
     }
-    const text = input({ type: 'text', class: 'ex-input', 'aria-label': `${key} contains`, placeholder: 'contains…' });
+    const text = input({ type: 'text', class: 'ex-input', 'aria-label': et('contains', key), placeholder: et('containsPlaceholder') });
     return [
       text,
-      add('Add', () => (text.value.trim() ? [formatCondition({ key, op: '~', value: text.value.trim() })] : [])),
-      add('Has a value', () => [formatCondition({ key })]),
+      add(et('add'), () => (text.value.trim() ? [formatCondition({ key, op: '~', value: text.value.trim() })] : [])),
+      add(et('hasValue'), () => [formatCondition({ key })]),
     ];
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Entry of the delivery explorer page (bundled to dist/explorer.js). Handshake: post `ready`; the
- * host answers with the columns and the set, then windows of rows as the table asks for them. The
- * page filters and sorts nothing itself: it shows what the host computed over the index.
+ * host answers with the page's strings in the editor's language, the columns and the set, then
+ * windows of rows as the table asks for them. The page filters and sorts nothing itself: it shows
+ * what the host computed over the index.
  */
 import {
   isHostToExplorer,
@@ -10,9 +11,10 @@ import {
   type ExplorerToHost,
   type HostToExplorer,
 } from '../../shared/explorerProtocol';
-import { formatNumber } from '../../shared/format';
+import { formatNumber, setDisplayLocale } from '../../shared/format';
 import { h, icon, setDocument } from '../shell/dom';
 import { FilterBar } from './filters';
+import { explorerStrings, et } from './strings';
 import { VirtualTable } from './table';
 
 interface VsCodeApi {
@@ -21,13 +23,32 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
+type PageMessages = (msg: Exclude<HostToExplorer, { type: 'strings' }>) => void;
+
 function start(): void {
   setDocument(document);
   const vscode = acquireVsCodeApi();
   const post = (msg: ExplorerToHost) => vscode.postMessage(msg);
   const root = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
   root.classList.add('task-lens', 'explorer');
+  // The host's first answer to `ready` is the strings: the page is built after them, in their language.
+  let onMessage: PageMessages | undefined;
+  window.addEventListener('message', (event: MessageEvent) => {
+    const msg: unknown = event.data;
+    if (!isHostToExplorer(msg)) return;
+    if (msg.type === 'strings') {
+      explorerStrings.set(msg.tables.explorer);
+      setDisplayLocale(msg.locale);
+      return;
+    }
+    onMessage ??= buildPage(root, post);
+    onMessage(msg);
+  });
+  post({ type: 'ready' });
+}
 
+/** The toolbar, the filter bar and the table; returns what handles the host's messages. */
+function buildPage(root: HTMLElement, post: (msg: ExplorerToHost) => void): PageMessages {
   let columns: ExplorerColumn[] = [];
   let visible: string[] = [];
   let version = 0;
@@ -41,7 +62,7 @@ function start(): void {
   const filters = new FilterBar({ query: (query) => post({ type: 'query', query }) });
   const title = h('h1', { class: 'ex-title' });
   const summary = h('span', { class: 'ex-summary', role: 'status', 'aria-live': 'polite' });
-  const chooser = h('div', { class: 'ex-columns', hidden: true, role: 'group', 'aria-label': 'Columns to show' });
+  const chooser = h('div', { class: 'ex-columns', hidden: true, role: 'group', 'aria-label': et('columnsToShow') });
   const command = (name: ExplorerCommand, ico: string, label: string) => {
     const button = h('button', { type: 'button', class: 'ex-button secondary', 'data-command': name, title: label }, icon(ico), ' ', label);
     button.addEventListener('click', () => post({ type: 'command', name, ...(table.selection >= 0 ? { position: table.selection } : {}) }));
@@ -51,7 +72,8 @@ function start(): void {
     'button',
     { type: 'button', class: 'ex-button secondary', 'aria-expanded': 'false' },
     icon('list-selection'),
-    ' Columns',
+    ' ',
+    et('columns'),
   );
   columnsButton.addEventListener('click', () => {
     const open = chooser.hasAttribute('hidden');
@@ -60,14 +82,14 @@ function start(): void {
   });
   const toolbar = h(
     'header',
-    { class: 'ex-toolbar', role: 'toolbar', 'aria-label': 'Explorer actions' },
+    { class: 'ex-toolbar', role: 'toolbar', 'aria-label': et('explorerActions') },
     title,
     summary,
     h('span', { class: 'spacer' }),
     columnsButton,
-    command('save', 'save-as', 'Save Filtered Set…'),
-    command('report', 'graph', 'Report'),
-    command('export', 'export', 'Export…'),
+    command('save', 'save-as', et('saveSet')),
+    command('report', 'graph', et('report')),
+    command('export', 'export', et('export')),
   );
   const status = h('div', { class: 'ex-status-line' });
   const body = h('div', { class: 'ex-body', hidden: true }, filters.element, chooser, table.element);
@@ -96,17 +118,17 @@ function start(): void {
     );
   }
 
-  function onMessage(msg: HostToExplorer): void {
+  return function onMessage(msg): void {
     switch (msg.type) {
       case 'indexing': {
         const percent = msg.totalBytes > 0 ? Math.floor((msg.bytesRead / msg.totalBytes) * 100) : 0;
         title.textContent = msg.fileName;
-        const bar = h('progress', { max: 100, value: percent, 'aria-label': 'Indexing' });
-        status.replaceChildren(bar, ` Indexing… ${percent}%`);
+        const bar = h('progress', { max: 100, value: percent, 'aria-label': et('indexing') });
+        status.replaceChildren(bar, ' ', et('indexingPercent', percent));
         return;
       }
       case 'failed': {
-        const retry = h('button', { type: 'button', class: 'ex-button' }, icon('refresh'), ' Index Again');
+        const retry = h('button', { type: 'button', class: 'ex-button' }, icon('refresh'), ' ', et('indexAgain'));
         retry.addEventListener('click', () => post({ type: 'command', name: 'reindex' }));
         status.replaceChildren(h('div', { class: 'callout callout-error', role: 'alert' }, msg.message, ' ', msg.canRetry ? retry : null));
         return;
@@ -118,14 +140,7 @@ function start(): void {
         filters.setFacets(msg.facets);
         status.replaceChildren(
           ...(msg.unreadable > 0
-            ? [
-                h(
-                  'span',
-                  { class: 'ex-unreadable' },
-                  icon('warning'),
-                  ` ${formatNumber(msg.unreadable)} unreadable lines (not JSON objects) are left out.`,
-                ),
-              ]
+            ? [h('span', { class: 'ex-unreadable' }, icon('warning'), ' ', et('unreadable', formatNumber(msg.unreadable)))]
             : []),
         );
         body.removeAttribute('hidden');
@@ -136,7 +151,7 @@ function start(): void {
         version = msg.version;
         count = msg.count;
         visible = msg.visible;
-        summary.textContent = `${formatNumber(msg.count)} of ${formatNumber(msg.total)} tasks`;
+        summary.textContent = et('countOfTotal', formatNumber(msg.count), formatNumber(msg.total));
         filters.show(msg.query, msg.error, msg.warnings, msg.busy);
         if (!sameRows) {
           const shown = visible.map((id) => columns.find((c) => c.id === id)).filter((c): c is ExplorerColumn => c !== undefined);
@@ -152,13 +167,7 @@ function start(): void {
         table.select(msg.position);
         return;
     }
-  }
-
-  window.addEventListener('message', (event: MessageEvent) => {
-    const msg: unknown = event.data;
-    if (isHostToExplorer(msg)) onMessage(msg);
-  });
-  post({ type: 'ready' });
+  };
 }
 
 start();

@@ -5,6 +5,7 @@
  * time; a row not yet here shows as a placeholder until its window arrives.
  */
 import { h, icon } from '../shell/dom';
+import { et } from './strings';
 import { formatNumber } from '../../shared/format';
 import { LIVEPEER_TASK_PHASE, SCALE_TASK_STATUS, statusLookIn } from '../../shared/statusLooks';
 import type { ExplorerCell, ExplorerColumn, ExplorerRow, ExplorerSort } from '../../shared/explorerProtocol';
@@ -52,7 +53,7 @@ export class VirtualTable {
   constructor(private readonly events: TableEvents) {
     this.head = h('tr', { role: 'row' });
     this.body = h('tbody', null);
-    this.table = h('table', { class: 'ex-table', role: 'grid', 'aria-label': 'Tasks' }, h('thead', null, this.head), this.body);
+    this.table = h('table', { class: 'ex-table', role: 'grid', 'aria-label': et('tasks') }, h('thead', null, this.head), this.body);
     this.element = h('div', { class: 'ex-viewport', tabindex: 0 }, this.table);
     this.element.addEventListener('scroll', () => this.schedule());
     this.element.addEventListener('keydown', (e) => this.onKey(e));
@@ -125,7 +126,11 @@ export class VirtualTable {
       const ariaSort = sorted ? (sorted.descending ? 'descending' : 'ascending') : 'none';
       const button = h(
         'button',
-        { type: 'button', class: 'ex-sort', title: `Sort by ${column.label}${column.type ? ` (${column.type})` : ''}` },
+        {
+          type: 'button',
+          class: 'ex-sort',
+          title: column.type ? et('sortByTyped', column.label, column.type) : et('sortBy', column.label),
+        },
         h('span', { class: 'ex-head-label' }, column.label),
         sorted ? icon(sorted.descending ? 'arrow-down' : 'arrow-up') : null,
       );
@@ -162,7 +167,7 @@ export class VirtualTable {
       'data-position': position,
       'aria-rowindex': position + 2,
       'aria-selected': selected ? 'true' : 'false',
-      title: row ? `Line ${formatNumber(row.line)}` : undefined,
+      title: row ? et('line', formatNumber(row.line)) : undefined,
     };
     if (!row)
       return h(

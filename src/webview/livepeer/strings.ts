@@ -1,6 +1,8 @@
+import { stringTable } from '../shell/stringTable';
+
 /**
  * User-visible strings of the Livepeer Studio task view, kept apart from `strings.ts` (same `{0}`
- * convention) so a localized bundle can replace them with `setLivepeerStrings`.
+ * convention) so the host's translations replace them (see `webview/pageStrings.ts`).
  */
 const en = {
   typeUpload: 'Upload',
@@ -139,15 +141,5 @@ const en = {
 export const LIVEPEER_STRINGS: Readonly<typeof en> = en;
 
 export type LivepeerStringKey = keyof typeof en;
-let strings: Record<LivepeerStringKey, string> = { ...en };
-
-export function setLivepeerStrings(overrides: Partial<Record<LivepeerStringKey, string>>): void {
-  strings = { ...en, ...overrides };
-}
-
-export function lt(key: LivepeerStringKey, ...args: Array<string | number>): string {
-  return strings[key].replace(/\{(\d+)\}/g, (m, i: string) => {
-    const a = args[Number(i)];
-    return a === undefined ? m : String(a);
-  });
-}
+export const livepeerStrings = stringTable<LivepeerStringKey>(en);
+export const lt = livepeerStrings.t;

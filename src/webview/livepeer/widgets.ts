@@ -114,7 +114,7 @@ export type Fmt = (v: unknown, ctx: Ctx) => Child | undefined | typeof OMIT;
 
 export interface Field {
   key: string;
-  /** Resolved when rendering, so `setLivepeerStrings` applies. */
+  /** Resolved when rendering, so the host's translations apply. */
   label: LivepeerStringKey;
   fmt?: Fmt;
   /** A virtual field computed from the object (e.g. `videoSpec.duration`); it does not consume `key`. */

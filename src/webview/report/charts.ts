@@ -10,6 +10,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import type { ReportFilter } from '../../shared/reportProtocol';
 import { currentDocument } from '../shell/dom';
+import { rt } from './strings';
 
 export interface Bar {
   readonly label: string;
@@ -182,7 +183,7 @@ export function histogram(title: string, bins: readonly Bin[], mean: number | nu
       .attr('x', at)
       .attr('y', MARGIN.top + 8)
       .attr('text-anchor', 'middle')
-      .text(`mean ${roundTo(mean)}`);
+      .text(rt('meanMark', roundTo(mean)));
   }
   return svg.node() as SVGSVGElement;
 }
@@ -272,7 +273,7 @@ export function heatMap(title: string, names: readonly string[], rate: (a: strin
         .attr('width', x.bandwidth() - 1)
         .attr('height', y.bandwidth() - 1);
       if (r !== null) rect.attr('fill-opacity', (0.15 + Math.abs(r - 0.5) * 1.7).toFixed(2));
-      markFilter(rect.node() as SVGElement, `${a} against ${b}: ${r === null ? 'no comparisons' : percentText(r)}`, undefined);
+      markFilter(rect.node() as SVGElement, rt('againstRate', a, b, r === null ? rt('noComparisons') : percentText(r)), undefined);
       plot
         .append('text')
         .attr('class', 'cell-label')

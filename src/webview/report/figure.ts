@@ -4,6 +4,7 @@
  */
 import type { ReportFilter } from '../../shared/reportProtocol';
 import { h, type Child } from '../shell/dom';
+import { rt } from './strings';
 
 export interface TableRow {
   readonly cells: readonly Child[];
@@ -51,7 +52,7 @@ export function figureSection(f: Figure): HTMLElement {
           null,
           row.cells.map((c, i) =>
             i === 0
-              ? h('th', { scope: 'row' }, row.filter ? filterButton(c, row.filter, `Show these tasks: ${conditionText(row.filter)}`) : c)
+              ? h('th', { scope: 'row' }, row.filter ? filterButton(c, row.filter, rt('showTheseTasks', conditionText(row.filter))) : c)
               : h('td', null, c),
           ),
         ),
@@ -73,5 +74,7 @@ export function figureSection(f: Figure): HTMLElement {
 }
 
 export function conditionText(filter: ReportFilter): string {
-  return [...(filter.statuses ?? []).map((s) => `status = ${s}`), ...filter.conditions].join(' and ');
+  // `status = …` is the --where grammar (not translated); only the joining word is.
+  const parts = [...(filter.statuses ?? []).map((s) => `status = ${s}`), ...filter.conditions];
+  return parts.reduce((joined, part) => (joined === '' ? part : rt('conditionsJoined', joined, part)), '');
 }

@@ -11,6 +11,7 @@ import type { ReportFilter } from '../../shared/reportProtocol';
 import { scaleLinear } from 'd3-scale';
 import { barChart, binLabel, histogram, roundTo, stackedChart, type Bar, type Bin } from './charts';
 import type { Figure } from './figure';
+import { rt } from './strings';
 
 /** More bars than this and the chart shows the largest ones (the table keeps every value). */
 export const MAX_BARS = 40;
@@ -37,12 +38,12 @@ export function slug(text: string): string {
 function coverage(f: KeyFigures, tasks: number): string {
   const parts = [
     `${f.types ? f.types.join(' / ') : f.type}`,
-    `in ${formatNumber(f.tasks)} of ${formatNumber(tasks)} tasks`,
-    `${formatNumber(f.count)} with a value`,
+    rt('inTasks', formatNumber(f.tasks), formatNumber(tasks)),
+    rt('withValue', formatNumber(f.count)),
   ];
-  if (f.notApplicable) parts.push(`${formatNumber(f.notApplicable)} not applicable`);
-  if (f.cannotAssess) parts.push(`${formatNumber(f.cannotAssess)} cannot assess`);
-  if (typeof f.mean === 'number') parts.push(`mean ${roundTo(f.mean)}, min ${f.min ?? ''}, max ${f.max ?? ''}`);
+  if (f.notApplicable) parts.push(rt('notApplicableCount', formatNumber(f.notApplicable)));
+  if (f.cannotAssess) parts.push(rt('cannotAssessCount', formatNumber(f.cannotAssess)));
+  if (typeof f.mean === 'number') parts.push(rt('meanMinMax', roundTo(f.mean), f.min ?? '', f.max ?? ''));
   return parts.join(' · ');
 }
 
@@ -51,7 +52,7 @@ function sortedEntries(values: Record<string, number>): [string, number][] {
 }
 
 function limitNote(shown: number, total: number): string {
-  return shown < total ? ` The chart shows the ${shown} most frequent of ${formatNumber(total)} values; the table lists all.` : '';
+  return shown < total ? ` ${rt('mostFrequent', shown, formatNumber(total))}` : '';
 }
 
 export function keyFigure(key: string, f: KeyFigures, tasks: number, index: number): Figure {
@@ -68,18 +69,20 @@ export function keyFigure(key: string, f: KeyFigures, tasks: number, index: numb
       name,
       title,
       note: note + limitNote(shown.length, bars.length),
-      chart: barChart(`${key}: tasks per value`, shown),
-      header: ['Value', 'Annotations'],
+      chart: barChart(rt('tasksPerValue', key), shown),
+      header: [rt('value'), rt('annotations')],
       rows: bars.map((b) => ({ cells: [b.label, formatNumber(b.value)], filter: b.filter })),
     };
   }
   if (f.type === 'category_multiple' && Object.keys(values).length > 0) {
     const entries = sortedEntries(values);
+    const chosen = rt('chosen');
+    const notChosen = rt('notChosen');
     const rows = entries.map(([v, n]) => ({
       label: v,
       segments: [
-        { name: 'chosen', value: n, filter: whereFilter(key, '=', v) },
-        { name: 'not chosen', value: Math.max(0, f.count - n), filter: whereFilter(key, '!=', v) },
+        { name: chosen, value: n, filter: whereFilter(key, '=', v) },
+        { name: notChosen, value: Math.max(0, f.count - n), filter: whereFilter(key, '!=', v) },
       ],
     }));
     const shown = rows.slice(0, MAX_BARS);
@@ -87,8 +90,8 @@ export function keyFigure(key: string, f: KeyFigures, tasks: number, index: numb
       name,
       title,
       note: note + limitNote(shown.length, rows.length),
-      chart: stackedChart(`${key}: how often each option was chosen`, shown, ['chosen', 'not chosen']),
-      header: ['Option', 'Chosen', 'Not chosen', 'Share'],
+      chart: stackedChart(rt('howOftenChosen', key), shown, [chosen, notChosen]),
+      header: [rt('option'), rt('chosenHeader'), rt('notChosenHeader'), rt('share')],
       rows: entries.map(([v, n]) => ({
         cells: [v, formatNumber(n), formatNumber(Math.max(0, f.count - n)), f.count ? `${((n / f.count) * 100).toFixed(1)}%` : '—'],
         filter: whereFilter(key, '=', v),
@@ -96,18 +99,19 @@ export function keyFigure(key: string, f: KeyFigures, tasks: number, index: numb
     };
   }
   const summary: [string, string][] = [
-    ['Tasks with the key', formatNumber(f.tasks)],
-    ['Annotations with a value', formatNumber(f.count)],
-    ['Not applicable', formatNumber(f.notApplicable)],
-    ['Cannot assess', formatNumber(f.cannotAssess)],
+    [rt('tasksWithKey'), formatNumber(f.tasks)],
+    [rt('annotationsWithValue'), formatNumber(f.count)],
+    [rt('notApplicable'), formatNumber(f.notApplicable)],
+    [rt('cannotAssess'), formatNumber(f.cannotAssess)],
   ];
-  if (typeof f.mean === 'number') summary.push(['Mean', roundTo(f.mean)], ['Min', String(f.min ?? '')], ['Max', String(f.max ?? '')]);
+  if (typeof f.mean === 'number')
+    summary.push([rt('mean'), roundTo(f.mean)], [rt('min'), String(f.min ?? '')], [rt('max'), String(f.max ?? '')]);
   const ranking = f.type === 'ranked_choices' || f.type === 'ranked_groups';
   return {
     name,
     title,
-    note: ranking ? `${note} · its candidates are under “Candidates”` : note,
-    header: ['Figure', 'Value'],
+    note: ranking ? rt('candidatesUnder', note) : note,
+    header: [rt('figure'), rt('value')],
     rows: summary.map(([a, b], i) => ({ cells: [a, b], filter: i === 0 ? { conditions: [formatCondition({ key })] } : undefined })),
   };
 }
@@ -122,8 +126,8 @@ function integerFigure(name: string, title: string, note: string, key: string, f
     name,
     title,
     note,
-    chart: histogram(`${key}: distribution (mean ${typeof f.mean === 'number' ? roundTo(f.mean) : '—'})`, bins, f.mean),
-    header: ['Value', 'Annotations'],
+    chart: histogram(rt('distribution', key, typeof f.mean === 'number' ? roundTo(f.mean) : '—'), bins, f.mean),
+    header: [rt('value'), rt('annotations')],
     rows: bins.map((b) => ({ cells: [binLabel(b), formatNumber(b.count)], filter: b.filter })),
   };
 }
@@ -171,9 +175,9 @@ export function distributionFigure(name: string, title: string, d: Distribution)
   return {
     name,
     title,
-    note: `${formatNumber(d.count)} evaluations · mean ${d.mean === null ? '—' : roundTo(d.mean)}, min ${d.min ?? ''}, max ${d.max ?? ''}`,
-    chart: histogram(`${title} (mean ${d.mean === null ? '—' : roundTo(d.mean)})`, bins, d.mean),
-    header: ['Value', 'Evaluations'],
+    note: rt('evaluationsNote', formatNumber(d.count), d.mean === null ? '—' : roundTo(d.mean), d.min ?? '', d.max ?? ''),
+    chart: histogram(rt('titleWithMean', title, d.mean === null ? '—' : roundTo(d.mean)), bins, d.mean),
+    header: [rt('value'), rt('evaluations')],
     rows: bins.map((b) => ({ cells: [binLabel(b), formatNumber(b.count)] })),
   };
 }

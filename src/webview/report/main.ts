@@ -1,9 +1,12 @@
 /**
  * Entry of the quality report page (bundled to dist/report.js). Handshake: post `ready`, then
- * render what the host sends; every incoming message is validated, anything else is ignored.
+ * render what the host sends (first the page's strings in the editor's language); every incoming
+ * message is validated, anything else is ignored.
  */
+import { setDisplayLocale } from '../../shared/format';
 import { isHostToReport, type ReportToHost } from '../../shared/reportProtocol';
 import { createReportView } from './reportView';
+import { reportStrings } from './strings';
 
 interface VsCodeApi {
   postMessage(msg: unknown): void;
@@ -24,9 +27,12 @@ function start(): void {
   window.addEventListener('message', (event: MessageEvent) => {
     const msg: unknown = event.data;
     if (!isHostToReport(msg)) return;
-    if (msg.type === 'progress') view.progress(msg.fraction, msg.text);
+    if (msg.type === 'strings') {
+      reportStrings.set(msg.tables.report);
+      setDisplayLocale(msg.locale);
+    } else if (msg.type === 'progress') view.progress(msg.fraction, msg.text);
     else if (msg.type === 'report') view.show(msg.report, msg.scope);
-    else view.error(msg.message);
+    else if (msg.type === 'error') view.error(msg.message);
   });
   post({ type: 'ready' });
 }

@@ -10,6 +10,7 @@ import { isReportFilter, type ReportScope, type ReportToHost } from '../../share
 import { h, icon, setDocument } from '../shell/dom';
 import { figureSection } from './figure';
 import { contributorKeyChoices, reportSections } from './sections';
+import { rt } from './strings';
 import { chartExports } from './svgExport';
 
 export interface ReportViewOptions {
@@ -71,7 +72,7 @@ export function createReportView(root: HTMLElement, options: ReportViewOptions):
           { class: 'content report-progress', role: 'status', 'aria-live': 'polite' },
           h('p', null, text),
           h('progress', { max: 100, value: pct, 'aria-label': text }),
-          h('p', null, h('button', { type: 'button', class: 'button', 'data-command': 'cancel' }, 'Cancel')),
+          h('p', null, h('button', { type: 'button', class: 'button', 'data-command': 'cancel' }, rt('cancel'))),
         ),
       );
     },
@@ -88,7 +89,7 @@ export function createReportView(root: HTMLElement, options: ReportViewOptions):
           { class: 'report-section', id: `section-${s.id}`, 'aria-labelledby': `heading-${s.id}` },
           h('h2', { id: `heading-${s.id}` }, s.title),
           s.id === 'annotators' ? keyPicker(report, scope) : null,
-          s.figures.length === 0 ? h('p', { class: 'muted' }, s.empty ?? 'Nothing to show.') : s.figures.map(figureSection),
+          s.figures.length === 0 ? h('p', { class: 'muted' }, s.empty ?? rt('nothingToShow')) : s.figures.map(figureSection),
         ),
       );
       root.replaceChildren(h('div', { class: 'content' }, header(report, scope), summary(report), sections));
@@ -99,24 +100,24 @@ export function createReportView(root: HTMLElement, options: ReportViewOptions):
 
 function header(report: TaskFileReport, scope: ReportScope): HTMLElement {
   const covered = scope.label
-    ? `Report of ${formatNumber(report.tasks)} of ${formatNumber(scope.total)} tasks`
-    : `Report of all ${formatNumber(report.tasks)} tasks`;
+    ? rt('reportOfSubset', formatNumber(report.tasks), formatNumber(scope.total))
+    : rt('reportOfAll', formatNumber(report.tasks));
   return h(
     'header',
     { class: 'report-header' },
-    h('h1', null, 'Quality report — ', scope.fileName),
+    h('h1', null, rt('heading', scope.fileName)),
     h(
       'p',
       { class: 'report-scope', 'data-scope': scope.label ? 'subset' : 'all' },
       h('span', { class: 'report-count' }, covered),
       scope.label ? [' — ', h('code', { class: 'report-filter' }, scope.label)] : null,
       scope.label && scope.origin !== 'explorer'
-        ? [' ', h('button', { type: 'button', class: 'button secondary', 'data-command': 'clear' }, icon('clear-all'), ' Show all tasks')]
+        ? [' ', h('button', { type: 'button', class: 'button secondary', 'data-command': 'clear' }, icon('clear-all'), ' ', rt('showAll'))]
         : null,
       ' ',
-      h('button', { type: 'button', class: 'button', 'data-command': 'export' }, icon('export'), ' Export as Markdown…'),
+      h('button', { type: 'button', class: 'button', 'data-command': 'export' }, icon('export'), ' ', rt('exportMarkdown')),
     ),
-    h('p', { class: 'muted' }, 'Click a bar, a bin or a table button to see the report of those tasks.'),
+    h('p', { class: 'muted' }, rt('clickHint')),
   );
 }
 
@@ -127,10 +128,10 @@ function summary(r: TaskFileReport): HTMLElement {
     'div',
     { class: 'tiles', role: 'list' },
     [
-      tile('tasks', r.tasks),
-      tile('unreadable lines', r.unreadableLines),
-      tile('with errors', r.tasksWithErrors),
-      tile('with sensitive-content reports', r.tasksWithSensitiveReports),
+      tile(rt('tileTasks'), r.tasks),
+      tile(rt('tileUnreadable'), r.unreadableLines),
+      tile(rt('tileErrors'), r.tasksWithErrors),
+      tile(rt('tileSensitive'), r.tasksWithSensitiveReports),
     ].map((t) => (t.setAttribute('role', 'listitem'), t)),
   );
 }
@@ -142,11 +143,11 @@ function keyPicker(report: TaskFileReport, scope: ReportScope): HTMLElement | nu
   return h(
     'p',
     { class: 'key-picker' },
-    h('label', { for: 'contributor-key' }, 'Values per contributor for '),
+    h('label', { for: 'contributor-key' }, rt('valuesPerContributorFor'), ' '),
     h(
       'select',
       { id: 'contributor-key', 'data-command': 'contributor-key' },
-      h('option', { value: '', selected: current === undefined }, '(choose a key)'),
+      h('option', { value: '', selected: current === undefined }, rt('chooseKey')),
       keys.map((k) => h('option', { value: k, selected: k === current }, k)),
     ),
   );

@@ -8,6 +8,7 @@ import { formatNumber } from '../../shared/format';
 import { barChart, heatMap, percentText, roundTo, stackedChart, type Bar } from './charts';
 import type { Figure } from './figure';
 import { distributionFigure, keyFigure, MAX_BARS, where } from './keyFigures';
+import { rt } from './strings';
 
 export interface Section {
   readonly id: string;
@@ -28,14 +29,14 @@ function statusSection(r: TaskFileReport): Section {
     .map(([s, n]) => ({ label: s, value: n, filter: { conditions: [], statuses: [s] } }));
   return {
     id: 'status',
-    title: 'Status',
+    title: rt('status'),
     figures: [
       {
         name: 'status',
-        title: 'Tasks per status',
-        note: `${formatNumber(r.tasksWithErrors)} with errors · ${formatNumber(r.tasksWithSensitiveReports)} with sensitive-content reports`,
-        chart: barChart('Tasks per status', bars),
-        header: ['Status', 'Tasks'],
+        title: rt('tasksPerStatus'),
+        note: rt('statusNote', formatNumber(r.tasksWithErrors), formatNumber(r.tasksWithSensitiveReports)),
+        chart: barChart(rt('tasksPerStatus'), bars),
+        header: [rt('status'), rt('tasks')],
         rows: bars.map((b) => ({ cells: [b.label, formatNumber(b.value)], filter: b.filter })),
       },
     ],
@@ -46,9 +47,9 @@ function keysSection(r: TaskFileReport): Section {
   const keys = Object.entries(r.annotations ?? {});
   return {
     id: 'annotations',
-    title: 'Annotations',
+    title: rt('annotations'),
     figures: keys.map(([key, f], i) => keyFigure(key, f, r.tasks, i)),
-    empty: 'No annotations in these tasks.',
+    empty: rt('noAnnotations'),
   };
 }
 
@@ -69,13 +70,10 @@ function candidatesSection(r: TaskFileReport): Section {
     }));
     figures.push({
       name: 'candidates-first',
-      title: 'Ranked first',
-      note:
-        onlyKey === undefined
-          ? `From ${rankingKeys.length} ranking keys (${rankingKeys.join(', ')}).`
-          : `From ${onlyKey}; a tied first group counts for each of its members.`,
-      chart: barChart('Ranked first, per candidate', first),
-      header: ['Candidate', 'Ranked first', 'Wins', 'Ties', 'Losses', 'Comparisons', 'Win rate'],
+      title: rt('rankedFirst'),
+      note: onlyKey === undefined ? rt('fromKeys', rankingKeys.length, rankingKeys.join(', ')) : rt('fromKey', onlyKey),
+      chart: barChart(rt('rankedFirstChart'), first),
+      header: [rt('candidate'), rt('rankedFirst'), rt('wins'), rt('ties'), rt('losses'), rt('comparisons'), rt('winRate')],
       rows: names.map((n, i) => {
         const f = c[n];
         return {
@@ -98,19 +96,19 @@ function candidatesSection(r: TaskFileReport): Section {
     });
     figures.push({
       name: 'candidates-win-rate',
-      title: 'Pairwise win rate',
-      note: 'Win rate = (wins + ties / 2) / comparisons, over every pair of options in every ranking.',
-      chart: barChart('Pairwise win rate, per candidate', rates, { max: 1, percent: true }),
-      header: ['Candidate', 'Win rate'],
+      title: rt('pairwiseWinRate'),
+      note: rt('winRateNote'),
+      chart: barChart(rt('pairwiseWinRateChart'), rates, { max: 1, percent: true }),
+      header: [rt('candidate'), rt('winRate')],
       rows: rates.map((b) => ({ cells: [b.label, b.text ?? ''] })),
     });
     const h2h = r.headToHead ?? {};
     const rate = (a: string, b: string): number | null => h2h[a]?.[b]?.winRate ?? null;
     figures.push({
       name: 'candidates-head-to-head',
-      title: 'Head to head',
-      note: 'Each cell: the row’s win rate against the column.',
-      chart: heatMap('Head-to-head win rates (row against column)', names, rate),
+      title: rt('headToHead'),
+      note: rt('headToHeadNote'),
+      chart: heatMap(rt('headToHeadChart'), names, rate),
       header: ['', ...names],
       rows: names.map((a) => ({
         cells: [a, ...names.map((b) => (a === b ? '—' : rate(a, b) === null ? '—' : percentText(rate(a, b) ?? 0)))],
@@ -125,18 +123,18 @@ function candidatesSection(r: TaskFileReport): Section {
     const max = r.annotations?.[key]?.max;
     figures.push({
       name: `candidates-mean-${i + 1}`,
-      title: `Mean ${key} per candidate`,
-      note: 'Over the integer annotations on each candidate’s messages.',
-      chart: barChart(`Mean ${key} per candidate`, bars, typeof max === 'number' && max > 0 ? { max } : {}),
-      header: ['Candidate', 'Mean', 'Annotations'],
+      title: rt('meanPerCandidate', key),
+      note: rt('meanNote'),
+      chart: barChart(rt('meanPerCandidate', key), bars, typeof max === 'number' && max > 0 ? { max } : {}),
+      header: [rt('candidate'), rt('mean'), rt('annotations')],
       rows: sources.map((s) => ({ cells: [s, roundTo(means[s]?.[key]?.mean ?? 0), formatNumber(means[s]?.[key]?.count ?? 0)] })),
     });
   });
   return {
     id: 'candidates',
-    title: 'Candidates',
+    title: rt('candidates'),
     figures,
-    empty: 'No ranking annotations and no integer annotations on candidates’ messages.',
+    empty: rt('noCandidates'),
   };
 }
 
@@ -152,9 +150,9 @@ function rubricsSection(r: TaskFileReport): Section {
     }));
     figures.push({
       name: 'rubric-criteria',
-      title: 'Rubric criteria',
-      chart: barChart('Mean score per rubric criterion', bars.slice(0, MAX_BARS)),
-      header: ['Criterion', 'Text', 'Evaluations', 'Mean score', 'Scored 0', 'Share 0'],
+      title: rt('rubricCriteria'),
+      chart: barChart(rt('rubricCriteriaChart'), bars.slice(0, MAX_BARS)),
+      header: [rt('criterion'), rt('text'), rt('evaluations'), rt('meanScore'), rt('scoredZero'), rt('shareZero')],
       rows: criteria.map(([id, c]) => ({
         cells: [
           id,
@@ -167,11 +165,11 @@ function rubricsSection(r: TaskFileReport): Section {
       })),
     });
   }
-  const total = rubrics && distributionFigure('rubric-total-score', 'Rubric total score', rubrics.totalScore);
-  const percentage = rubrics && distributionFigure('rubric-percentage', 'Rubric percentage', rubrics.percentage);
+  const total = rubrics && distributionFigure('rubric-total-score', rt('rubricTotal'), rubrics.totalScore);
+  const percentage = rubrics && distributionFigure('rubric-percentage', rt('rubricPercentage'), rubrics.percentage);
   if (total) figures.push(total);
   if (percentage) figures.push(percentage);
-  return { id: 'rubrics', title: 'Rubrics', figures, empty: 'No rubric evaluations in these tasks.' };
+  return { id: 'rubrics', title: rt('rubrics'), figures, empty: rt('noRubrics') };
 }
 
 function annotatorsSection(r: TaskFileReport): Section {
@@ -181,13 +179,10 @@ function annotatorsSection(r: TaskFileReport): Section {
     const bars: Bar[] = submissions.map(([who, n]) => ({ label: who, value: n }));
     figures.push({
       name: 'annotators-submissions',
-      title: 'Submissions per contributor',
-      note:
-        submissions.length > MAX_BARS
-          ? `The chart shows the ${MAX_BARS} most active of ${submissions.length}; the table lists all.`
-          : undefined,
-      chart: barChart('Submissions per contributor', bars.slice(0, MAX_BARS)),
-      header: ['Contributor', 'Submissions'],
+      title: rt('submissionsPerContributor'),
+      note: submissions.length > MAX_BARS ? rt('mostActive', MAX_BARS, formatNumber(submissions.length)) : undefined,
+      chart: barChart(rt('submissionsPerContributor'), bars.slice(0, MAX_BARS)),
+      header: [rt('contributor'), rt('submissions')],
       rows: bars.map((b) => ({ cells: [b.label, formatNumber(b.value)] })),
     });
   }
@@ -204,14 +199,14 @@ function annotatorsSection(r: TaskFileReport): Section {
     }));
     figures.push({
       name: 'annotators-values',
-      title: `Values of ${key} per contributor`,
-      note: `Annotations of ${key} in the threads each contributor submitted.`,
-      chart: who.length > 0 ? stackedChart(`Values of ${key} per contributor`, rows.slice(0, MAX_BARS), series) : undefined,
-      header: ['Contributor', ...series],
+      title: rt('valuesPerContributor', key),
+      note: rt('valuesPerContributorNote', key),
+      chart: who.length > 0 ? stackedChart(rt('valuesPerContributor', key), rows.slice(0, MAX_BARS), series) : undefined,
+      header: [rt('contributor'), ...series],
       rows: who.map((w) => ({ cells: [w, ...series.map((v) => formatNumber(perContributor[w]?.[v] ?? 0))] })),
     });
   }
-  return { id: 'annotators', title: 'Annotators', figures, empty: 'No submissions recorded in these tasks.' };
+  return { id: 'annotators', title: rt('annotators'), figures, empty: rt('noSubmissions') };
 }
 
 function total(counts: Record<string, number> | undefined): number {

@@ -1,6 +1,8 @@
+import { stringTable } from './stringTable';
+
 /**
  * Every user-visible string of the page, in one place, so a localized bundle can replace them
- * (the host may later pass `vscode.l10n` translations; `setStrings` swaps them in).
+ * (the host sends their translations through `vscode.l10n`, see `webview/pageStrings.ts`).
  * `{0}`, `{1}` … are positional arguments.
  */
 const en = {
@@ -158,15 +160,5 @@ const en = {
 export const SHELL_STRINGS: Readonly<typeof en> = en;
 
 export type StringKey = keyof typeof en;
-let strings: Record<StringKey, string> = { ...en };
-
-export function setStrings(overrides: Partial<Record<StringKey, string>>): void {
-  strings = { ...en, ...overrides };
-}
-
-export function t(key: StringKey, ...args: Array<string | number>): string {
-  return strings[key].replace(/\{(\d+)\}/g, (m, i: string) => {
-    const a = args[Number(i)];
-    return a === undefined ? m : String(a);
-  });
-}
+export const shellStrings = stringTable<StringKey>(en);
+export const t = shellStrings.t;
