@@ -61,6 +61,8 @@ function start(): void {
         shellStrings.set(msg.tables.shell);
         livepeerStrings.set(msg.tables.livepeer);
         setDisplayLocale(msg.locale);
+        // The locale's formatter, before the task it will show arrives.
+        prepareRelativeTime();
         break;
     }
   });
