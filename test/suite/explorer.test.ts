@@ -123,6 +123,40 @@ describe('Delivery explorer', function () {
     await waitFor('the Turns column back', async () => (await heads())?.includes('turns'));
   });
 
+  it('keeps its scroll position and selection when its tab is hidden and shown again', async function () {
+    if (!hasProbe) this.skip();
+    const view = async () => {
+      const frames = await evalInWebviews<[number, string | null] | null>(
+        `(() => { const v = document.querySelector('.ex-viewport'); if (!v || !document.querySelector('tr.ex-row')) return null;
+          return [v.scrollTop, document.querySelector('tr.ex-row.selected')?.getAttribute('data-position') ?? null]; })()`,
+      );
+      return frames.map((f) => f.value).find((v): v is [number, string | null] => Array.isArray(v));
+    };
+    await waitFor('the table’s rows', view);
+    // Select row 5 with the keyboard, then scroll well past it (as a reader would).
+    await evalInWebviews(`(() => { const v = document.querySelector('.ex-viewport'); if (!v) return;
+      for (let i = 0; i < 6; i++) v.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+      v.scrollTop = 60 * 24; })()`);
+    const before = await waitFor('scrolled with row 5 selected', async () => {
+      const v = await view();
+      return v && v[0] > 0 && v[1] === '5' ? v : undefined;
+    });
+    // Another editor in the same group hides the explorer's tab; VS Code discards its page.
+    const other = await vscode.workspace.openTextDocument({ content: 'another tab' });
+    await vscode.window.showTextDocument(other, { preview: false });
+    await waitFor('the explorer page gone', async () => (await view()) === undefined);
+    await vscode.commands.executeCommand('vscode.openWith', file, 'taskLens.explorer');
+    const after = await waitFor(
+      'the explorer shown again, where it was',
+      async () => {
+        const v = await view();
+        return v && v[0] === before[0] && v[1] === before[1] ? v : undefined;
+      },
+      50_000,
+    );
+    assert.deepEqual(after, before);
+  });
+
   it('narrows to a typed condition (count computed here), and shows a condition that does not parse inline', async function () {
     if (!hasProbe) this.skip();
     const expected = tasks.filter(choseVerbose).length;

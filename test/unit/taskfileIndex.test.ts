@@ -157,6 +157,69 @@ describe('task file index', () => {
     assert.deepEqual(new Set(index.annotationKeys().map((k) => k.key)), keys);
   });
 
+  // The builder remembers the last type per key and the last source id: a key that changes type
+  // and messages that change source must still be recorded one annotation at a time.
+  it('keeps each annotation its own type and source when a key changes type and messages change source', async () => {
+    const message = (source: string | undefined, annotations: unknown[]): unknown => ({
+      role: 'assistant',
+      source_id: source,
+      annotations,
+    });
+    const task = {
+      task_id: 'mixed',
+      status: 'completed',
+      threads: [
+        {
+          annotations: [{ key: 'k', type: 'integer', value: 1 }],
+          turns: [
+            {
+              messages: [
+                message('m_a', [
+                  { key: 'k', type: 'text', value: 'x' },
+                  { key: 'k', type: 'integer', value: 2 },
+                ]),
+                message(undefined, [{ key: 'k', type: 'integer', value: 3 }]),
+                message('m_b', [{ key: 'k', value: 'bare' }]),
+                message('m_a', [{ key: 'j', type: 'integer', value: 4 }]),
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const index = await indexTaskFile(folder.write([JSON.stringify(task), JSON.stringify({ ...task, task_id: 'again' })]));
+    const a = index.annotations;
+    const seen = Array.from({ length: a.task.length }, (_, j) => [
+      index.strings.get(a.key.get(j)),
+      index.strings.get(a.type.get(j)),
+      index.strings.get(a.source.get(j)),
+    ]);
+    const one = [
+      ['k', 'integer', ''],
+      ['k', 'text', 'm_a'],
+      ['k', 'integer', 'm_a'],
+      ['k', 'integer', ''],
+      ['k', '', 'm_b'],
+      ['j', 'integer', 'm_a'],
+    ];
+    assert.deepEqual(seen, [...one, ...one]);
+    assert.deepEqual(
+      index.annotationKeys().map(({ key, types }) => [key, types]),
+      [
+        ['k', ['integer', 'text', '']],
+        ['j', ['integer']],
+      ],
+    );
+    assert.deepEqual(
+      [...(index.keyTypes.get(index.strings.lookup('k') as number) ?? [])].map(([t, n]) => [index.strings.get(t), n]),
+      [
+        ['integer', 6],
+        ['text', 2],
+        ['', 2],
+      ],
+    );
+  });
+
   it('stops with CancelledError when its signal is aborted', async () => {
     const file = folder.write(generatedTasks(200).map((t) => JSON.stringify(t)));
     const controller = new AbortController();

@@ -5,17 +5,143 @@
  */
 import { CANNOT_ASSESS, emptyFacts, factsOf, HAS_VALUE, LIST, NOT_APPLICABLE, typeOf } from './annotationFacts';
 import { TASK_HAS_ERRORS, TASK_HAS_SENSITIVE, type TaskEntry, type TaskIndex } from './taskIndex';
-import { isRecord, walkTask, type AnnotationLevel, type JsonRecord } from './taskWalk';
+import { isRecord, walkTask, type AnnotationLevel, type JsonRecord, type TaskVisitor } from './taskWalk';
 
 export const LEVELS: readonly AnnotationLevel[] = ['thread', 'turn', 'message', 'chunk', 'criterion', 'evaluation', 'criterion_evaluation'];
-const LEVEL_NUMBER = new Map(LEVELS.map((level, i) => [level, i]));
+const LEVEL_NUMBER = Object.fromEntries(LEVELS.map((level, i) => [level, i])) as Record<AnnotationLevel, number>;
 const RANKING_TYPES = new Set(['ranked_choices', 'ranked_groups']);
 
-const scratch = emptyFacts();
+interface KeyMemo {
+  readonly id: number;
+  /** The key's entry in `TaskIndex.keyTypes`: type id → annotations. */
+  readonly types: Map<number, number>;
+  lastType: string | undefined;
+  lastTypeId: number;
+}
+
+/**
+ * The walk's visitor for one row. One instance per index, reset for each task: a file calls this
+ * for every annotation of every task (a million calls for a delivery), so the visitor is one
+ * monomorphic object with its state in fields rather than a fresh set of closures per task.
+ */
+class RowVisitor implements TaskVisitor {
+  row = 0;
+  turns = 0;
+  messages = 0;
+  preferred = 0;
+  readonly candidates: string[] = [];
+  private readonly facts = emptyFacts();
+  /** Per annotation key: its id, its type counts and the last type seen with it (usually the only one). */
+  private readonly keys = new Map<string, KeyMemo>();
+  /** The owning message's source id repeats for each of its annotations. */
+  private lastSource: string | undefined;
+  private lastSourceId = 0;
+
+  constructor(private readonly index: TaskIndex) {}
+
+  reset(row: number): void {
+    this.row = row;
+    this.turns = 0;
+    this.messages = 0;
+    this.preferred = 0;
+    this.candidates.length = 0;
+  }
+
+  turn(): void {
+    this.turns++;
+  }
+
+  message(message: JsonRecord): void {
+    this.messages++;
+    const source = message.source_id;
+    if (message.role === 'assistant' && typeof source === 'string' && !this.candidates.includes(source)) this.candidates.push(source);
+  }
+
+  annotation(annotation: JsonRecord, level: AnnotationLevel, thread: number, sourceId: string | undefined): void {
+    const index = this.index;
+    const { annotations: a, lists, strings } = index;
+    const type = typeOf(annotation);
+    const facts = factsOf(annotation, type, this.facts);
+    const key = this.keyMemo(annotation.key as string);
+    const keyId = key.id;
+    if (type !== key.lastType) {
+      key.lastType = type;
+      key.lastTypeId = strings.intern(type);
+    }
+    const typeId = key.lastTypeId;
+    key.types.set(typeId, (key.types.get(typeId) ?? 0) + 1);
+    a.task.push(this.row);
+    a.key.push(keyId);
+    a.type.push(typeId);
+    a.flags.push(facts.flags);
+    a.num.push(facts.num);
+    a.str.push(facts.str === undefined ? 0 : strings.intern(facts.str));
+    a.listStart.push(lists.item.length);
+    a.listCount.push(facts.items.length);
+    for (let i = 0; i < facts.items.length; i++) {
+      lists.item.push(strings.intern(facts.items[i] as string));
+      lists.group.push(facts.groups[i] as number);
+    }
+    a.level.push(LEVEL_NUMBER[level]);
+    a.thread.push(Math.min(thread, 0xffff));
+    if (sourceId !== this.lastSource) {
+      this.lastSource = sourceId;
+      this.lastSourceId = sourceId === undefined ? 0 : strings.intern(sourceId);
+    }
+    a.source.push(this.lastSourceId);
+    const usable = (facts.flags & (HAS_VALUE | LIST | NOT_APPLICABLE | CANNOT_ASSESS)) === (HAS_VALUE | LIST);
+    if (this.preferred === 0 && usable && RANKING_TYPES.has(type)) this.preferred = preferredOf(index, facts.items, facts.groups);
+  }
+
+  /**
+   * Interning is a string hash per call, and these strings come fresh from JSON.parse: one lookup
+   * per annotation for the key, and none for a type or source equal to the last one, instead of
+   * three (ids are handed out in the same order as interning each string would).
+   */
+  private keyMemo(key: string): KeyMemo {
+    let memo = this.keys.get(key);
+    if (memo === undefined) {
+      const id = this.index.strings.intern(key);
+      let types = this.index.keyTypes.get(id);
+      if (!types) this.index.keyTypes.set(id, (types = new Map()));
+      memo = { id, types, lastType: undefined, lastTypeId: 0 };
+      this.keys.set(key, memo);
+    }
+    return memo;
+  }
+
+  submission(contributorId: string, thread: number): void {
+    const { submissions, strings } = this.index;
+    submissions.task.push(this.row);
+    submissions.thread.push(Math.min(thread, 0xffff));
+    submissions.contributor.push(strings.intern(contributorId));
+  }
+
+  criterionDefinition(id: string, criterion: string | undefined): void {
+    const names = this.index.criterionNames;
+    if (criterion !== undefined && !names.has(id)) names.set(id, criterion);
+  }
+
+  criterionEvaluation(criterionId: string | undefined, score: number | undefined): void {
+    const { rubrics, strings } = this.index;
+    rubrics.criterionTask.push(this.row);
+    rubrics.criterionId.push(criterionId === undefined ? 0 : strings.intern(criterionId));
+    rubrics.criterionScore.push(score ?? NaN);
+  }
+
+  rubricEvaluation(totalScore: number | undefined, percentage: number | undefined): void {
+    const rubrics = this.index.rubrics;
+    rubrics.evaluationTask.push(this.row);
+    rubrics.evaluationTotal.push(totalScore ?? NaN);
+    rubrics.evaluationPercentage.push(percentage ?? NaN);
+  }
+}
+
+const visitors = new WeakMap<TaskIndex, RowVisitor>();
 
 /** Appends the task as the index's next row; returns the row number. */
 export function addTask(index: TaskIndex, task: JsonRecord, entry: TaskEntry): number {
-  const { tasks, annotations: a, lists, rubrics, submissions, strings } = index;
+  const { tasks, annotations: a, lists, strings } = index;
   const row = tasks.offset.push(entry.offset);
   tasks.length.push(entry.length);
   tasks.line.push(entry.lineNumber);
@@ -29,66 +155,16 @@ export function addTask(index: TaskIndex, task: JsonRecord, entry: TaskEntry): n
   if (Array.isArray(task.sensitive_content_reports) && task.sensitive_content_reports.length > 0) flags |= TASK_HAS_SENSITIVE;
   tasks.flags.push(flags);
 
-  let turns = 0;
-  let messages = 0;
-  let preferred = 0;
-  const candidates: string[] = [];
-  walkTask(task, {
-    turn: () => void turns++,
-    message(message) {
-      messages++;
-      const source = message.source_id;
-      if (message.role === 'assistant' && typeof source === 'string' && !candidates.includes(source)) candidates.push(source);
-    },
-    annotation(annotation, level, thread, sourceId) {
-      const type = typeOf(annotation);
-      const facts = factsOf(annotation, type, scratch);
-      const keyId = strings.intern(annotation.key as string);
-      const typeId = strings.intern(type);
-      countKeyType(index, keyId, typeId);
-      a.task.push(row);
-      a.key.push(keyId);
-      a.type.push(typeId);
-      a.flags.push(facts.flags);
-      a.num.push(facts.num);
-      a.str.push(facts.str === undefined ? 0 : strings.intern(facts.str));
-      a.listStart.push(lists.item.length);
-      a.listCount.push(facts.items.length);
-      for (let i = 0; i < facts.items.length; i++) {
-        lists.item.push(strings.intern(facts.items[i] as string));
-        lists.group.push(facts.groups[i] as number);
-      }
-      a.level.push(LEVEL_NUMBER.get(level) ?? 0);
-      a.thread.push(Math.min(thread, 0xffff));
-      a.source.push(sourceId === undefined ? 0 : strings.intern(sourceId));
-      const usable = (facts.flags & (HAS_VALUE | LIST | NOT_APPLICABLE | CANNOT_ASSESS)) === (HAS_VALUE | LIST);
-      if (preferred === 0 && RANKING_TYPES.has(type) && usable) preferred = preferredOf(index, facts.items, facts.groups);
-    },
-    submission(contributorId, thread) {
-      submissions.task.push(row);
-      submissions.thread.push(Math.min(thread, 0xffff));
-      submissions.contributor.push(strings.intern(contributorId));
-    },
-    criterionDefinition(id, criterion) {
-      if (criterion !== undefined && !index.criterionNames.has(id)) index.criterionNames.set(id, criterion);
-    },
-    criterionEvaluation(criterionId, score) {
-      rubrics.criterionTask.push(row);
-      rubrics.criterionId.push(criterionId === undefined ? 0 : strings.intern(criterionId));
-      rubrics.criterionScore.push(score ?? NaN);
-    },
-    rubricEvaluation(totalScore, percentage) {
-      rubrics.evaluationTask.push(row);
-      rubrics.evaluationTotal.push(totalScore ?? NaN);
-      rubrics.evaluationPercentage.push(percentage ?? NaN);
-    },
-  });
-  tasks.turns.push(turns);
-  tasks.messages.push(messages);
-  tasks.preferred.push(preferred);
+  let visitor = visitors.get(index);
+  if (!visitor) visitors.set(index, (visitor = new RowVisitor(index)));
+  visitor.reset(row);
+  walkTask(task, visitor);
+  tasks.turns.push(visitor.turns);
+  tasks.messages.push(visitor.messages);
+  tasks.preferred.push(visitor.preferred);
   tasks.candidateStart.push(lists.item.length);
-  tasks.candidateCount.push(candidates.length);
-  for (const candidate of candidates) {
+  tasks.candidateCount.push(visitor.candidates.length);
+  for (const candidate of visitor.candidates) {
     lists.item.push(strings.intern(candidate));
     lists.group.push(0);
   }
@@ -99,12 +175,6 @@ function preferredOf(index: TaskIndex, items: readonly string[], groups: readonl
   // Only `value[0]` is first: a ranking whose first entry is malformed prefers nobody.
   const members = items.filter((_, i) => groups[i] === 0);
   return members.length === 0 ? 0 : index.strings.intern(members.join(' = '));
-}
-
-function countKeyType(index: TaskIndex, keyId: number, typeId: number): void {
-  let types = index.keyTypes.get(keyId);
-  if (!types) index.keyTypes.set(keyId, (types = new Map()));
-  types.set(typeId, (types.get(typeId) ?? 0) + 1);
 }
 
 function internString(index: TaskIndex, value: unknown): number {

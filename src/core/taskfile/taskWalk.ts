@@ -24,51 +24,68 @@ export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function records(value: unknown): JsonRecord[] {
-  return Array.isArray(value) ? value.filter(isRecord) : [];
-}
-
 function finite(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+// The walk runs once per annotation-bearing object of every task of a file (millions of calls for
+// a delivery): plain index loops, no filtered copies of the arrays, keep it cheap.
+
 export function walkTask(task: JsonRecord, visitor: TaskVisitor): void {
-  const threads = Array.isArray(task.threads) ? task.threads : [];
+  const threads = task.threads;
+  if (!Array.isArray(threads)) return;
   for (let t = 0; t < threads.length; t++) {
     const thread: unknown = threads[t];
     if (!isRecord(thread)) continue;
     visitAnnotations(thread.annotations, 'thread', t, undefined, visitor);
-    for (const submission of records(thread.submissions)) {
-      if (typeof submission.contributor_id === 'string') visitor.submission?.(submission.contributor_id, t);
+    const submissions = thread.submissions;
+    if (visitor.submission && Array.isArray(submissions)) {
+      for (const submission of submissions as unknown[]) {
+        if (isRecord(submission) && typeof submission.contributor_id === 'string') visitor.submission(submission.contributor_id, t);
+      }
     }
-    for (const turn of records(thread.turns)) walkTurn(turn, t, visitor);
+    const turns = thread.turns;
+    if (Array.isArray(turns)) for (const turn of turns as unknown[]) if (isRecord(turn)) walkTurn(turn, t, visitor);
   }
 }
 
 function walkTurn(turn: JsonRecord, thread: number, visitor: TaskVisitor): void {
   visitor.turn?.(thread);
   visitAnnotations(turn.annotations, 'turn', thread, undefined, visitor);
-  for (const rubric of records(turn.rubrics)) {
-    for (const definition of records(rubric.criteria_definitions)) {
-      if (typeof definition.id === 'string')
-        visitor.criterionDefinition?.(definition.id, typeof definition.criterion === 'string' ? definition.criterion : undefined);
-      visitAnnotations(definition.annotations, 'criterion', thread, undefined, visitor);
+  const rubrics = turn.rubrics;
+  if (Array.isArray(rubrics)) {
+    for (const rubric of rubrics as unknown[]) {
+      if (!isRecord(rubric) || !Array.isArray(rubric.criteria_definitions)) continue;
+      for (const definition of rubric.criteria_definitions as unknown[]) {
+        if (!isRecord(definition)) continue;
+        if (typeof definition.id === 'string')
+          visitor.criterionDefinition?.(definition.id, typeof definition.criterion === 'string' ? definition.criterion : undefined);
+        visitAnnotations(definition.annotations, 'criterion', thread, undefined, visitor);
+      }
     }
   }
-  for (const message of records(turn.messages)) walkMessage(message, thread, visitor);
+  const messages = turn.messages;
+  if (Array.isArray(messages)) for (const message of messages as unknown[]) if (isRecord(message)) walkMessage(message, thread, visitor);
 }
 
 function walkMessage(message: JsonRecord, thread: number, visitor: TaskVisitor): void {
   visitor.message?.(message, thread);
   const sourceId = typeof message.source_id === 'string' ? message.source_id : undefined;
   visitAnnotations(message.annotations, 'message', thread, sourceId, visitor);
-  if (isRecord(message.content)) {
-    for (const chunk of records(message.content.chunks)) visitAnnotations(chunk.annotations, 'chunk', thread, sourceId, visitor);
+  const content = message.content;
+  if (isRecord(content) && Array.isArray(content.chunks)) {
+    for (const chunk of content.chunks as unknown[])
+      if (isRecord(chunk)) visitAnnotations(chunk.annotations, 'chunk', thread, sourceId, visitor);
   }
-  for (const evaluation of records(message.rubric_evaluations)) {
+  const evaluations = message.rubric_evaluations;
+  if (!Array.isArray(evaluations)) return;
+  for (const evaluation of evaluations as unknown[]) {
+    if (!isRecord(evaluation)) continue;
     visitor.rubricEvaluation?.(finite(evaluation.total_score), finite(evaluation.percentage), thread, sourceId);
     visitAnnotations(evaluation.annotations, 'evaluation', thread, sourceId, visitor);
-    for (const criterion of records(evaluation.criteria_evaluations)) {
+    if (!Array.isArray(evaluation.criteria_evaluations)) continue;
+    for (const criterion of evaluation.criteria_evaluations as unknown[]) {
+      if (!isRecord(criterion)) continue;
       const id = typeof criterion.criterion_definition_id === 'string' ? criterion.criterion_definition_id : undefined;
       visitor.criterionEvaluation?.(id, finite(criterion.score), thread, sourceId);
       visitAnnotations(criterion.annotations, 'criterion_evaluation', thread, sourceId, visitor);
@@ -78,7 +95,7 @@ function walkMessage(message: JsonRecord, thread: number, visitor: TaskVisitor):
 
 function visitAnnotations(list: unknown, level: AnnotationLevel, thread: number, sourceId: string | undefined, visitor: TaskVisitor): void {
   if (!visitor.annotation || !Array.isArray(list)) return;
-  for (const annotation of list) {
+  for (const annotation of list as unknown[]) {
     // An annotation without a string key cannot be named by a condition or a report row.
     if (isRecord(annotation) && typeof annotation.key === 'string') visitor.annotation(annotation, level, thread, sourceId);
   }

@@ -19,11 +19,28 @@ import { VirtualTable } from './table';
 
 interface VsCodeApi {
   postMessage(msg: unknown): void;
+  setState(state: unknown): void;
+  getState(): unknown;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
 type PageMessages = (msg: Exclude<HostToExplorer, { type: 'strings' }>) => void;
+
+/**
+ * What the page keeps in VS Code's webview state: a hidden tab's page is discarded and started
+ * again when shown, and the host's set (its version) outlives it, so the view can come back.
+ */
+interface ViewState {
+  readonly version: number;
+  readonly scrollTop: number;
+  readonly selected: number;
+}
+
+function isViewState(value: unknown): value is ViewState {
+  const v = value as Partial<ViewState> | null | undefined;
+  return typeof v?.version === 'number' && typeof v.scrollTop === 'number' && typeof v.selected === 'number';
+}
 
 function start(): void {
   setDocument(document);
@@ -41,23 +58,26 @@ function start(): void {
       setDisplayLocale(msg.locale);
       return;
     }
-    onMessage ??= buildPage(root, post);
+    onMessage ??= buildPage(root, post, vscode);
     onMessage(msg);
   });
   post({ type: 'ready' });
 }
 
 /** The toolbar, the filter bar and the table; returns what handles the host's messages. */
-function buildPage(root: HTMLElement, post: (msg: ExplorerToHost) => void): PageMessages {
+function buildPage(root: HTMLElement, post: (msg: ExplorerToHost) => void, vscode: VsCodeApi): PageMessages {
   let columns: ExplorerColumn[] = [];
   let visible: string[] = [];
   let version = 0;
   let count = 0;
+  const saved = vscode.getState();
+  let restore = isViewState(saved) ? saved : undefined;
 
   const table = new VirtualTable({
     requestRows: (start, n) => post({ type: 'rows', version, start, count: n }),
     open: (position, pin) => post({ type: 'open', position, pin }),
     sort: (sort) => post({ type: 'sort', sort }),
+    moved: (scrollTop, selected) => vscode.setState({ version, scrollTop, selected } satisfies ViewState),
   });
   const filters = new FilterBar({ query: (query) => post({ type: 'query', query }) });
   const title = h('h1', { class: 'ex-title' });
@@ -156,6 +176,11 @@ function buildPage(root: HTMLElement, post: (msg: ExplorerToHost) => void): Page
         if (!sameRows) {
           const shown = visible.map((id) => columns.find((c) => c.id === id)).filter((c): c is ExplorerColumn => c !== undefined);
           table.reset(shown, msg.sort, msg.count, msg.version);
+        }
+        // Only the set the page was showing: a filter applied meanwhile (from the report) starts afresh.
+        if (restore) {
+          if (restore.version === msg.version) table.restore(restore.scrollTop, restore.selected);
+          restore = undefined;
         }
         drawChooser();
         return;

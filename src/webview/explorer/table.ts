@@ -19,6 +19,8 @@ export interface TableEvents {
   requestRows(start: number, count: number): void;
   open(position: number, pin: boolean): void;
   sort(sort: ExplorerSort | null): void;
+  /** The scroll position or the selection changed (the page keeps them across a hidden tab). */
+  moved?(scrollTop: number, selected: number): void;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -55,7 +57,10 @@ export class VirtualTable {
     this.body = h('tbody', null);
     this.table = h('table', { class: 'ex-table', role: 'grid', 'aria-label': et('tasks') }, h('thead', null, this.head), this.body);
     this.element = h('div', { class: 'ex-viewport', tabindex: 0 }, this.table);
-    this.element.addEventListener('scroll', () => this.schedule());
+    this.element.addEventListener('scroll', () => {
+      this.schedule();
+      this.events.moved?.(this.element.scrollTop, this.selected);
+    });
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.body.addEventListener('click', (e) => {
       const tr = (e.target as Element).closest('tr[data-position]');
@@ -96,6 +101,15 @@ export class VirtualTable {
     if (this.count === 0) return;
     this.selected = Math.max(0, Math.min(this.count - 1, position));
     if (scroll) this.scrollToSelected();
+    this.draw();
+    this.events.moved?.(this.element.scrollTop, this.selected);
+  }
+
+  /** Back where the page was before VS Code discarded it (its tab was hidden): same set, same view. */
+  restore(scrollTop: number, selected: number): void {
+    if (this.count === 0) return;
+    if (selected >= 0) this.selected = Math.min(this.count - 1, selected);
+    this.element.scrollTop = scrollTop;
     this.draw();
   }
 
