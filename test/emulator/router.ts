@@ -21,6 +21,8 @@ export interface RouteResponse {
   readonly status: number;
   /** Serialised as JSON; omit for an empty body (e.g. redirects). */
   readonly body?: unknown;
+  /** The body already serialised as JSON (in place of `body`), e.g. assembled from cached parts. */
+  readonly json?: string | Buffer;
   readonly headers?: Readonly<Record<string, string>>;
 }
 

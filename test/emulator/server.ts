@@ -130,7 +130,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       response = await run(request, match.route.handler, group);
     }
     const bodyFault =
-      response.status >= 200 && response.status < 300 && response.body !== undefined ? faults.takeBodyFault(path) : undefined;
+      response.status >= 200 && response.status < 300 && (response.body !== undefined || response.json !== undefined)
+        ? faults.takeBodyFault(path)
+        : undefined;
     fault = bodyFault;
     record(response.status);
     send(res, response, bodyFault, faults.dripMs);
@@ -194,14 +196,19 @@ function preFaultResponse(fault: Exclude<PreFault, { kind: 'hang' }>, group: Rou
 
 function send(res: ServerResponse, response: RouteResponse, fault?: BodyFault, dripMs = 5): void {
   const headers: Record<string, string> = { ...response.headers };
-  if (response.body === undefined) {
+  if (response.body === undefined && response.json === undefined) {
     res.writeHead(response.status, headers).end();
     return;
   }
-  let text = JSON.stringify(response.body);
-  if (fault === 'invalidJson') text = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
-  if (fault === 'truncateBody') text = text.slice(0, Math.floor(text.length / 2));
-  const bytes = Buffer.from(text, 'utf8');
+  let bytes: Buffer;
+  if (Buffer.isBuffer(response.json) && fault === undefined) {
+    bytes = response.json; // already encoded
+  } else {
+    let text = Buffer.isBuffer(response.json) ? response.json.toString('utf8') : (response.json ?? JSON.stringify(response.body));
+    if (fault === 'invalidJson') text = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
+    if (fault === 'truncateBody') text = text.slice(0, Math.floor(text.length / 2));
+    bytes = Buffer.from(text, 'utf8');
+  }
   headers['Content-Type'] = 'application/json; charset=utf-8';
   headers['Content-Length'] = String(bytes.length);
   res.writeHead(response.status, headers);

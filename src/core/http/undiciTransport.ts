@@ -2,7 +2,12 @@
  * Transport over undici, for the CLI. Kept in its own module so the extension bundle, which uses
  * global fetch, never pulls undici in.
  */
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+// By their own paths, not undici's index (see undiciParts.d.ts).
+import Agent from 'undici/lib/dispatcher/agent';
+import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent';
+import apiRequest from 'undici/lib/api/api-request';
+import { parseURL } from 'undici/lib/core/util';
 import type { HttpTransport, TransportRequest, TransportResponse } from './transport';
 
 export interface UndiciTransportOptions {
@@ -21,12 +26,15 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Htt
   return {
     name: 'undici',
     async request(req: TransportRequest): Promise<TransportResponse> {
-      const response = await request(req.url, {
-        method: req.method,
+      // What undici's index does with a URL (the same checks) before it calls `request` on the dispatcher.
+      const url = parseURL(req.url);
+      const response = await apiRequest.call(dispatcher, {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: req.method as Dispatcher.HttpMethod,
         headers: req.headers,
         ...(req.body === undefined ? {} : { body: req.body }),
         signal: req.signal,
-        dispatcher,
         // undici's own timeouts stay off: the HttpClient's per-attempt timeout covers both phases.
         headersTimeout: 0,
         bodyTimeout: 0,

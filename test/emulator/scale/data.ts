@@ -125,6 +125,12 @@ export class ScaleData {
     return { length: def.count, summaryAt: (i) => source.summaryAt(def.start + i), taskAt: (i) => source.taskAt(def.start + i) };
   }
 
+  /** True when every task of the delivery is generated (none added later), so each is deterministic. */
+  deliveryIsGenerated(def: DeliveryDef): boolean {
+    const batch = this.catalog.batches.find((b) => b.collection === def.collection);
+    return batch !== undefined && def.start + def.count <= batch.size;
+  }
+
   findTask(taskId: string): Task | undefined {
     const extra = this.extrasById.get(taskId);
     if (extra) return extra;

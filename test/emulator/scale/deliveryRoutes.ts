@@ -5,14 +5,18 @@ import type { ScaleData } from './data';
 import { decodeId, isObjectId, objectId } from './ids';
 import { pageOf } from './paging';
 import { dateRange, expandProject, oneOf, projectFrom, requireParam, taskViewFrom } from './params';
+import { TaskJsonCache, viewKey } from './taskJsonCache';
 import { applyTaskView, transformTask } from './taskView';
 import type { Task } from '../../../src/core/scale/types';
+
+const COMMA = Buffer.from(',');
 
 export function schemaIdOf(project: ProjectDef): string {
   return objectId('schema', project.index);
 }
 
 export function registerDeliveryRoutes(scale: RouteGroup, data: ScaleData): void {
+  const taskJson = new TaskJsonCache();
   scale.get('/v2/deliveries', ({ query }) => {
     const project = projectFrom(data, query);
     const delivered = dateRange(query, 'delivered');
@@ -39,9 +43,19 @@ export function registerDeliveryRoutes(scale: RouteGroup, data: ScaleData): void
     const source = data.deliverySource(def);
     const page = pageOf(query, context, source.length);
     const view = taskViewFrom(data, query);
-    const tasks = page.indices.map((i) => applyTaskView(source.taskAt(i), view));
     const delivery = query.getAll('expand').includes('delivery') ? def.delivery : def.delivery.id;
-    return { status: 200, body: { delivery, tasks, ...(page.nextToken ? { next_token: page.nextToken } : {}) } };
+    if (!data.deliveryIsGenerated(def)) {
+      const tasks = page.indices.map((i) => applyTaskView(source.taskAt(i), view));
+      return { status: 200, body: { delivery, tasks, ...(page.nextToken ? { next_token: page.nextToken } : {}) } };
+    }
+    // The same bytes JSON.stringify would give for that body, from each task's cached JSON.
+    const shape = `${def.delivery.id}\u0000${viewKey(query)}\u0000`;
+    const tasks = page.indices.map((i) => taskJson.get(shape + i, () => applyTaskView(source.taskAt(i), view)));
+    const token = page.nextToken ? `,"next_token":${JSON.stringify(page.nextToken)}` : '';
+    const parts: Uint8Array[] = [Buffer.from(`{"delivery":${JSON.stringify(delivery)},"tasks":[`)];
+    tasks.forEach((task, i) => parts.push(...(i ? [COMMA, task] : [task])));
+    parts.push(Buffer.from(`]${token}}`));
+    return { status: 200, json: Buffer.concat(parts) };
   });
 
   scale.get('/v2/delivery/tasks', ({ query }, context) => {
