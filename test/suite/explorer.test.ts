@@ -125,7 +125,7 @@ describe('Delivery explorer', function () {
 
   // Skipped: fails at its first step (keys + scrollTop set through evalInWebviews are not seen as
   // a scrolled view with row 5 selected), before any hiding; not diagnosed before the deadline.
-  it.skip('keeps its scroll position and selection when its tab is hidden and shown again', async function () {
+  it('keeps its scroll position and selection when its tab is hidden and shown again', async function () {
     if (!hasProbe) this.skip();
     const view = async () => {
       const frames = await evalInWebviews<[number, string | null] | null>(
@@ -139,9 +139,24 @@ describe('Delivery explorer', function () {
     await evalInWebviews(`(() => { const v = document.querySelector('.ex-viewport'); if (!v) return;
       for (let i = 0; i < 5; i++) v.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
       v.scrollTop = 8 * 24; })()`);
-    const before = await waitFor('scrolled with row 5 selected', async () => {
-      const v = await view();
-      return v && v[0] > 0 && v[1] === '5' ? v : undefined;
+    let seen: unknown;
+    const before = await waitFor(
+      'scrolled with row 5 selected',
+      async () => {
+        const v = await view();
+        seen = [
+          v,
+          (
+            await evalInWebviews(
+              `[document.querySelector('.ex-viewport')?.scrollHeight, document.querySelector('.ex-viewport')?.clientHeight, document.querySelectorAll('tr.ex-row').length, document.querySelector('tr.ex-row')?.getAttribute('data-position')]`,
+            )
+          ).map((f) => f.value),
+        ];
+        return v && v[0] > 0 && v[1] === '5' ? v : undefined;
+      },
+      5000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message} seen ${JSON.stringify(seen)}`);
     });
     // Another editor in the same group hides the explorer's tab; VS Code discards its page.
     const other = await vscode.workspace.openTextDocument({ content: 'another tab' });
