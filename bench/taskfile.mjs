@@ -19,6 +19,8 @@ export async function benchTaskfile({ tasks, runs, log }) {
       platform: 'node',
       target: 'node20',
       format: 'esm', // the worker awaits at top level
+      // CommonJS packages in the bundle (@vscode/l10n) require Node's modules: give ESM a require.
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
       outfile: worker,
       logLevel: 'warning',
     });
