@@ -96,6 +96,10 @@ describe('Translations (pseudo-locale qps-ploc)', function () {
         ${COLLECT}
         const root = document.getElementById('root');
         if (!root?.querySelector('.ex-summary')?.textContent || !root.querySelector('th[data-column]')) return null;
+        // A typed condition that does not parse: its inline error is ours too.
+        const box = root.querySelector('.ex-condition-input');
+        if (box) { box.value = '= x'; box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })); }
+        if (!root.querySelector('.ex-error')?.textContent) return null;
         // The table's rows and the status chips are the file's data, except the words the cells add (yes, no, n/a…).
         const out = [...collect(root, 'tbody, .ex-title, .ex-status-filter, code')];
         for (const cell of root.querySelectorAll('tbody .ex-yes, tbody .ex-no, tbody .muted')) out.push(cell.textContent.trim());

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import {
   CONDITION_GRAMMAR,
+  conditionErrorText,
   ConditionSyntaxError,
   formatCondition,
   parseCondition,
@@ -46,6 +47,31 @@ describe('query conditions: parsing', () => {
       );
     });
   }
+
+  it('says the problem in the words it is given (the editor passes translations), in English by default', () => {
+    const caught = (input: string): ConditionSyntaxError => {
+      try {
+        parseCondition(input);
+      } catch (error) {
+        if (error instanceof ConditionSyntaxError) return error;
+      }
+      throw new Error(`${input} parsed`);
+    };
+    const noValue = caught('a >=   ');
+    assert.equal(
+      noValue.message,
+      `Cannot read the condition “a >=   ”: the operator >= has no value. ${CONDITION_GRAMMAR.charAt(0).toUpperCase()}${CONDITION_GRAMMAR.slice(1)}.`,
+    );
+    const words = {
+      unreadable: '[{1}] in «{0}» — {2}',
+      grammar: 'GRAMMAR',
+      problems: { unclosedQuote: 'Q', operatorAfterQuotedKey: 'O', emptyKey: 'E', noValue: 'V({0})' },
+    };
+    assert.equal(conditionErrorText(noValue, words), '[V(>=)] in «a >=   » — GRAMMAR');
+    assert.equal(conditionErrorText(caught('= x'), words), '[E] in «= x» — GRAMMAR');
+    assert.equal(conditionErrorText(caught('"a<b'), words), '[Q] in «"a<b» — GRAMMAR');
+    assert.equal(conditionErrorText(caught('"a" b'), words), '[O] in «"a" b» — GRAMMAR');
+  });
 });
 
 describe('query conditions: matching', () => {

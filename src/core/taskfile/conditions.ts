@@ -26,14 +26,48 @@ export const CONDITION_GRAMMAR =
   'a condition is KEY OP VALUE or KEY alone, where OP is one of = != < <= > >= ~ ' +
   '(e.g. "instruction_following >= 2", "issues = Verbose", "rewrite"); write a KEY that holds an operator character in double quotes: "a<b" = x';
 
+/** Why a condition does not parse (the words: CONDITION_WORDS, translated by the editor's pages). */
+export type ConditionProblem = 'unclosedQuote' | 'operatorAfterQuotedKey' | 'emptyKey' | 'noValue';
+
+/** The words of a condition error: templates with `{0}`, `{1}` … (English here; the editor passes its translations). */
+export interface ConditionWords {
+  /** `{0}` the condition as typed, `{1}` the problem, `{2}` the grammar. */
+  readonly unreadable: string;
+  readonly grammar: string;
+  /** `{0}` the operator, where the problem names one. */
+  readonly problems: Readonly<Record<ConditionProblem, string>>;
+}
+
+export const CONDITION_WORDS: ConditionWords = {
+  unreadable: 'Cannot read the condition “{0}”: {1}. {2}.',
+  grammar: capitalize(CONDITION_GRAMMAR),
+  problems: {
+    unclosedQuote: 'the quoted key has no closing "',
+    operatorAfterQuotedKey: 'expected an operator after the quoted key',
+    emptyKey: 'the key is empty',
+    noValue: 'the operator {0} has no value',
+  },
+};
+
 export class ConditionSyntaxError extends Error {
   override readonly name = 'ConditionSyntaxError';
   constructor(
     readonly input: string,
-    problem: string,
+    readonly problem: ConditionProblem,
+    /** The operator the problem is about, if any. */
+    readonly operator = '',
   ) {
-    super(`Cannot read the condition “${input}”: ${problem}. ${capitalize(CONDITION_GRAMMAR)}.`);
+    super(conditionErrorText({ input, problem, operator }));
   }
+}
+
+/** The message of a condition error in `words` (the message itself is English, as the CLI says it). */
+export function conditionErrorText(
+  error: Pick<ConditionSyntaxError, 'input' | 'problem' | 'operator'>,
+  words: ConditionWords = CONDITION_WORDS,
+): string {
+  const fill = (template: string, args: readonly string[]) => template.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
+  return fill(words.unreadable, [error.input, fill(words.problems[error.problem], [error.operator]), words.grammar]);
 }
 
 /** Longest operators first, so `<=` is not read as `<` followed by a value starting with `=`. */
@@ -45,21 +79,20 @@ export function parseCondition(input: string): Condition {
   let rest: string;
   if (text.startsWith('"')) {
     const close = closingQuote(text);
-    if (close < 0) throw new ConditionSyntaxError(input, 'the quoted key has no closing "');
+    if (close < 0) throw new ConditionSyntaxError(input, 'unclosedQuote');
     key = text.slice(1, close).replace(/\\(["\\])/g, '$1');
     rest = text.slice(close + 1).trimStart();
-    if (rest !== '' && operatorAt(rest, 0) === undefined)
-      throw new ConditionSyntaxError(input, 'expected an operator after the quoted key');
+    if (rest !== '' && operatorAt(rest, 0) === undefined) throw new ConditionSyntaxError(input, 'operatorAfterQuotedKey');
   } else {
     const at = firstOperator(text);
     key = (at < 0 ? text : text.slice(0, at)).trim();
     rest = at < 0 ? '' : text.slice(at);
   }
-  if (key === '') throw new ConditionSyntaxError(input, 'the key is empty');
+  if (key === '') throw new ConditionSyntaxError(input, 'emptyKey');
   if (rest === '') return { key };
   const op = operatorAt(rest, 0) as Operator;
   const value = rest.slice(op.length).trim();
-  if (value === '') throw new ConditionSyntaxError(input, `the operator ${op} has no value`);
+  if (value === '') throw new ConditionSyntaxError(input, 'noValue', op);
   return { key, op, value };
 }
 

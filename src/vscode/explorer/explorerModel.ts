@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ConditionSyntaxError, type Condition } from '../../core/taskfile/conditions';
+import { localizedConditionError } from './conditionText';
 import { searchTaskFile } from '../../core/taskfile/search';
 import { EMPTY_QUERY, parseConditions, TableModel, tableColumns, type TableQuery, type TableSort } from '../../core/taskfile/tableView';
 import type { TaskIndex } from '../../core/taskfile/taskIndex';
@@ -66,7 +67,7 @@ export class ExplorerModel implements vscode.Disposable {
     try {
       where = parseConditions(query.conditions);
     } catch (error) {
-      if (error instanceof ConditionSyntaxError) return { ok: false, error: error.message };
+      if (error instanceof ConditionSyntaxError) return { ok: false, error: localizedConditionError(error) };
       throw error;
     }
     const search = query.search.trim();

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CancelledError } from '../../core/http/errors';
 import { ConditionSyntaxError, parseCondition } from '../../core/taskfile/conditions';
+import { localizedConditionError } from '../explorer/conditionText';
 import { indexTaskFile } from '../../core/taskfile/indexFile';
 import { filterRows } from '../../core/taskfile/matcher';
 import { buildReport } from '../../core/taskfile/report';
@@ -217,7 +218,7 @@ export class ReportPanel {
       filter.conditions.forEach(parseCondition);
     } catch (error) {
       if (error instanceof ConditionSyntaxError) {
-        void vscode.window.showWarningMessage(error.message);
+        void vscode.window.showWarningMessage(localizedConditionError(error));
         return;
       }
       throw error;

@@ -4,11 +4,11 @@
  * search, and a type-aware builder (a range for numbers, a value list for categories, true/false
  * for checks) that only writes condition text — so a filter made with the mouse reads like one typed.
  */
-import { ConditionSyntaxError, formatCondition, parseCondition } from '../../core/taskfile/conditions';
+import { conditionErrorText, ConditionSyntaxError, formatCondition, parseCondition } from '../../core/taskfile/conditions';
 import { formatNumber } from '../../shared/format';
 import type { ExplorerFacets, ExplorerKeyFacet, ExplorerQuery } from '../../shared/explorerProtocol';
 import { h, icon } from '../shell/dom';
-import { et } from './strings';
+import { conditionWordsIn, et } from './strings';
 
 export interface FilterEvents {
   query(query: ExplorerQuery): void;
@@ -102,7 +102,14 @@ export class FilterBar {
       this.conditionBox.value = '';
       this.add(formatCondition(condition));
     } catch (error) {
-      this.showError(error instanceof ConditionSyntaxError ? error.message : String(error));
+      this.showError(
+        error instanceof ConditionSyntaxError
+          ? conditionErrorText(
+              error,
+              conditionWordsIn((key) => et(key)),
+            )
+          : String(error),
+      );
     }
   }
 

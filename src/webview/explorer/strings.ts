@@ -1,3 +1,4 @@
+import { CONDITION_WORDS, type ConditionWords } from '../../core/taskfile/conditions';
 import { stringTable } from '../shell/stringTable';
 
 /**
@@ -49,6 +50,13 @@ const en = {
   sortBy: 'Sort by {0}',
   sortByTyped: 'Sort by {0} ({1})',
   line: 'Line {0}',
+  // A condition that does not parse (the words are core's, so the CLI says the same in English).
+  conditionUnreadable: CONDITION_WORDS.unreadable,
+  conditionGrammar: CONDITION_WORDS.grammar,
+  problemUnclosedQuote: CONDITION_WORDS.problems.unclosedQuote,
+  problemOperatorAfterQuotedKey: CONDITION_WORDS.problems.operatorAfterQuotedKey,
+  problemEmptyKey: CONDITION_WORDS.problems.emptyKey,
+  problemNoValue: CONDITION_WORDS.problems.noValue,
 };
 
 /** The English table: the page's defaults and the source the host translates. */
@@ -57,3 +65,20 @@ export const EXPLORER_STRINGS: Readonly<typeof en> = en;
 export type ExplorerStringKey = keyof typeof en;
 export const explorerStrings = stringTable<ExplorerStringKey>(en);
 export const et = explorerStrings.t;
+
+/**
+ * The condition error's words through `text` (a key to its translated template: the page's `et`,
+ * or the host's `vscode.l10n.t` of the English).
+ */
+export function conditionWordsIn(text: (key: ExplorerStringKey) => string): ConditionWords {
+  return {
+    unreadable: text('conditionUnreadable'),
+    grammar: text('conditionGrammar'),
+    problems: {
+      unclosedQuote: text('problemUnclosedQuote'),
+      operatorAfterQuotedKey: text('problemOperatorAfterQuotedKey'),
+      emptyKey: text('problemEmptyKey'),
+      noValue: text('problemNoValue'),
+    },
+  };
+}
