@@ -62,7 +62,7 @@ export class ExplorerModel implements vscode.Disposable {
    * why (the page shows it inline). `--search` needs one streaming pass; its hits are kept per text.
    */
   async apply(query: TableQuery, sort: TableSort | null, signal?: AbortSignal): Promise<QueryOutcome> {
-    if (!this.index || !this.table) return { ok: false, error: 'The task file is not indexed yet.' };
+    if (!this.index || !this.table) return { ok: false, error: vscode.l10n.t('The task file is not indexed yet.') };
     let where: Condition[];
     try {
       where = parseConditions(query.conditions);
