@@ -51,7 +51,8 @@ export async function exportTaskFile(uri?: vscode.Uri, selection?: ExportSelecti
 
   const title = vscode.l10n.t('Exporting “{0}” as {1}', path.basename(input.fsPath), picked.label);
   // Loaded on first use: a separate bundle in the release (exportBundle.ts).
-  const { describeSkipped, ExportOutputError, isCancelledError, runExport } = await import('../exportBundle');
+  const { describeSkipped, ExportOutputError, isCancelledError, runExport, useEditorLanguage } = await import('../exportBundle');
+  useEditorLanguage(vscode.env.language, vscode.l10n.bundle);
   try {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
