@@ -7,9 +7,8 @@
  */
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { select, type Selection } from 'd3-selection';
 import type { ReportFilter } from '../../shared/reportProtocol';
-import { currentDocument } from '../shell/dom';
+import { markFilter, MARGIN, roundTo, ROW, shorten, styleAxis, svgRoot, WIDTH } from './chartParts';
 import { rt } from './strings';
 
 export interface Bar {
@@ -37,47 +36,6 @@ export interface Bin {
   readonly hi: number;
   readonly count: number;
   readonly filter?: ReportFilter;
-}
-
-type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
-
-const WIDTH = 560;
-const ROW = 22;
-const MARGIN = { top: 8, right: 56, bottom: 28, left: 150 };
-const MAX_LABEL = 24;
-
-function svgRoot(title: string, height: number): Svg {
-  const holder = currentDocument().createElement('div');
-  const svg = select(holder)
-    .append('svg')
-    .attr('xmlns', 'http://www.w3.org/2000/svg')
-    .attr('class', 'chart-svg')
-    .attr('viewBox', `0 0 ${WIDTH} ${height}`)
-    .attr('width', WIDTH)
-    .attr('height', height)
-    .attr('role', 'img')
-    .attr('aria-label', title);
-  svg.append('title').text(title);
-  return svg;
-}
-
-function shorten(label: string): string {
-  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
-}
-
-/** Marks that filter: focusable, labelled, with their conditions for the click handler. */
-function markFilter(el: SVGElement, label: string, filter: ReportFilter | undefined): void {
-  el.setAttribute('aria-label', label);
-  if (!filter) return;
-  el.setAttribute('class', `${el.getAttribute('class') ?? ''} clickable`.trim());
-  el.setAttribute('tabindex', '0');
-  el.setAttribute('role', 'button');
-  el.setAttribute('data-filter', JSON.stringify(filter));
-}
-
-function styleAxis(g: Selection<SVGGElement, unknown, null, undefined>): void {
-  // d3-axis sets font-size / font-family presentation attributes; the sheet overrides them.
-  g.attr('class', `${g.attr('class') ?? ''} axis`.trim());
 }
 
 /** Horizontal bars, one per label, on a linear value axis (counts, rates, means). */
@@ -245,69 +203,6 @@ export function stackedChart(title: string, rows: readonly StackRow[], series: r
   return svg.node() as SVGSVGElement;
 }
 
-/** The head-to-head matrix: row's win rate against column; above 50% one hue, below the other. */
-export function heatMap(title: string, names: readonly string[], rate: (a: string, b: string) => number | null): SVGSVGElement {
-  const left = MARGIN.left;
-  const cell = Math.max(12, Math.min(40, Math.floor((WIDTH - left - 8) / Math.max(1, names.length))));
-  const top = 8;
-  const size = names.length * cell;
-  const height = top + size + 70;
-  const svg = svgRoot(title, height);
-  const keys = names.map((_, i) => String(i));
-  const x = scaleBand<string>()
-    .domain(keys)
-    .range([left, left + size]);
-  const y = scaleBand<string>()
-    .domain(keys)
-    .range([top, top + size]);
-  const plot = svg.append('g').attr('class', 'marks');
-  names.forEach((a, i) =>
-    names.forEach((b, j) => {
-      const r = a === b ? null : rate(a, b);
-      const kind = r === null ? 'none' : r >= 0.5 ? 'win' : 'loss';
-      const rect = plot
-        .append('rect')
-        .attr('class', `cell cell-${kind}`)
-        .attr('x', x(String(j)) ?? 0)
-        .attr('y', y(String(i)) ?? 0)
-        .attr('width', x.bandwidth() - 1)
-        .attr('height', y.bandwidth() - 1);
-      if (r !== null) rect.attr('fill-opacity', (0.15 + Math.abs(r - 0.5) * 1.7).toFixed(2));
-      markFilter(rect.node() as SVGElement, rt('againstRate', a, b, r === null ? rt('noComparisons') : percentText(r)), undefined);
-      plot
-        .append('text')
-        .attr('class', 'cell-label')
-        .attr('x', (x(String(j)) ?? 0) + x.bandwidth() / 2)
-        .attr('y', (y(String(i)) ?? 0) + y.bandwidth() / 2)
-        .attr('dy', '0.35em')
-        .attr('text-anchor', 'middle')
-        .text(r === null ? '—' : percentText(r));
-    }),
-  );
-  styleAxis(
-    svg
-      .append('g')
-      .attr('transform', `translate(${left},0)`)
-      .call(axisLeft(y).tickFormat((i) => shorten(names[Number(i)] ?? ''))),
-  );
-  const columns = svg
-    .append('g')
-    .attr('transform', `translate(0,${top + size})`)
-    .call(axisBottom(x).tickFormat((i) => shorten(names[Number(i)] ?? '').slice(0, 14)));
-  // Column names slanted, so long names do not run into each other.
-  columns.selectAll('.tick text').attr('transform', 'rotate(-35)').attr('text-anchor', 'end').attr('dx', '-0.4em').attr('dy', '0.6em');
-  styleAxis(columns);
-  return svg.node() as SVGSVGElement;
-}
-
 export function binLabel(bin: Bin): string {
   return bin.hi - bin.lo === 1 && Number.isInteger(bin.lo) ? String(bin.lo) : `${roundTo(bin.lo)} – ${roundTo(bin.hi)}`;
-}
-
-export function percentText(rate: number): string {
-  return `${(rate * 100).toFixed(1)}%`;
-}
-
-export function roundTo(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }

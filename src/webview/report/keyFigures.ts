@@ -9,7 +9,8 @@ import type { Distribution, KeyFigures } from '../../core/taskfile/reportTypes';
 import { formatNumber } from '../../shared/format';
 import type { ReportFilter } from '../../shared/reportProtocol';
 import { scaleLinear } from 'd3-scale';
-import { barChart, binLabel, histogram, roundTo, stackedChart, type Bar, type Bin } from './charts';
+import { roundTo } from './chartParts';
+import { barChart, binLabel, histogram, stackedChart, type Bar, type Bin } from './charts';
 import type { Figure } from './figure';
 import { rt } from './strings';
 

@@ -5,7 +5,9 @@
  */
 import type { TaskFileReport } from '../../core/taskfile/reportTypes';
 import { formatNumber } from '../../shared/format';
-import { barChart, heatMap, percentText, roundTo, stackedChart, type Bar } from './charts';
+import { percentText, roundTo } from './chartParts';
+import { barChart, stackedChart, type Bar } from './charts';
+import { heatMap } from './heatMap';
 import type { Figure } from './figure';
 import { distributionFigure, keyFigure, MAX_BARS, where } from './keyFigures';
 import { rt } from './strings';
