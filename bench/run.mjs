@@ -188,18 +188,17 @@ async function onlyDownloads() {
   const small = await startEmulator({ apiKey: API_KEY, deliverySize: P.smallDownload });
   let downloads;
   try {
-    if (!hostOnly)
-      downloads = await attempt('download bench', () =>
-        benchDownloads({
-          cli: path.join(dir, 'dist', 'cli.js'),
-          big,
-          small,
-          apiKey: API_KEY,
-          runs: P.downloadRuns,
-          latencies: LATENCIES,
-          log,
-        }),
-      );
+    downloads = await attempt('download bench', () =>
+      benchDownloads({
+        cli: path.join(dir, 'dist', 'cli.js'),
+        big,
+        small,
+        apiKey: API_KEY,
+        runs: P.downloadRuns,
+        latencies: LATENCIES,
+        log,
+      }),
+    );
   } finally {
     big.stop();
     small.stop();
