@@ -9,8 +9,9 @@ import path from 'node:path';
 import { URLSearchParams } from 'node:url';
 import { root, timedNode } from './lib/processes.mjs';
 
-const PROJECT = 'Bulk Deliveries';
-const SIZED = 'Sized delivery';
+/** The emulator's project and delivery the download and export parts use. */
+export const PROJECT = 'Bulk Deliveries';
+export const SIZED = 'Sized delivery';
 const WARM_UP = 'Delivery 2500';
 const rawLoop = path.join(root, 'bench', 'rawLoop.mjs');
 const plainLoop = path.join(root, 'bench', 'plainLoop.mjs');

@@ -1,27 +1,6 @@
 // Turns the raw samples into figures (median, baseline, ratio, target, met) and the markdown table.
+import { figure, KB, MB, show, upTo } from './lib/figure.mjs';
 import { median, ratio, round } from './lib/stats.mjs';
-
-const KB = 1024;
-const MB = 1024 * 1024;
-
-/** One row: every figure carries its runs, its same-run baseline and its target. */
-function figure({ id, name, unit, runs, value = median(runs), baseline, target, met, note }) {
-  const base = baseline ? { ...baseline, value: baseline.value ?? median(baseline.runs ?? []) } : null;
-  return {
-    id,
-    name,
-    unit,
-    value,
-    runs,
-    baseline: base,
-    ratio: base ? ratio(value, base.value) : null,
-    target: target ?? null,
-    met: met ?? null,
-    note: note ?? null,
-  };
-}
-
-const upTo = (limit) => (v) => v !== null && v <= limit;
 
 export function sizeFigures(sizes) {
   return [
@@ -248,13 +227,6 @@ export function downloadFigures(dl, bigSize, smallSize) {
   });
   growth.met = upTo(1.1)(growth.value);
   return [...rows, smallF, bigF, growth];
-}
-
-function show(value, unit) {
-  if (value === null || value === undefined) return '—';
-  if (unit === '×') return `${value.toFixed(2)}×`;
-  const digits = value >= 100 ? 0 : 1;
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
 }
 
 /** The table, then one line per figure that carries a note (breakdowns, runs left out). */

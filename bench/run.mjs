@@ -1,6 +1,7 @@
-// `npm run bench [-- --quick] [--verbose] [--keep] [--only downloads|taskfile|host]`: measures Task Lens against
+// `npm run bench [-- --quick] [--verbose] [--keep] [--only downloads|exports|taskfile|host]`: measures Task Lens against
 // baselines measured in the same run, prints a markdown table on stdout and writes every figure to
 // bench/results.json (`--only downloads`: just the download part, to bench/results-downloads.json;
+// `--only exports`: the exports of the sized delivery, to bench/results-exports.json;
 // `--only taskfile`: the explorer's index and the report, to bench/results-taskfile.json;
 // `--only host`: sizes, activation, tree and task view, to bench/results-host.json).
 // A benchmark reports; it does not fail on a figure: a missed target or a part that broke is a row
@@ -10,7 +11,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchDownloads } from './downloads.mjs';
+import { benchDownloads, PROJECT, SIZED } from './downloads.mjs';
+import { exportFigures } from './exportFigures.mjs';
+import { benchExports } from './exports.mjs';
 import { benchTaskfile } from './taskfile.mjs';
 import { runHostBench } from './host.mjs';
 import { buildSnapshot, packageEmptyExtension, unminifiedBundleBytes } from './lib/build.mjs';
@@ -29,8 +32,9 @@ import { vscodeDir } from '../test/runner/codeServer.mjs';
 const { values: opts } = parseArgs({
   options: { quick: { type: 'boolean' }, verbose: { type: 'boolean' }, keep: { type: 'boolean' }, only: { type: 'string' } },
 });
-if (opts.only !== undefined && !['downloads', 'taskfile', 'host'].includes(opts.only))
-  throw new Error(`--only takes “downloads”, “taskfile” or “host”, not “${opts.only}”`);
+const PARTS = ['downloads', 'exports', 'taskfile', 'host'];
+if (opts.only !== undefined && !PARTS.includes(opts.only))
+  throw new Error(`--only takes “downloads”, “exports”, “taskfile” or “host”, not “${opts.only}”`);
 
 // Run counts keep the full bench near 10 minutes on 2 cores; --quick is a smoke test.
 const PROFILES = {
@@ -43,6 +47,7 @@ const PROFILES = {
     treeRuns: 7,
     taskViewRuns: 5,
     downloadRuns: 3,
+    exportRuns: 3,
   },
   quick: {
     batchSize: 10_000,
@@ -53,6 +58,7 @@ const PROFILES = {
     treeRuns: 3,
     taskViewRuns: 2,
     downloadRuns: 1,
+    exportRuns: 1,
   },
 };
 const profile = opts.quick ? 'quick' : 'full';
@@ -92,8 +98,8 @@ async function attempt(name, work) {
 
 const info = machine();
 log(`${profile} run on ${info.cpu} × ${info.cores}, Node ${info.node}, load ${info.loadAverageAtStart.join(' ')}`);
-if (opts.only === 'downloads') {
-  await onlyDownloads();
+if (opts.only === 'downloads' || opts.only === 'exports') {
+  await onlyCliPart(opts.only);
   process.exit(0);
 }
 if (opts.only === 'taskfile') {
@@ -118,6 +124,7 @@ const big = await startEmulator({ apiKey: API_KEY, deliverySize: P.batchSize });
 const small = await startEmulator({ apiKey: API_KEY, deliverySize: P.smallDownload });
 let host;
 let downloads;
+let exports;
 try {
   log('extension host: activation, tree, task view …');
   host = await attempt('extension host bench', () =>
@@ -130,10 +137,12 @@ try {
       verbose: opts.verbose,
     }),
   );
-  if (!hostOnly)
+  if (!hostOnly) {
     downloads = await attempt('download bench', () =>
       benchDownloads({ cli: snapshot.cli, big, small, apiKey: API_KEY, runs: P.downloadRuns, latencies: LATENCIES, log }),
     );
+    exports = await attempt('export bench', () => benchExports(exportContext(snapshot.cli, big)));
+  }
 } finally {
   big.stop();
   small.stop();
@@ -161,6 +170,7 @@ const figures = [
   ...treeFigures(hostPart('tree'), P.batchSize),
   ...taskViewFigures(hostPart('taskView')),
   ...downloadFigures(downloads, P.batchSize, P.smallDownload),
+  ...exportFigures(exports, P.batchSize),
   ...taskfileFigures(taskfile),
 ];
 info.vscode = host.vscodeVersion ?? info.vscode;
@@ -172,12 +182,17 @@ process.stdout.write(`\n${header}\n\n${table}\n`);
 const out = path.join(root, 'bench', 'results.json');
 writeFileSync(
   out,
-  `${JSON.stringify({ profile, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { sizes, host, downloads, taskfile } }, null, 2)}\n`,
+  `${JSON.stringify({ profile, startedAt: new Date(started).toISOString(), durationS, machine: info, figures, samples: { sizes, host, downloads, exports, taskfile } }, null, 2)}\n`,
 );
 log(`wrote ${path.relative(root, out)}`);
 
-/** `--only downloads`: the release CLI from a snapshot of the sources, then the download part alone. */
-async function onlyDownloads() {
+/** The sized delivery exported by the CLI (bench/exports.mjs). */
+function exportContext(cli, emulator) {
+  return { cli, emulator, apiKey: API_KEY, project: PROJECT, delivery: SIZED, runs: P.exportRuns, log };
+}
+
+/** `--only downloads|exports`: the release CLI from a snapshot of the sources, then that part alone. */
+async function onlyCliPart(part) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'task-lens-bench-dl-build-'));
   for (const entry of ['package.json', 'esbuild.mjs', 'src', 'scripts', 'test/emulator', 'tsconfig.json'])
     cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
@@ -186,25 +201,29 @@ async function onlyDownloads() {
   execFileSync(process.execPath, ['esbuild.mjs', '--release'], { cwd: dir, stdio: 'ignore' });
   const big = await startEmulator({ apiKey: API_KEY, deliverySize: P.batchSize });
   const small = await startEmulator({ apiKey: API_KEY, deliverySize: P.smallDownload });
-  let downloads;
+  const cli = path.join(dir, 'dist', 'cli.js');
+  let samples;
   try {
-    downloads = await attempt('download bench', () =>
-      benchDownloads({
-        cli: path.join(dir, 'dist', 'cli.js'),
-        big,
-        small,
-        apiKey: API_KEY,
-        runs: P.downloadRuns,
-        latencies: LATENCIES,
-        log,
-      }),
-    );
+    if (part === 'exports') samples = await attempt('export bench', () => benchExports(exportContext(cli, big)));
+    else
+      samples = await attempt('download bench', () =>
+        benchDownloads({
+          cli,
+          big,
+          small,
+          apiKey: API_KEY,
+          runs: P.downloadRuns,
+          latencies: LATENCIES,
+          log,
+        }),
+      );
   } finally {
     big.stop();
     small.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  writeResults('downloads', downloadFigures(downloads, P.batchSize, P.smallDownload), { downloads });
+  if (part === 'exports') writeResults('exports', exportFigures(samples, P.batchSize), { exports: samples });
+  else writeResults('downloads', downloadFigures(samples, P.batchSize, P.smallDownload), { downloads: samples });
 }
 
 /** One part alone (`--only`): its table on stdout, its figures in bench/results-<part>.json. */
