@@ -1,45 +1,15 @@
 /**
- * JSON-over-HTTP client shared by every platform: URL building, Bearer auth, per-attempt timeout,
- * cancellation, and retries with backoff for idempotent GETs. Platform clients sit on top and only
- * know paths, parameters and response shapes.
+ * JSON-over-HTTP client shared by every platform: what each kind of request is (URL building,
+ * Bearer auth, which statuses it accepts, how its answer is read, where credentials may go).
+ * Sending it, with timeouts, cancellation and retries, is the retry loop's job (retryLoop.ts).
+ * Platform clients sit on top and only know paths, parameters and response shapes.
  */
 import { apiKeyProblem } from './apiKey';
-import {
-  BadRequestError,
-  InvalidResponseError,
-  isTaskLensError as isTaskLensErrorLike,
-  redactSecret,
-  type Endpoint,
-  type TaskLensError,
-} from './errors';
-import {
-  cancelledFailure,
-  errorForStatus,
-  extractServerMessage,
-  localRequestFailure,
-  networkFailure,
-  timeoutFailure,
-} from './responseErrors';
-import {
-  abortableSleep,
-  backoffDelayMs,
-  DEFAULT_RETRY_POLICY,
-  isRetryableStatus,
-  parseRetryAfter,
-  type RetryPolicy,
-  type Sleep,
-} from './retry';
-import type { HttpMethod, HttpTransport, TransportResponse } from './transport';
-import { errorCode, isLocalRequestError, localReason, scrubbedCause } from './transportErrors';
-import {
-  bodyChunks,
-  readJson,
-  readJsonWithHeaders,
-  readOptionalJson,
-  readRedirect,
-  type AttemptOutcome,
-  type ResponseReader,
-} from './responseReaders';
+import { BadRequestError, InvalidResponseError, isTaskLensError as isTaskLensErrorLike, scrubSecret, type Endpoint } from './errors';
+import { abortableSleep, DEFAULT_RETRY_POLICY, type RetryPolicy, type Sleep } from './retry';
+import { RetryLoop, type RequestSpec } from './retryLoop';
+import type { HttpTransport } from './transport';
+import { bodyChunks, readJson, readJsonWithHeaders, readOptionalJson, readRedirect, type ResponseReader } from './responseReaders';
 import { TASK_LENS_VERSION } from '../version';
 
 export type QueryScalar = string | number | boolean;
@@ -91,6 +61,7 @@ export interface HttpClientOptions {
 
 export const DEFAULT_AUTH_HINT = 'set a new key with “Task Lens: Set API Key”';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export { MAX_TIMEOUT_MS } from './retryLoop';
 
 /**
  * Consumes a streamed 2xx body for `getStreamed`. Throwing an `InvalidResponseError` makes the
@@ -117,43 +88,35 @@ export interface StreamUrlOptions extends CallOptions {
   readonly credentials: boolean;
 }
 
-interface RequestSpec {
-  readonly method: HttpMethod;
-  readonly url: URL;
-  readonly endpoint: Endpoint;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
-  readonly redirect: 'follow' | 'manual';
-  /** Statuses handed to the reader; the rest become typed errors. */
-  readonly accept: (status: number) => boolean;
-  /** Overrides the policy (1 for writes). */
-  readonly maxAttempts?: number;
-}
-
 const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300;
 const isRedirectStatus = (status: number): boolean => status >= 300 && status < 400;
 
-/** Marks an abort caused by our own timer, as opposed to the caller's signal. */
-const TIMEOUT_REASON = Symbol('task-lens-timeout');
-
 export class HttpClient {
   private readonly base: URL;
-  private readonly policy: RetryPolicy;
-  private readonly timeoutMs: number;
   private readonly headers: Readonly<Record<string, string>>;
+  private readonly loop: RetryLoop;
 
   constructor(private readonly options: HttpClientOptions) {
     this.base = parseBaseUrl(options.baseUrl);
     // A key a header cannot carry is refused by the transport before anything is sent; say so here.
     const keyProblem = apiKeyProblem(options.apiKey);
     if (keyProblem) throw new BadRequestError(keyProblem);
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.timeoutMs = clampTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.headers = {
       Authorization: `Bearer ${options.apiKey}`,
       Accept: 'application/json',
       'User-Agent': options.userAgent ?? `task-lens/${TASK_LENS_VERSION}`,
     };
+    this.loop = new RetryLoop({
+      transport: options.transport,
+      apiKey: options.apiKey,
+      policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      authHint: options.authHint ?? DEFAULT_AUTH_HINT,
+      notFoundHint: options.notFoundHint,
+      sleep: options.sleep ?? abortableSleep,
+      random: options.random ?? Math.random,
+      onRetry: options.onRetry,
+    });
   }
 
   /** The origin requests go to, for display (never includes credentials). */
@@ -230,7 +193,7 @@ export class HttpClient {
       accept: isSuccessStatus,
       maxAttempts: 1,
     };
-    return this.run(spec, call, readOptionalJson);
+    return this.loop.run(spec, call, readOptionalJson);
   }
 
   /**
@@ -258,7 +221,7 @@ export class HttpClient {
       accept: (status) => isSuccessStatus(status) || isRedirectStatus(status),
     };
     type Settled = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
-    const settled = await this.run<Settled>(spec, options, async (response, _endpoint, _attempt, activity) => {
+    const settled = await this.loop.run<Settled>(spec, options, async (response, _endpoint, _attempt, activity) => {
       try {
         return {
           ok: true,
@@ -273,7 +236,9 @@ export class HttpClient {
       }
     });
     if (settled.ok) return settled.value;
-    throw settled.error instanceof Error && isTaskLensErrorLike(settled.error) ? this.scrub(settled.error) : settled.error;
+    throw settled.error instanceof Error && isTaskLensErrorLike(settled.error)
+      ? scrubSecret(settled.error, this.options.apiKey)
+      : settled.error;
   }
 
   private execute<T>(
@@ -291,122 +256,8 @@ export class HttpClient {
       redirect,
       accept: redirect === 'manual' ? isRedirectStatus : isSuccessStatus,
     };
-    return this.run(spec, call, read);
+    return this.loop.run(spec, call, read);
   }
-
-  private async run<T>(spec: RequestSpec, call: CallOptions, read: ResponseReader<T>): Promise<T> {
-    const { endpoint } = spec;
-    const maxAttempts = spec.maxAttempts ?? this.policy.maxAttempts;
-    let invalidBodies = 0;
-    for (let attempt = 1; ; attempt++) {
-      if (call.signal?.aborted) throw cancelledFailure(endpoint);
-      const outcome = await this.attempt(spec, attempt, call, read);
-      if (outcome.ok) return outcome.value;
-      if (outcome.invalidBody) invalidBodies++;
-      const mayRetry =
-        outcome.retryable &&
-        attempt < maxAttempts &&
-        invalidBodies <= this.policy.maxInvalidBodyRetries &&
-        (outcome.retryAfterMs === undefined || outcome.retryAfterMs <= this.policy.maxRetryAfterMs);
-      if (!mayRetry) throw this.scrub(outcome.error);
-      const delayMs = outcome.retryAfterMs ?? backoffDelayMs(this.policy, attempt, this.options.random ?? Math.random);
-      this.options.onRetry?.({ endpoint, attempt, delayMs, reason: outcome.reason });
-      try {
-        await (this.options.sleep ?? abortableSleep)(delayMs, call.signal);
-      } catch {
-        throw cancelledFailure(endpoint);
-      }
-    }
-  }
-
-  private async attempt<T>(spec: RequestSpec, attempt: number, call: CallOptions, read: ResponseReader<T>): Promise<AttemptOutcome<T>> {
-    const { endpoint } = spec;
-    const timeoutMs = clampTimeout(call.timeoutMs ?? this.timeoutMs);
-    const controller = new AbortController();
-    // Linked by hand rather than AbortSignal.any, which keeps listeners alive longer on Node 20.
-    const forwardAbort = (): void => controller.abort(call.signal?.reason);
-    call.signal?.addEventListener('abort', forwardAbort, { once: true });
-    let timer = setTimeout(() => controller.abort(TIMEOUT_REASON), timeoutMs);
-    const activity = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(TIMEOUT_REASON), timeoutMs);
-    };
-    // Each attempt settles when its signal fires, even if the transport never does (undici has
-    // been seen to leave a request pending forever after rejecting a header locally).
-    let onAbort: (() => void) | undefined;
-    const aborted = new Promise<never>((_resolve, reject) => {
-      onAbort = () => reject(controller.signal.reason as Error);
-      controller.signal.addEventListener('abort', onAbort, { once: true });
-    });
-    const work = (async (): Promise<AttemptOutcome<T>> => {
-      const response = await this.options.transport.request({
-        method: spec.method,
-        url: spec.url.href,
-        headers: spec.headers,
-        ...(spec.body === undefined ? {} : { body: spec.body }),
-        signal: controller.signal,
-        redirect: spec.redirect,
-      });
-      if (controller.signal.aborted) {
-        void response.discard().catch(() => undefined);
-        throw controller.signal.reason;
-      }
-      if (spec.accept(response.status)) return await read(response, endpoint, attempt, activity);
-      return await this.statusFailure(response, endpoint, attempt);
-    })();
-    // The loser of the race must not become an unhandled rejection.
-    work.catch(() => undefined);
-    try {
-      return await Promise.race([work, aborted]);
-    } catch (error) {
-      if (call.signal?.aborted) return { ok: false, error: cancelledFailure(endpoint), retryable: false, reason: 'cancelled' };
-      if (controller.signal.reason === TIMEOUT_REASON) {
-        return { ok: false, error: timeoutFailure(endpoint, timeoutMs, attempt), retryable: this.policy.retryOnTimeout, reason: 'timeout' };
-      }
-      const key = this.options.apiKey;
-      if (isLocalRequestError(error)) {
-        // Refused before it left this machine: the same request would be refused again.
-        return { ok: false, error: localRequestFailure(endpoint, localReason(error)), retryable: false, reason: 'local error' };
-      }
-      return { ok: false, error: networkFailure(endpoint, attempt, scrubbedCause(error, key)), retryable: true, reason: errorCode(error) };
-    } finally {
-      clearTimeout(timer);
-      if (onAbort) controller.signal.removeEventListener('abort', onAbort);
-      call.signal?.removeEventListener('abort', forwardAbort);
-    }
-  }
-
-  private async statusFailure(response: TransportResponse, endpoint: Endpoint, attempt: number): Promise<AttemptOutcome<never>> {
-    const body = await response.text().catch(() => '');
-    const serverMessage = extractServerMessage(redactSecret(body, this.options.apiKey));
-    const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.header('retry-after')) : undefined;
-    const error = errorForStatus({
-      endpoint,
-      status: response.status,
-      serverMessage,
-      attempts: attempt,
-      retryAfterMs,
-      authHint: this.options.authHint ?? DEFAULT_AUTH_HINT,
-      location: response.status >= 300 && response.status < 400 ? response.header('location') : undefined,
-      notFoundHint: this.options.notFoundHint,
-    });
-    return { ok: false, error, retryable: isRetryableStatus(response.status), reason: String(response.status), retryAfterMs };
-  }
-
-  /** Last line of defence: no message or stack leaves this client holding the key. */
-  private scrub(error: TaskLensError): TaskLensError {
-    const key = this.options.apiKey;
-    error.message = redactSecret(error.message, key);
-    if (error.stack) error.stack = redactSecret(error.stack, key);
-    return error;
-  }
-}
-
-/** setTimeout's longest delay; anything longer overflows to 1 ms. */
-export const MAX_TIMEOUT_MS = 2_147_483_647;
-
-function clampTimeout(ms: number): number {
-  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_TIMEOUT_MS) : MAX_TIMEOUT_MS;
 }
 
 function parseBaseUrl(baseUrl: string): URL {

@@ -120,3 +120,10 @@ export function redactSecret(text: string, secret: string | undefined | null): s
   if (!secret) return text;
   return text.split(secret).join(REDACTED);
 }
+
+/** Last line of defence, in place: no message or stack leaves a client holding the key. */
+export function scrubSecret(error: TaskLensError, secret: string): TaskLensError {
+  error.message = redactSecret(error.message, secret);
+  if (error.stack) error.stack = redactSecret(error.stack, secret);
+  return error;
+}

@@ -4,6 +4,7 @@ import { PLATFORMS } from '../../core/platform/registry';
 import { apiKeyProblem } from '../../core/http/apiKey';
 import { isTaskLensError } from '../../core/http/errors';
 import type { Connection, ConnectionStore } from '../connections';
+import { withCancellableProgress } from '../cancellableProgress';
 import { pickConnection } from '../pickers';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
@@ -67,19 +68,14 @@ export async function setApiKey(ctx: CommandContext, nodeOrConnection?: TreeNode
   )?.trim();
   if (!key || apiKeyProblem(key)) return;
   ctx.log.addSecret(key);
-  const checked = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the key with {0}…', conn.name), cancellable: true },
-    async (_p, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      try {
-        await ctx.platforms.verifyKey(conn, key, abort.signal);
-        return { ok: true as const };
-      } catch (err) {
-        return { ok: false as const, err };
-      }
-    },
-  );
+  const checked = await withCancellableProgress(vscode.l10n.t('Checking the key with {0}…', conn.name), async (_p, signal) => {
+    try {
+      await ctx.platforms.verifyKey(conn, key, signal);
+      return { ok: true as const };
+    } catch (err) {
+      return { ok: false as const, err };
+    }
+  });
   if (!checked.ok) {
     const err = checked.err;
     if (isTaskLensError(err) && err.kind === 'cancelled') return;

@@ -16,6 +16,7 @@ import type { Entry, FilterValues } from '../../core/platform/platform';
 import type { Connection } from '../connections';
 import { planWithSecrets } from '../../core/secrets/taskSecrets';
 import { keepSecrets } from '../secretSettings';
+import { withCancellableProgress } from '../cancellableProgress';
 import { pickDownloadRoot } from '../downloadFolder';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';
@@ -90,34 +91,29 @@ export async function downloadCommand(
 
   const title = vscode.l10n.t('Downloading “{0}”', shownName(target.entry.look.label) ?? NO_NAME);
   try {
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        let reported = 0;
-        const settings = vscode.workspace.getConfiguration('taskLens');
-        const retrySeconds = settings.get<number>('download.maxRetryTime', DEFAULT_MAX_RETRY_TIME_MS / 1000);
-        const idleSeconds = settings.get<number>('download.idleTimeout', DEFAULT_IDLE_TIMEOUT_S);
-        return runDownload(plan, root, {
-          force,
-          signal: abort.signal,
-          maxRetryTimeMs: Math.max(0, retrySeconds) * 1000,
-          idleTimeoutMs: Math.max(1, idleSeconds) * 1000,
-          onProgress: (p) => {
-            const increment = p.total ? ((p.written - reported) / p.total) * 100 : undefined;
-            reported = p.written;
-            progress.report({ message: progressMessage(p), increment });
-          },
-          // Every retry is visible: the notification says why nothing moves, and the log keeps it.
-          onRetry: (event) => {
-            const line = retryMessage(event);
-            ctx.log.warn(`Download of ${plan.fileName}: ${line}`);
-            progress.report({ message: vscode.l10n.t('{0} tasks · {1}', formatNumber(reported), line) });
-          },
-        });
-      },
-    );
+    const result = await withCancellableProgress(title, (progress, signal) => {
+      let reported = 0;
+      const settings = vscode.workspace.getConfiguration('taskLens');
+      const retrySeconds = settings.get<number>('download.maxRetryTime', DEFAULT_MAX_RETRY_TIME_MS / 1000);
+      const idleSeconds = settings.get<number>('download.idleTimeout', DEFAULT_IDLE_TIMEOUT_S);
+      return runDownload(plan, root, {
+        force,
+        signal,
+        maxRetryTimeMs: Math.max(0, retrySeconds) * 1000,
+        idleTimeoutMs: Math.max(1, idleSeconds) * 1000,
+        onProgress: (p) => {
+          const increment = p.total ? ((p.written - reported) / p.total) * 100 : undefined;
+          reported = p.written;
+          progress.report({ message: progressMessage(p), increment });
+        },
+        // Every retry is visible: the notification says why nothing moves, and the log keeps it.
+        onRetry: (event) => {
+          const line = retryMessage(event);
+          ctx.log.warn(`Download of ${plan.fileName}: ${line}`);
+          progress.report({ message: vscode.l10n.t('{0} tasks · {1}', formatNumber(reported), line) });
+        },
+      });
+    });
     ctx.log.info(`Downloaded ${result.count} tasks to ${result.file} (sha256 ${result.sha256})`);
     void announce(result);
     return result;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ExportFormat, ExportResult, TaskCondition } from '../../core/export';
 import { isPathInside } from '../../core/fileNames';
 import { formatNumber } from '../../shared/format';
+import { withCancellableProgress } from '../cancellableProgress';
 
 /** What the explorer hands over to export its filtered set instead of the whole file. */
 export interface ExportSelection {
@@ -54,30 +55,25 @@ export async function exportTaskFile(uri?: vscode.Uri, selection?: ExportSelecti
   const { describeSkipped, ExportOutputError, isCancelledError, runExport, useEditorLanguage } = await import('../exportBundle');
   useEditorLanguage(vscode.env.language, vscode.l10n.bundle);
   try {
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        let reported = 0;
-        return runExport({
-          input: input.fsPath,
-          out,
-          format: picked.format,
-          shape: picked.shape,
-          condition: selection?.condition,
-          signal: abort.signal,
-          onProgress: (p) => {
-            const percent = p.totalBytes > 0 ? (p.bytesRead / p.totalBytes) * 100 : 0;
-            progress.report({
-              message: vscode.l10n.t('{0} tasks read, {1} written', formatNumber(p.tasks), formatNumber(p.written)),
-              increment: percent - reported,
-            });
-            reported = percent;
-          },
-        });
-      },
-    );
+    const result = await withCancellableProgress(title, (progress, signal) => {
+      let reported = 0;
+      return runExport({
+        input: input.fsPath,
+        out,
+        format: picked.format,
+        shape: picked.shape,
+        condition: selection?.condition,
+        signal,
+        onProgress: (p) => {
+          const percent = p.totalBytes > 0 ? (p.bytesRead / p.totalBytes) * 100 : 0;
+          progress.report({
+            message: vscode.l10n.t('{0} tasks read, {1} written', formatNumber(p.tasks), formatNumber(p.written)),
+            increment: percent - reported,
+          });
+          reported = percent;
+        },
+      });
+    });
     void announce(result, describeSkipped(result.counts.skipped));
     return result;
   } catch (err) {

@@ -3,6 +3,7 @@ import { isCancelledError } from '../../core/http/errors';
 import type { LiveTasks } from '../../core/platform/platform';
 import { formatBytes } from '../../shared/format';
 import type { Connection } from '../connections';
+import { withCancellableProgress } from '../cancellableProgress';
 import { pickDownloadRoot } from '../downloadFolder';
 import { shownText } from '../labels';
 import { EntryNode } from '../tree/entryNode';
@@ -104,36 +105,23 @@ export async function downloadOutput(ctx: CommandContext, arg?: unknown): Promis
   const root = await pickDownloadRoot();
   if (!root) return undefined;
   try {
-    const result = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Downloading the output of {0}', target.label),
-        cancellable: true,
-      },
-      async (progress, token) => {
-        const abort = new AbortController();
-        const subscription = token.onCancellationRequested(() => abort.abort());
-        let reported = 0;
-        try {
-          const idleSeconds = vscode.workspace.getConfiguration('taskLens').get<number>('download.idleTimeout', 30);
-          return await live.downloadOutput(target.taskId, root, {
-            signal: abort.signal,
-            idleTimeoutMs: Math.max(1, idleSeconds) * 1000,
-            onProgress: (received, total) => {
-              const ratio = total ? received / total : 0;
-              const increment = Math.max(0, ratio * 100 - reported);
-              reported += increment;
-              progress.report({
-                increment,
-                message: total ? `${formatBytes(received)} / ${formatBytes(total)}` : formatBytes(received),
-              });
-            },
+    const result = await withCancellableProgress(vscode.l10n.t('Downloading the output of {0}', target.label), (progress, signal) => {
+      let reported = 0;
+      const idleSeconds = vscode.workspace.getConfiguration('taskLens').get<number>('download.idleTimeout', 30);
+      return live.downloadOutput(target.taskId, root, {
+        signal,
+        idleTimeoutMs: Math.max(1, idleSeconds) * 1000,
+        onProgress: (received, total) => {
+          const ratio = total ? received / total : 0;
+          const increment = Math.max(0, ratio * 100 - reported);
+          reported += increment;
+          progress.report({
+            increment,
+            message: total ? `${formatBytes(received)} / ${formatBytes(total)}` : formatBytes(received),
           });
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
+        },
+      });
+    });
     const message = result.alreadyComplete
       ? vscode.l10n.t('The output of {0} is already downloaded: {1}', target.label, result.file)
       : vscode.l10n.t('Saved the output of {0} ({1}): {2}', target.label, formatBytes(result.bytes), result.file);

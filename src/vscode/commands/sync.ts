@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isCancelledError } from '../../core/http/errors';
 import type { Entry, SyncSummary } from '../../core/platform/platform';
 import { formatNumber } from '../../shared/format';
+import { withCancellableProgress } from '../cancellableProgress';
 import { pickDownloadRoot } from '../downloadFolder';
 import { pickConnection, pickEntryPath } from '../pickers';
 import { EntryNode } from '../tree/entryNode';
@@ -25,25 +26,20 @@ export async function syncProjectDeliveries(ctx: CommandContext, node?: unknown)
   const title = vscode.l10n.t('Syncing the deliveries of “{0}”', sync.label);
   let summary: SyncSummary;
   try {
-    summary = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        let current = '';
-        return sync.run(root, {
-          signal: abort.signal,
-          onStart: (name, index, total) => {
-            current = vscode.l10n.t('{0} of {1}: {2}', index + 1, total, name);
-            progress.report({ message: current, increment: total > 0 ? 100 / total : undefined });
-          },
-          onProgress: (_name, written, total) =>
-            progress.report({
-              message: `${current} · ${total !== null ? vscode.l10n.t('{0} of {1} tasks', formatNumber(written), formatNumber(total)) : vscode.l10n.t('{0} tasks', formatNumber(written))}`,
-            }),
-        });
-      },
-    );
+    summary = await withCancellableProgress(title, (progress, signal) => {
+      let current = '';
+      return sync.run(root, {
+        signal,
+        onStart: (name, index, total) => {
+          current = vscode.l10n.t('{0} of {1}: {2}', index + 1, total, name);
+          progress.report({ message: current, increment: total > 0 ? 100 / total : undefined });
+        },
+        onProgress: (_name, written, total) =>
+          progress.report({
+            message: `${current} · ${total !== null ? vscode.l10n.t('{0} of {1} tasks', formatNumber(written), formatNumber(total)) : vscode.l10n.t('{0} tasks', formatNumber(written))}`,
+          }),
+      });
+    });
   } catch (err) {
     if (!isCancelledError(err)) throw err;
     void vscode.window.showInformationMessage(vscode.l10n.t('{0}: cancelled. Run it again to resume where it stopped.', title));
