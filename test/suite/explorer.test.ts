@@ -307,9 +307,16 @@ describe('Delivery explorer', function () {
   it('exports the filtered set (Export… in the explorer): only its tasks reach the file', async function () {
     if (!hasProbe) this.skip();
     const api = await testApi();
-    const set = api.explorers.currentSet(file);
-    assert.ok(set && set.count < set.total, 'the explorer is filtered');
-    // The test's own reading of the set: tasks that chose Verbose (the condition of the test above).
+    // Its own explorer and condition, so it also runs alone (`--grep`): the tests above leave both.
+    await vscode.commands.executeCommand('vscode.openWith', file, 'taskLens.explorer');
+    await waitFor('the explorer open on the file', () => summary(), 30_000);
+    await api.explorers.applyConditions(file, ['issues = Verbose']);
+    const set = await waitFor('the filtered set', () => {
+      const current = api.explorers.currentSet(file);
+      return current?.conditions.join() === 'issues = Verbose' ? current : undefined;
+    });
+    assert.ok(set.count < set.total, 'the explorer is filtered');
+    // The test's own reading of the set: tasks that chose Verbose.
     const expected = new Set(tasks.filter(choseVerbose).map((t) => t.task_id as string));
     assert.equal(expected.size, set.count);
     const out = file.fsPath.replace(/\.jsonl$/, '.sft.jsonl');
