@@ -11,6 +11,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { downloadFigures } from './downloadFigures.mjs';
 import { benchDownloads, PROJECT, SIZED } from './downloads.mjs';
 import { exportFigures } from './exportFigures.mjs';
 import { benchExports } from './exports.mjs';
@@ -18,15 +19,7 @@ import { benchTaskfile } from './taskfile.mjs';
 import { runHostBench } from './host.mjs';
 import { buildSnapshot, packageEmptyExtension, unminifiedBundleBytes } from './lib/build.mjs';
 import { root, startEmulator } from './lib/processes.mjs';
-import {
-  activationFigures,
-  downloadFigures,
-  markdownTable,
-  sizeFigures,
-  taskfileFigures,
-  taskViewFigures,
-  treeFigures,
-} from './report.mjs';
+import { activationFigures, markdownTable, sizeFigures, taskfileFigures, taskViewFigures, treeFigures } from './report.mjs';
 import { vscodeDir } from '../test/runner/codeServer.mjs';
 
 const { values: opts } = parseArgs({

@@ -23,6 +23,9 @@ export function figure({ id, name, unit, runs, value = median(runs), baseline, t
 
 export const upTo = (limit) => (v) => v !== null && v <= limit;
 
+/** Milliseconds with one decimal, for the notes. */
+export const ms = (v) => (v === null ? '—' : `${v.toFixed(1)} ms`);
+
 export function show(value, unit) {
   if (value === null || value === undefined) return '—';
   if (unit === '×') return `${value.toFixed(2)}×`;
