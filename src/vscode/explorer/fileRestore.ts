@@ -16,9 +16,8 @@ export type FileRestore = { readonly target: TaskTarget } | { readonly problem: 
  * to find by offset.
  */
 export async function restoreFileTarget(ref: FileRef, taskId: string): Promise<FileRestore> {
-  const uri = vscode.Uri.parse(ref.uri, true);
+  const uri = vscode.Uri.parse(ref.uri, true); // a `file:` URI: isPageState checked it
   const name = path.basename(uri.fsPath);
-  if (uri.scheme !== 'file') return { problem: vscode.l10n.t('its task file “{0}” is not on this computer.', name) };
   const entry = { offset: ref.offset, length: ref.length, lineNumber: ref.line };
   let check: Awaited<ReturnType<typeof checkTaskAt>>;
   try {
