@@ -19,6 +19,8 @@ export interface RenderContext {
   revealSecrets: boolean;
   /** The task file (and line) a task from the delivery explorer was read from; no connection then. */
   file?: string | null;
+  /** Where in that file, for the page to keep (`PageState.file`) so the view survives a reload. */
+  fileRef?: FileRef | null;
   /** Where the task sits in the explorer's filtered, sorted set (1-based position): Previous / Next. */
   navigation?: { position: number; count: number } | null;
   /** Waiting or running with no update for longer than the setting (live tasks). */
@@ -133,6 +135,7 @@ export function isRenderContext(v: unknown): v is RenderContext {
     typeof v.pinned === 'boolean' &&
     typeof v.revealSecrets === 'boolean' &&
     optionalString(v.file) &&
+    (v.fileRef === undefined || v.fileRef === null || isFileRef(v.fileRef)) &&
     (v.navigation === undefined ||
       v.navigation === null ||
       (isRec(v.navigation) && typeof v.navigation.position === 'number' && typeof v.navigation.count === 'number')) &&
@@ -163,10 +166,57 @@ export interface PageState {
   taskId: string;
   connectionName: string;
   platform: string;
+  /** Set for a task read from a task file (the delivery explorer): read it there again, offline. */
+  file?: FileRef;
+}
+
+/** One line of a task file: the file's URI (`file:` scheme) and where the line sits in it. */
+export interface FileRef {
+  uri: string;
+  /** Bytes from the start of the file to the line, and the line's bytes without its newline. */
+  offset: number;
+  length: number;
+  /** 1-based. */
+  line: number;
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** A URI as `vscode.Uri.toString()` writes a local file's: `file:`, no query, no fragment. */
+function isFileUri(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length > 8_192 || !v.startsWith('file:')) return false;
+  try {
+    const url = new URL(v);
+    return url.protocol === 'file:' && url.search === '' && url.hash === '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Checked as hostile input: the state comes back from the page, and the host reads the file it names. */
+export function isFileRef(v: unknown): v is FileRef {
+  return isRec(v) && isFileUri(v.uri) && isCount(v.offset) && isCount(v.length) && isCount(v.line);
 }
 
 export function isPageState(v: unknown): v is PageState {
-  return isRec(v) && typeof v.taskId === 'string' && typeof v.connectionName === 'string';
+  return (
+    isRec(v) &&
+    typeof v.taskId === 'string' &&
+    v.taskId.length <= 1_000 &&
+    typeof v.connectionName === 'string' &&
+    (v.file === undefined || isFileRef(v.file))
+  );
+}
+
+/** The state the page keeps for the task it rendered (what `isPageState` accepts back). */
+export function pageStateFor(taskId: string, context: RenderContext): PageState {
+  return {
+    v: 1,
+    taskId,
+    connectionName: context.connectionName,
+    platform: context.platform,
+    ...(context.fileRef ? { file: context.fileRef } : {}),
+  };
 }
 
 /** One validator per message type; the mapped type makes a missing one a compile error. */

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { TaskDocument } from '../core/platform/platform';
 import type { TaskEntry } from '../core/taskfile/taskIndex';
+import type { FileRef } from '../shared/protocol';
 import type { Connection } from './connections';
 
 /** A task to open: from a tree item, or asked for in the palette (connection, then id). */
@@ -22,7 +23,10 @@ export interface TaskTarget {
 /** One line of a task file, as the explorer's index knows it. */
 export interface FileTaskRef {
   readonly uri: vscode.Uri;
-  /** The index row (what the explorer's set holds). */
+  /**
+   * The index row (what the explorer's set holds); -1 when not known (a task view restored after a
+   * window reload): an open explorer then finds the row by the entry's offset.
+   */
   readonly row: number;
   readonly entry: TaskEntry;
 }
@@ -32,4 +36,9 @@ export function targetKey(target: TaskTarget): string {
   return target.file
     ? `file:${target.file.uri.toString()}#${target.file.entry.lineNumber}`
     : `api:${target.connection.name}#${target.taskId}`;
+}
+
+/** The line's place in its file, for the page to keep across a reload (never the task itself). */
+export function fileRefOf(file: FileTaskRef): FileRef {
+  return { uri: file.uri.toString(), offset: file.entry.offset, length: file.entry.length, line: file.entry.lineNumber };
 }

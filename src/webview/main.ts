@@ -2,7 +2,7 @@
  * Entry of the task view page (bundled to dist/webview.js). Handshake: post `ready`, then
  * render what the host sends. Every incoming message is validated; anything else is ignored.
  */
-import { isHostToPage, type PageState, type PageToHost } from '../shared/protocol';
+import { isHostToPage, pageStateFor, type PageToHost } from '../shared/protocol';
 import { createTaskView } from './shell/view';
 import { compileGrammars } from './shell/highlight';
 import { prepareRelativeTime, setDisplayLocale } from '../shared/format';
@@ -37,15 +37,7 @@ function start(): void {
       case 'render': {
         taskArrived = true;
         const handle = view.render(msg.task, msg.context, receivedAt, msg.related);
-        if (handle.taskId !== undefined) {
-          const state: PageState = {
-            v: 1,
-            taskId: handle.taskId,
-            connectionName: msg.context.connectionName,
-            platform: msg.context.platform,
-          };
-          vscode.setState(state);
-        }
+        if (handle.taskId !== undefined) vscode.setState(pageStateFor(handle.taskId, msg.context));
         break;
       }
       case 'live':

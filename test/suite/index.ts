@@ -45,6 +45,7 @@ export async function run(): Promise<void> {
     await import('./security.test');
     await import('./report.test');
     await import('./explorer.test');
+    await import('./fileRestore.test');
     await import('./focus.test');
     await import('./names.test');
     await import('./overflow.test');

@@ -2,3 +2,6 @@
 export const reloadRequest = { pending: false };
 
 export const RELOAD_CONNECTION = 'Survives reload';
+
+/** A copy of the sample delivery, in the workspace, whose row's task view is left open across the reload. */
+export const RELOAD_FILE = ['reload', 'Survives reload.jsonl'] as const;

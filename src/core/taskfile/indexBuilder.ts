@@ -145,7 +145,7 @@ export function addTask(index: TaskIndex, task: JsonRecord, entry: TaskEntry): n
   const row = tasks.offset.push(entry.offset);
   tasks.length.push(entry.length);
   tasks.line.push(entry.lineNumber);
-  tasks.id.push(internString(index, task.task_id ?? task.id));
+  tasks.id.push(internString(index, idField(task)));
   tasks.status.push(internString(index, statusOf(task.status)));
   tasks.batch.push(internString(index, refOf(task.batch)));
   tasks.completedAt.push(internString(index, task.completed_at));
@@ -178,9 +178,22 @@ function preferredOf(index: TaskIndex, items: readonly string[], groups: readonl
 }
 
 function internString(index: TaskIndex, value: unknown): number {
-  if (typeof value === 'string') return index.strings.intern(value);
-  if (typeof value === 'number' && Number.isFinite(value)) return index.strings.intern(String(value));
-  return 0;
+  const text = fieldText(value);
+  return text === undefined ? 0 : index.strings.intern(text);
+}
+
+/** What the index keeps of a field: a string, or a finite number as its text. */
+function fieldText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+const idField = (task: JsonRecord): unknown => task.task_id ?? task.id;
+
+/** A task's id as the index keeps it (the Task ID column): Scale's `task_id`, else Livepeer's `id`; '' for neither. */
+export function taskIdOf(task: JsonRecord): string {
+  return fieldText(idField(task)) ?? '';
 }
 
 /** Scale's status is a string; a Livepeer task's is an object with a `phase`. */

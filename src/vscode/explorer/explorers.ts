@@ -10,7 +10,7 @@ import type { FileTaskSource } from '../panel/panelHost';
 import type { TaskTarget } from '../taskTarget';
 import { ExplorerModel, type ExplorerSetChange, type QueryOutcome } from './explorerModel';
 import { ExplorerPage, type ExplorerPageHost } from './explorerPage';
-import { neighbour, platformOf, readFileTask, targetAt } from './fileTasks';
+import { neighbour, platformOf, readFileTask, rowOf, targetAt } from './fileTasks';
 import { IndexCache } from './indexCache';
 import { showLine } from './lineDocuments';
 import { saveSetAs } from './saveSet';
@@ -210,7 +210,7 @@ export class Explorers implements vscode.CustomReadonlyEditorProvider<ExplorerDo
   navigation(target: TaskTarget): { position: number; count: number } | null {
     const model = target.file && this.models.get(target.file.uri.toString());
     if (!model || !target.file) return null;
-    const at = model.positionOf(target.file.row);
+    const at = model.positionOf(rowOf(model, target.file));
     return at < 0 ? null : { position: at + 1, count: model.rows.length };
   }
 

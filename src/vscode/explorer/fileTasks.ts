@@ -4,7 +4,7 @@ import type { TaskDocument } from '../../core/platform/platform';
 import { readTaskAt } from '../../core/taskfile/indexFile';
 import { isRecord } from '../../core/taskfile/taskWalk';
 import type { Connection } from '../connections';
-import type { TaskTarget } from '../taskTarget';
+import type { FileTaskRef, TaskTarget } from '../taskTarget';
 import type { ExplorerModel } from './explorerModel';
 
 /**
@@ -38,10 +38,30 @@ export function targetAt(model: ExplorerModel, position: number, kind: Connectio
   };
 }
 
+/**
+ * The index row of a file target: its own, or (a view restored after a reload, row -1) the row
+ * whose line starts at the target's offset; -1 when the index has none there.
+ */
+export function rowOf(model: ExplorerModel, file: FileTaskRef): number {
+  const index = model.index;
+  if (file.row >= 0 || !index) return file.row;
+  // Rows are in file order, so offsets ascend.
+  let low = 0;
+  let high = index.size - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const entry = index.entry(mid);
+    if (entry.offset === file.entry.offset) return entry.length === file.entry.length ? mid : -1;
+    if (entry.offset < file.entry.offset) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
 /** The neighbour of a target in the set; from a row the filter dropped, Next starts at the top. */
 export function neighbour(model: ExplorerModel, target: TaskTarget, delta: 1 | -1): { position: number; target: TaskTarget } | undefined {
   if (!target.file) return undefined;
-  const at = model.positionOf(target.file.row);
+  const at = model.positionOf(rowOf(model, target.file));
   const position = at < 0 ? (delta > 0 ? 0 : model.rows.length - 1) : at + delta;
   const next = targetAt(model, position, target.connection.kind);
   return next ? { position, target: next } : undefined;

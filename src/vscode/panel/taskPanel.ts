@@ -13,7 +13,7 @@ import {
 } from '../../shared/protocol';
 import { isStuckNow } from '../live/liveSettings';
 import { CommandIds } from '../commandIds';
-import type { TaskTarget } from '../taskTarget';
+import { fileRefOf, type TaskTarget } from '../taskTarget';
 import { shownText } from '../labels';
 import type { Log } from '../log';
 import { taskPanelHtml } from './panelHtml';
@@ -173,6 +173,7 @@ export class TaskPanel {
       ...(this.target.file
         ? {
             file: vscode.l10n.t('{0}, line {1}', this.target.connection.name, this.target.file.entry.lineNumber),
+            fileRef: fileRefOf(this.target.file),
             navigation: this.host.navigation?.(this.target) ?? null,
           }
         : {}),

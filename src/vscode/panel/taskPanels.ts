@@ -3,7 +3,8 @@ import { targetKey, type TaskTarget } from '../taskTarget';
 import type { ConnectionStore } from '../connections';
 import { TASK_VIEW_TYPE, TaskPanel, type TaskPanelHost } from './taskPanel';
 import { messagePageHtml } from './panelHtml';
-import { isPageState } from '../../shared/protocol';
+import { isPageState, type FileRef } from '../../shared/protocol';
+import { restoreFileTarget } from '../explorer/fileRestore';
 
 /**
  * The task view panels: one preview panel that single-clicks reuse, any number of pinned ones, and
@@ -78,6 +79,7 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (isPageState(state) && state.file) return this.restoreFromFile(panel, state.file, state.taskId);
     const connection = isPageState(state) ? this.store.get(state.connectionName) : undefined;
     if (!isPageState(state) || !connection) {
       const why = isPageState(state)
@@ -88,8 +90,25 @@ export class TaskPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       );
       return;
     }
-    const taskPanel = new TaskPanel(panel, { connection, taskId: state.taskId, pathSegments: [] }, true, this.host);
-    this.panels.add(taskPanel);
+    this.adopt(panel, { connection, taskId: state.taskId, pathSegments: [] });
+  }
+
+  /** A task view of a task file's line: shown again if the line still holds that task, offline. */
+  private async restoreFromFile(panel: vscode.WebviewPanel, ref: FileRef, taskId: string): Promise<void> {
+    let closed = false;
+    const watch = panel.onDidDispose(() => (closed = true));
+    const restored = await restoreFileTarget(ref, taskId);
+    watch.dispose();
+    if (closed) return;
+    if ('target' in restored) return this.adopt(panel, restored.target);
+    this.host.log.warn(`A task view of ${taskId} could not be restored: ${restored.problem}`);
+    panel.webview.html = messagePageHtml(
+      vscode.l10n.t('This task view could not be restored: {0} Open the task again from the Delivery Explorer.', restored.problem),
+    );
+  }
+
+  private adopt(panel: vscode.WebviewPanel, target: TaskTarget): void {
+    this.panels.add(new TaskPanel(panel, target, true, this.host));
   }
 
   /** The open panels, for tests and benchmarks. */
