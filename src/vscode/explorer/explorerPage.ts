@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { withCancellableProgress } from '../cancellableProgress';
 import { tableFacets } from '../../core/taskfile/tableFacets';
 import type { TableColumn } from '../../core/taskfile/tableView';
 import {
@@ -163,17 +164,9 @@ export class ExplorerPage implements vscode.Disposable {
   private async searchThenApply(query: ExplorerQuery): Promise<QueryOutcome> {
     this.postSet(null, true);
     try {
-      return await vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: vscode.l10n.t('Searching the messages of “{0}” for “{1}”', path.basename(this.model.uri.fsPath), query.search.trim()),
-          cancellable: true,
-        },
-        (_progress, token) => {
-          const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          return this.model.apply(query, this.model.sort, abort.signal);
-        },
+      return await withCancellableProgress(
+        vscode.l10n.t('Searching the messages of “{0}” for “{1}”', path.basename(this.model.uri.fsPath), query.search.trim()),
+        (_progress, signal) => this.model.apply(query, this.model.sort, signal),
       );
     } catch (error) {
       if (isCancelledError(error)) return { ok: false, error: vscode.l10n.t('The search was cancelled; the filter is as it was.') };

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { withCancellableProgress } from '../cancellableProgress';
 import { indexTaskFile } from '../../core/taskfile/indexFile';
 import type { TaskIndex } from '../../core/taskfile/taskIndex';
 import { formatBytes } from '../../shared/format';
@@ -56,29 +57,20 @@ export class IndexCache {
   private build(uri: vscode.Uri, size: number, onProgress?: IndexProgress): Promise<TaskIndex> {
     const name = path.basename(uri.fsPath);
     return Promise.resolve(
-      vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: vscode.l10n.t('Indexing “{0}” ({1})', name, formatBytes(size)),
-          cancellable: true,
-        },
-        (progress, token) => {
-          const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          let reported = 0;
-          return indexTaskFile(uri.fsPath, {
-            signal: abort.signal,
-            onProgress: (bytesRead, totalBytes) => {
-              const percent = totalBytes > 0 ? (bytesRead / totalBytes) * 100 : 100;
-              if (percent - reported >= 1) {
-                progress.report({ increment: percent - reported, message: `${Math.floor(percent)}%` });
-                reported = percent;
-              }
-              onProgress?.(bytesRead, totalBytes);
-            },
-          });
-        },
-      ),
+      withCancellableProgress(vscode.l10n.t('Indexing “{0}” ({1})', name, formatBytes(size)), (progress, signal) => {
+        let reported = 0;
+        return indexTaskFile(uri.fsPath, {
+          signal,
+          onProgress: (bytesRead, totalBytes) => {
+            const percent = totalBytes > 0 ? (bytesRead / totalBytes) * 100 : 100;
+            if (percent - reported >= 1) {
+              progress.report({ increment: percent - reported, message: `${Math.floor(percent)}%` });
+              reported = percent;
+            }
+            onProgress?.(bytesRead, totalBytes);
+          },
+        });
+      }),
     );
   }
 }

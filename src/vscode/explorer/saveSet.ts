@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { withCancellableProgress } from '../cancellableProgress';
 import { isCancelledError } from '../../core/http/errors';
 import { saveSubset, SubsetTargetError, type SubsetResult } from '../../core/taskfile/subset';
 import { formatNumber } from '../../shared/format';
@@ -26,15 +27,9 @@ export async function saveSetAs(model: ExplorerModel, target?: vscode.Uri): Prom
   const rows = model.rows;
   const query = model.query;
   try {
-    const result = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Saving {0} tasks to “{1}”', formatNumber(rows.length), path.basename(chosen.fsPath)),
-        cancellable: true,
-      },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
+    const result = await withCancellableProgress(
+      vscode.l10n.t('Saving {0} tasks to “{1}”', formatNumber(rows.length), path.basename(chosen.fsPath)),
+      (progress, signal) => {
         let reported = 0;
         return saveSubset({
           source,
@@ -42,7 +37,7 @@ export async function saveSetAs(model: ExplorerModel, target?: vscode.Uri): Prom
           index,
           rows,
           query,
-          signal: abort.signal,
+          signal,
           onProgress: (read, total) => {
             const percent = total > 0 ? (read / total) * 100 : 100;
             progress.report({ increment: percent - reported });
