@@ -70,6 +70,21 @@ describe('Delivery explorer', function () {
     for (const f of saved) await rm(f, { force: true });
   });
 
+  /**
+   * The explorer open on the file with `issues = Verbose` applied: the tests that use the filtered
+   * set call this themselves, so each also runs alone (`--grep`), not only after the ones above.
+   */
+  async function showVerboseSet() {
+    const api = await testApi();
+    await vscode.commands.executeCommand('vscode.openWith', file, 'taskLens.explorer');
+    await waitFor('the explorer open on the file', () => summary(), 30_000);
+    await api.explorers.applyConditions(file, ['issues = Verbose']);
+    return waitFor('the filtered set', () => {
+      const current = api.explorers.currentSet(file);
+      return current?.conditions.join() === 'issues = Verbose' ? current : undefined;
+    });
+  }
+
   it('opens a downloaded file in the explorer (its default editor) and the table shows its row count', async function () {
     await vscode.commands.executeCommand('vscode.open', file);
     await waitFor('the explorer in place of the text tab', () => explorerTab(file), 30_000);
@@ -252,6 +267,7 @@ describe('Delivery explorer', function () {
 
   it('saves the filtered set: exactly those lines, with a manifest, listed under Downloaded Deliveries', async () => {
     const api = await testApi();
+    await showVerboseSet();
     const target = vscode.Uri.file(file.fsPath.replace(/\.jsonl$/, '.verbose.jsonl'));
     saved.push(target.fsPath, `${target.fsPath}.manifest.json`);
     const result = await api.explorers.saveSet(file, target);
@@ -306,15 +322,7 @@ describe('Delivery explorer', function () {
 
   it('exports the filtered set (Export… in the explorer): only its tasks reach the file', async function () {
     if (!hasProbe) this.skip();
-    const api = await testApi();
-    // Its own explorer and condition, so it also runs alone (`--grep`): the tests above leave both.
-    await vscode.commands.executeCommand('vscode.openWith', file, 'taskLens.explorer');
-    await waitFor('the explorer open on the file', () => summary(), 30_000);
-    await api.explorers.applyConditions(file, ['issues = Verbose']);
-    const set = await waitFor('the filtered set', () => {
-      const current = api.explorers.currentSet(file);
-      return current?.conditions.join() === 'issues = Verbose' ? current : undefined;
-    });
+    const set = await showVerboseSet();
     assert.ok(set.count < set.total, 'the explorer is filtered');
     // The test's own reading of the set: tasks that chose Verbose.
     const expected = new Set(tasks.filter(choseVerbose).map((t) => t.task_id as string));

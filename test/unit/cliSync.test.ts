@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCALE_FIXTURES as F } from '../emulator/scale/catalog';
@@ -102,6 +102,31 @@ describe('task-lens sync (in process, against the emulator)', function () {
       ['downloaded', 'up_to_date', 'up_to_date'],
     );
     assert.deepEqual([...new Set(downloadedIds())], [DELIVERIES[0]!.id]);
+  });
+
+  it('does not count a finished file that was cut short, or one without a manifest, as up to date', async () => {
+    const out = join(root, 'damaged');
+    const first = await sync(out);
+    assert.equal(first.code, 0, first.stderr);
+    const [oldest, second] = lines(first.stdout);
+    // The oldest file cut to 3 lines; the second's manifest gone (a file we can no longer vouch for).
+    const text = await readFile(oldest!.file, 'utf8');
+    await writeFile(oldest!.file, `${text.split('\n').slice(0, 3).join('\n')}\n`);
+    await rm(`${second!.file}.manifest.json`);
+    emulator.stats.reset();
+    const again = await sync(out);
+    assert.equal(again.code, 1, again.stderr);
+    assert.deepEqual(
+      lines(again.stdout).map((i) => i.state),
+      ['failed', 'failed', 'up_to_date'],
+    );
+    assert.match(
+      again.stderr,
+      /is not the download its manifest records \(150 tasks\): it holds [\d,]+ bytes where its manifest records [\d,]+/,
+    );
+    assert.match(again.stderr, /exists already/);
+    assert.deepEqual(downloadedIds(), [], 'nothing was replaced without --force');
+    assert.equal((await readFile(oldest!.file, 'utf8')).split('\n').length - 1, 3);
   });
 
   it('--since lists only deliveries delivered after the date (delivered_after)', async () => {

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import {
   AlreadyDownloadedError,
+  FinishedFileChangedError,
   DownloadBusyError,
   DownloadIncompleteError,
   DownloadSourceMismatchError,
@@ -118,6 +119,43 @@ describe('download engine (Scale delivery → JSONL)', function () {
     await writeFile(paths.file, 'mine\n');
     await assert.rejects(runDownload(planWeekly(), root), AlreadyDownloadedError);
     assert.equal(await readFile(paths.file, 'utf8'), 'mine\n');
+    const inspection = await inspectDownload(root, planWeekly());
+    assert.equal(inspection.state, 'changed', 'a file without our manifest is not a finished download');
+    assert.match(inspection.problem ?? '', /no manifest/);
+  });
+
+  it('does not take a finished file that was cut short, emptied or replaced for downloaded', async () => {
+    const root = await tempRoot();
+    const first = await runDownload(planWeekly(), root);
+    const lines = referenceWeekly.split('\n').filter(Boolean);
+    const damages: [string, () => Promise<void>, RegExp][] = [
+      [
+        'cut to 100 lines',
+        () => writeFile(first.file, `${lines.slice(0, 100).join('\n')}\n`),
+        /holds [\d,]+ bytes where its manifest records [\d,]+/,
+      ],
+      ['emptied', () => writeFile(first.file, ''), /holds 0 bytes/],
+      ['a folder in its place', async () => (await rm(first.file), await mkdir(first.file)), /not a file/],
+    ];
+    for (const [what, damage, problem] of damages) {
+      await damage();
+      const inspection = await inspectDownload(root, planWeekly());
+      assert.equal(inspection.state, 'changed', what);
+      assert.match(inspection.problem ?? '', problem, what);
+      await assert.rejects(runDownload(planWeekly(), root), (error: unknown) => {
+        assert.ok(error instanceof FinishedFileChangedError, `${what}: ${String(error)}`);
+        assert.match(error.message, problem);
+        assert.match(error.message, /force/);
+        return true;
+      });
+      await rm(first.file, { recursive: true, force: true });
+      await writeFile(first.file, referenceWeekly);
+      assert.equal((await inspectDownload(root, planWeekly())).state, 'complete', `${what}: restored`);
+    }
+    // With force it downloads again and the file is exact.
+    await writeFile(first.file, '');
+    const again = await runDownload(planWeekly(), root, { force: true });
+    assert.equal(await readFile(again.file, 'utf8'), referenceWeekly);
   });
 
   it('keeps a partial file and manifest when a page token expires, and explains the restart', async () => {
@@ -256,7 +294,7 @@ describe('download engine (Scale delivery → JSONL)', function () {
     const root = await tempRoot();
     assert.deepEqual(
       { ...(await inspectDownload(root, planWeekly())), paths: undefined },
-      { state: 'none', manifest: null, sameSource: null, paths: undefined },
+      { state: 'none', problem: null, manifest: null, sameSource: null, paths: undefined },
     );
     const { plan, controller, onProgress } = cancelAfterPages(planWeekly(), 1);
     await assert.rejects(runDownload(plan, root, { signal: controller.signal, onProgress }), CancelledError);

@@ -10,7 +10,7 @@ import { busyMessage } from './lock';
 import type { DownloadManifest } from './manifest';
 import type { DownloadPaths } from './paths';
 
-export type DownloadErrorKind = 'already_downloaded' | 'source_mismatch' | 'incomplete' | 'busy';
+export type DownloadErrorKind = 'already_downloaded' | 'file_changed' | 'source_mismatch' | 'incomplete' | 'busy';
 
 export abstract class DownloadError extends Error {
   abstract readonly kind: DownloadErrorKind;
@@ -39,6 +39,31 @@ export class AlreadyDownloadedError extends DownloadError {
       : l10n.t('exists already');
     super(
       l10n.t('“{0}” {1}. To download it again and replace it, start over with force (--force on the command line).', paths.file, what),
+      paths,
+    );
+  }
+}
+
+/**
+ * The finished file is not what its manifest records (cut short, replaced, a folder in its place):
+ * it is not reported as downloaded, and not replaced without `force` either (it may be the user's).
+ */
+export class FinishedFileChangedError extends DownloadError {
+  readonly kind = 'file_changed';
+
+  constructor(
+    paths: DownloadPaths,
+    readonly manifest: DownloadManifest,
+    /** Why it does not match, e.g. "it holds 1,024 bytes where its manifest records 2,048". */
+    readonly problem: string,
+  ) {
+    super(
+      l10n.t(
+        '“{0}” is not the download its manifest records ({1} tasks): {2}. To download it again and replace it, start over with force (--force on the command line).',
+        paths.file,
+        formatNumber(manifest.count),
+        problem,
+      ),
       paths,
     );
   }

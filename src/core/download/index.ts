@@ -13,6 +13,7 @@ export { plannedPaths, resolvePaths, type DownloadPaths } from './paths';
 export { MANIFEST_FORMAT, type DownloadManifest, type DownloadSource, type DownloadStatus } from './manifest';
 export {
   AlreadyDownloadedError,
+  FinishedFileChangedError,
   DownloadBusyError,
   DownloadError,
   DownloadIncompleteError,

@@ -3,10 +3,11 @@
  * complete, or a partial download of something else in the way). Also the read-only view of the
  * same facts for the editor (`inspectDownload`).
  */
+import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../../shared/format';
 import { stat, unlink } from 'node:fs/promises';
 import type { DownloadPlan } from '../platform/platform';
-import { AlreadyDownloadedError, DownloadSourceMismatchError } from './errors';
+import { AlreadyDownloadedError, DownloadSourceMismatchError, FinishedFileChangedError } from './errors';
 import { taskIdOf } from './guards';
 import { IdSet } from './idSet';
 import { checkpointSeal, readManifest, sourceDifferences, type DownloadManifest } from './manifest';
@@ -49,6 +50,8 @@ export async function openForDownload(plan: DownloadPlan, paths: DownloadPaths, 
     if (manifest?.status === 'complete') {
       const differences = sourceDifferences(manifest.source, plan.source);
       if (differences.length > 0) throw new DownloadSourceMismatchError(paths, manifest, differences);
+      const problem = await finishedFileProblem(paths, manifest);
+      if (problem !== undefined) throw new FinishedFileChangedError(paths, manifest, problem);
     }
     throw new AlreadyDownloadedError(paths, manifest?.status === 'complete' ? manifest : null);
   }
@@ -105,14 +108,37 @@ async function renamedIntact(paths: DownloadPaths, manifest: DownloadManifest): 
   return size === manifest.bytes && sha256 === manifest.prefixSha256;
 }
 
-export type DownloadState = 'none' | 'partial' | 'complete';
+/**
+ * Why the file is not the finished download its manifest records, or undefined when it is. A check
+ * of what the file is and its size, not a re-hash: hashing every finished file each time a folder is
+ * synced would read them all; a file cut short, emptied or replaced by a folder is caught.
+ */
+async function finishedFileProblem(paths: DownloadPaths, manifest: DownloadManifest): Promise<string | undefined> {
+  const info = await stat(paths.file).catch(() => undefined);
+  if (!info) return l10n.t('it is gone');
+  if (!info.isFile()) return l10n.t('it is not a file');
+  const recorded = manifest.size ?? manifest.bytes;
+  if (info.size !== recorded) {
+    return l10n.t(
+      'it holds {0} bytes where its manifest records {1} (cut short or changed since)',
+      formatNumber(info.size),
+      formatNumber(recorded),
+    );
+  }
+  return undefined;
+}
+
+export type DownloadState = 'none' | 'partial' | 'complete' | 'changed';
 
 export interface DownloadInspection {
   /**
-   * `complete`: the file exists (normally with a complete manifest; `manifest` is null for a file
-   * we did not write). `partial`: a resumable partial file with its manifest. `none`: neither.
+   * `complete`: the file is there as its complete manifest records it. `changed`: a file is there,
+   * but not one a complete manifest of ours describes (`problem` says why; `manifest` is null for a
+   * file we did not write). `partial`: a resumable partial file with its manifest. `none`: neither.
    */
   readonly state: DownloadState;
+  /** For `changed`: why the file does not count as downloaded, in words. */
+  readonly problem: string | null;
   readonly paths: DownloadPaths;
   readonly manifest: DownloadManifest | null;
   /**
@@ -129,9 +155,20 @@ export async function inspectDownload(root: string, plan: DownloadPlan): Promise
   const manifest = read.state === 'ok' ? read.manifest : null;
   const sameSource = manifest ? sourceDifferences(manifest.source, plan.source).length === 0 : null;
   let state: DownloadState = 'none';
-  if (manifest?.status === 'partial' && (await exists(paths.partial))) state = 'partial';
-  else if (await exists(paths.file)) state = 'complete';
-  return { state, paths, manifest: state === 'none' ? null : manifest, sameSource: state === 'none' ? null : sameSource };
+  let problem: string | null = null;
+  const fileExists = await exists(paths.file);
+  // A partial manifest beside the finished file: the last run renamed it but stopped before the
+  // final manifest; the download finishes that without fetching again.
+  if (manifest?.status === 'partial' && (fileExists || (await exists(paths.partial)))) state = 'partial';
+  else if (fileExists) {
+    problem =
+      manifest?.status === 'complete'
+        ? ((await finishedFileProblem(paths, manifest)) ?? null)
+        : l10n.t('there is no manifest of a finished download beside it');
+    state = problem === null ? 'complete' : 'changed';
+  }
+  const found = state !== 'none';
+  return { state, problem, paths, manifest: found ? manifest : null, sameSource: found ? sameSource : null };
 }
 
 async function exists(file: string): Promise<boolean> {

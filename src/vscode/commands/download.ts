@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isCancelledError } from '../../core/http/errors';
 import {
   AlreadyDownloadedError,
+  FinishedFileChangedError,
   DownloadIncompleteError,
   DownloadSourceMismatchError,
   DEFAULT_MAX_RETRY_TIME_MS,
@@ -61,17 +62,33 @@ export async function downloadCommand(
   const plan = planWithSecrets(await target.entry.download.plan(target.filters), keepSecrets());
 
   const existing = await inspectDownload(root, plan);
-  if (!force && existing.state === 'complete') {
+  if (!force && (existing.state === 'complete' || existing.state === 'changed')) {
     const again = vscode.l10n.t('Download Again');
     const open = vscode.l10n.t('Open File');
-    const count = existing.manifest
-      ? vscode.l10n.t('{0} tasks', formatNumber(existing.manifest.count))
-      : vscode.l10n.t('a file of the same name');
-    const answer = await vscode.window.showInformationMessage(
-      vscode.l10n.t('“{0}” is already downloaded ({1}).', vscode.workspace.asRelativePath(existing.paths.file), count),
-      again,
-      open,
-    );
+    const shown = vscode.workspace.asRelativePath(existing.paths.file);
+    // A file that is not what its manifest records is not "already downloaded": say what is wrong.
+    const answer =
+      existing.state === 'changed'
+        ? await vscode.window.showWarningMessage(
+            vscode.l10n.t(
+              '“{0}” is there, but it does not count as downloaded: {1}. Download it again and replace it?',
+              shown,
+              existing.problem ?? '',
+            ),
+            again,
+            open,
+          )
+        : await vscode.window.showInformationMessage(
+            vscode.l10n.t(
+              '“{0}” is already downloaded ({1}).',
+              shown,
+              existing.manifest
+                ? vscode.l10n.t('{0} tasks', formatNumber(existing.manifest.count))
+                : vscode.l10n.t('a file of the same name'),
+            ),
+            again,
+            open,
+          );
     if (answer === open) await vscode.window.showTextDocument(vscode.Uri.file(existing.paths.file));
     if (answer !== again) return undefined;
     force = true;
@@ -168,7 +185,7 @@ async function handleFailure(
     if (answer === restart) await downloadCommand(ctx, kind, node, true);
     return undefined;
   }
-  if (err instanceof AlreadyDownloadedError || err instanceof DownloadSourceMismatchError) {
+  if (err instanceof AlreadyDownloadedError || err instanceof FinishedFileChangedError || err instanceof DownloadSourceMismatchError) {
     void vscode.window.showWarningMessage(err.message);
     return undefined;
   }
