@@ -18,6 +18,7 @@ import {
   type DownloadPaths,
 } from '../core/download';
 import { CancelledError } from '../core/http/errors';
+import { FolderCreationError } from '../core/makeFolders';
 import type { DownloadPlan } from '../core/platform/platform';
 import type { CliContext } from './context';
 import { planWithSecrets } from '../core/secrets/taskSecrets';
@@ -87,7 +88,12 @@ export async function runDownloadCommand(context: CliContext, plan: DownloadPlan
       await alreadyComplete(context, error.paths, error.manifest);
       return;
     }
-    if (error instanceof DownloadError || error instanceof UnsafePathError || error instanceof UnsafeFileError)
+    if (
+      error instanceof DownloadError ||
+      error instanceof UnsafePathError ||
+      error instanceof UnsafeFileError ||
+      error instanceof FolderCreationError
+    )
       throw new DownloadFailure(error.message);
     throw error;
   }

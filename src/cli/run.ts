@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import { FileBusyError } from '../core/download/lock';
 import { UnsafeFileError } from '../core/download/safeOpen';
 import { UnsafePathError } from '../core/fileNames';
+import { FolderCreationError } from '../core/makeFolders';
 import { isTaskLensError, CancelledError } from '../core/http/errors';
 import { displayText } from '../shared/displayText';
 import { CliContext, type CliIO } from './context';
@@ -56,8 +57,13 @@ function report(error: unknown, io: CliIO): number {
 }
 
 /** Our own refusals to write a file (held by another run, a link in its place, outside the folder): complete messages. */
-function isRefusedWrite(error: unknown): error is FileBusyError | UnsafeFileError | UnsafePathError {
-  return error instanceof FileBusyError || error instanceof UnsafeFileError || error instanceof UnsafePathError;
+function isRefusedWrite(error: unknown): error is FileBusyError | UnsafeFileError | UnsafePathError | FolderCreationError {
+  return (
+    error instanceof FileBusyError ||
+    error instanceof UnsafeFileError ||
+    error instanceof UnsafePathError ||
+    error instanceof FolderCreationError
+  );
 }
 
 function isBrokenPipe(error: unknown): boolean {

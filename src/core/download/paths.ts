@@ -3,10 +3,11 @@
  * it. Names come from the platform (strangers' text) and go through the one sanitiser.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { DownloadPlan } from '../platform/platform';
 import { joinInside, resolveInside, sanitizeFileName } from '../fileNames';
+import { makeFolders } from '../makeFolders';
 import { LOCK_SUFFIX } from './lock';
 import { FILE_MODE } from './safeOpen';
 
@@ -104,7 +105,7 @@ function sourceId(source: DownloadPlan['source']): string {
  */
 export async function preparePaths(paths: DownloadPaths): Promise<void> {
   await resolveInside(paths.root, path.basename(paths.folder));
-  const created = await mkdir(paths.folder, { recursive: true });
+  const created = await makeFolders(paths.folder);
   if (created !== undefined) {
     await writeFile(path.join(created, '.gitignore'), '# Created by Task Lens: downloaded task data stays out of git.\n*\n', {
       mode: FILE_MODE,

@@ -4,8 +4,9 @@
  * under the final name (and removes its temporary). The input file is never overwritten.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { FolderCreationError, makeFolders } from '../makeFolders';
 
 /** The export cannot write where it was asked to (the CLI makes it a usage error). */
 export class ExportOutputError extends Error {
@@ -37,7 +38,9 @@ export class AtomicOutput {
     const inputPath = await realOrResolved(input);
     const target = await realOrResolved(finalPath);
     if (target === inputPath) throw new ExportOutputError(`The output “${finalPath}” is the input file; choose another output.`);
-    const existing = await statOrNull(finalPath);
+    const existing = await statOrNull(finalPath).catch((error: unknown) => {
+      throw unwritable(finalPath, error);
+    });
     if (kind === 'file' && existing?.isDirectory())
       throw new ExportOutputError(`“${finalPath}” is a folder; give a file name for this format.`);
     if (kind === 'folder' && existing) {
@@ -51,10 +54,20 @@ export class AtomicOutput {
         );
       }
     }
-    await mkdir(path.dirname(finalPath), { recursive: true });
     const base = path.basename(finalPath);
     const tempPath = path.join(path.dirname(finalPath), `.${base}.${randomBytes(4).toString('hex')}.partial`);
-    if (kind === 'folder') await mkdir(tempPath);
+    try {
+      await makeFolders(path.dirname(finalPath));
+      // The temporary is made (a folder) or tried (a file, made again by the writer) here, so a
+      // place that cannot be written is refused before any work, in words, not as a raw errno.
+      if (kind === 'folder') await mkdir(tempPath);
+      else {
+        await (await open(tempPath, 'wx')).close();
+        await rm(tempPath);
+      }
+    } catch (error) {
+      throw unwritable(finalPath, error);
+    }
     return new AtomicOutput(kind, finalPath, tempPath);
   }
 
@@ -85,6 +98,18 @@ export class AtomicOutput {
   async discard(): Promise<void> {
     await rm(this.tempPath, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/** A file-system refusal on the way to `finalPath`, as the output error it is for the user. */
+function unwritable(finalPath: string, error: unknown): unknown {
+  if (error instanceof FolderCreationError)
+    return new ExportOutputError(
+      `Could not create the folder “${error.folder}” (${error.code ?? 'unknown error'}); choose another output.`,
+    );
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return error;
+  const why = code === 'ENOTDIR' ? 'a folder on the way is a file' : code === 'EACCES' || code === 'EPERM' ? 'no permission' : code;
+  return new ExportOutputError(`Cannot write “${finalPath}” (${why}); choose another output.`);
 }
 
 async function realOrResolved(file: string): Promise<string> {

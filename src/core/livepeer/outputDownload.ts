@@ -5,13 +5,14 @@
  * client sends it only to the connection's origin) and a redirect is followed without it.
  * The file goes to `<folder>/livepeer/outputs/<asset name> (<asset id>)<ext>`, resumable.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isWebLinkUrl } from '../../shared/links';
 import { downloadRange, type RangeDownloadResult } from '../download/rangeFile';
 import { BadRequestError } from '../http/errors';
 import type { CallOptions } from '../http/client';
 import { resolveInside, sanitizeFileName } from '../fileNames';
+import { makeFolders } from '../makeFolders';
 import type { LivepeerClient } from './client';
 import { shortId, valueLabel } from './looks';
 import type { Asset, Task } from './types';
@@ -93,7 +94,7 @@ export async function downloadTaskOutput(
   const plan = await planOutputDownload(client, taskId, options);
   const file = await resolveInside(root, 'livepeer', 'outputs', plan.fileName);
   // As for every download: a folder Task Lens creates keeps its files out of git.
-  const created = await mkdir(path.dirname(file), { recursive: true });
+  const created = await makeFolders(path.dirname(file));
   if (created !== undefined) {
     await writeFile(path.join(created, '.gitignore'), '# Created by Task Lens: downloaded files stay out of git.\n*\n', {
       mode: 0o600,
