@@ -74,6 +74,16 @@ describe('task-lens export (in process)', function () {
     assert.equal((JSON.parse(all.stdout) as { written: number }).written, 90);
   });
 
+  it('warns when --ranking names a key no thread is ranked by (a typo would pass for an empty export)', async () => {
+    const typo = await runInProcess(['export', input, '--format', 'dpo', '--ranking', 'prefrence', '--out', join(root, 'typo.jsonl')]);
+    assert.equal(typo.code, 0, typo.stderr);
+    assert.equal((JSON.parse(typo.stdout) as { written: number }).written, 0);
+    assert.match(typo.stderr, /nothing was written: no thread had a usable ranking under the key “prefrence”/);
+    const right = await runInProcess(['export', input, '--format', 'dpo', '--ranking', 'preference', '--out', join(root, 'right.jsonl')]);
+    assert.equal((JSON.parse(right.stdout) as { written: number }).written, 30);
+    assert.doesNotMatch(right.stderr, /nothing was written/);
+  });
+
   it('exports only the tasks matching --where / --status / --search, as query takes them', async () => {
     // Expected from the tasks themselves: a user message containing the text, completed (sft
     // writes completed tasks only); --status keeps exactly that status.

@@ -94,6 +94,12 @@ export function registerExportCommands(program: Command, context: CliContext): v
       }
       display.finish();
       printSummary(context, result);
+      // A mistyped --ranking matches nothing and would pass for an empty but valid export.
+      if (flags.ranking !== undefined && result.counts.written === 0 && result.counts.skipped.no_ranking > 0) {
+        context.warn(
+          `nothing was written: no thread had a usable ranking under the key “${flags.ranking}” — is the key right? (\`task-lens report ${file}\` lists the annotation keys)`,
+        );
+      }
       await context.out.lines([summaryJson(result)]);
     });
 }
