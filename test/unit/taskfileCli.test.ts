@@ -62,7 +62,8 @@ describe('task-lens query and report (in-process)', () => {
   it('prints the matching lines byte for byte, in file order', async () => {
     const run = await cli('query', file, '--where', 'prompt_category ~ coding');
     assert.equal(run.code, 0, run.stderr);
-    assert.equal(run.stderr, '');
+    // Nothing on stderr but the two lines of the file that are no task.
+    assert.equal(run.stderr, 'task-lens: warning: 2 unreadable lines (not a JSON task) were skipped, e.g. line 2, 53\n');
     const expected = expectedLines(has('prompt_category', '~', 'coding'));
     assert.ok(expected.length > 0);
     assert.ok(run.stdout.bytes.equals(expected));
@@ -104,6 +105,8 @@ describe('task-lens query and report (in-process)', () => {
   it('prints every readable line without conditions, and counts with --count', async () => {
     const all = await cli('query', file);
     assert.ok(all.stdout.bytes.equals(expectedLines(() => true)));
+    // 'garbage' (line 2) and '[1]' (line 53) are no task: skipped, and said to be.
+    assert.match(all.stderr, /2 unreadable lines \(not a JSON task\) were skipped, e\.g\. line 2, 53/);
     const count = await cli('query', file, '--status', 'completed', '--count');
     assert.equal(count.code, 0);
     assert.equal(count.stdout.text, `${[...tasks, JSON.parse(extra) as Rec].filter((t) => t.status === 'completed').length}\n`);

@@ -120,6 +120,13 @@ export function registerTaskFileCommands(program: Command, context: CliContext):
       }).catch(rethrowReadError(file));
       if (options.count) await context.out.document(matched);
       warn(context, unknownKeyWarnings(index, query));
+      // Lines that are no task are skipped, and said to be: a short answer must not look complete.
+      if (index.unreadable.length > 0) {
+        const first = index.unreadable.slice(0, 5).map((u) => u.lineNumber.toLocaleString('en-US'));
+        context.warn(
+          `${index.unreadable.length.toLocaleString('en-US')} unreadable lines (not a JSON task) were skipped, e.g. line ${first.join(', ')}`,
+        );
+      }
     });
 
   addConditionOptions(
