@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { apiKeyProblem } from '../core/http/apiKey';
 import { cleartextWarning } from '../core/http/cleartext';
 import { displayText } from '../shared/displayText';
+import { hideUrlCredentials } from '../shared/hideCredentials';
 import { HttpClient, type RetryEvent } from '../core/http/client';
 import { retryText } from '../core/http/retryText';
 import type { LivepeerClient } from '../core/livepeer/client';
@@ -139,7 +140,7 @@ export class CliContext {
     const baseUrl = options.baseUrl ?? connection?.baseUrl ?? this.io.env[platform.baseUrlEnvVar] ?? platform.defaultBaseUrl;
     this.warnCleartext(baseUrl);
     this.debug(
-      `${platform.displayName} at ${displayText(baseUrl)}${connection ? ` (connection “${connection.name}”)` : ''}, key from ${variable}`,
+      `${platform.displayName} at ${displayText(hideUrlCredentials(baseUrl, { queryValues: true }))}${connection ? ` (connection “${connection.name}”)` : ''}, key from ${variable}`,
     );
     this.transport ??= this.newTransport();
     let http: HttpClient;

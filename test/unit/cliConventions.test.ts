@@ -171,6 +171,12 @@ describe('task-lens CLI conventions (bundled, as a subprocess)', function () {
       assert.equal(rejected.code, 1);
       assert.match(rejected.stderr, /#1 401 in \d+ ms/);
       assert.ok(!rejected.stderr.includes('wrong-KEY-0f3e'), 'the rejected key was printed');
+      // Credentials a person put into the base URL itself (a password, a gateway key) are not echoed
+      // (requests are sent without them: the log of #1 has neither).
+      const port = new URL(emulator.url).port;
+      const withSecrets = await cli(['-v', '--base-url', `http://me:pw-SECRET-1@127.0.0.1:${port}/?gw_key=GW-SECRET-2`, 'projects']);
+      assert.match(withSecrets.stderr, /^\[verbose\] Scale GenAI at http:\/\/me:\*\*\*@127\.0\.0\.1:\d+\/\?gw_key=\*\*\*,/m);
+      for (const secret of ['pw-SECRET-1', 'GW-SECRET-2']) assert.ok(!withSecrets.stderr.includes(secret), `${secret} was printed`);
     });
   });
 
