@@ -3,7 +3,7 @@
  * process globals so tests can run it in-process with their own streams and environment.
  */
 import { CommanderError } from 'commander';
-import { FileBusyError } from '../core/download/lock';
+import { FileBusyError, releaseHeldLocksSync } from '../core/download/lock';
 import { UnsafeFileError } from '../core/download/safeOpen';
 import { UnsafePathError } from '../core/fileNames';
 import { FolderCreationError } from '../core/makeFolders';
@@ -72,6 +72,13 @@ function isBrokenPipe(error: unknown): boolean {
 
 function processIO(): CliIO {
   const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
+  let interrupts = 0;
+  process.on('SIGINT', () => {
+    // The first Ctrl-C cancels, and the command winds down (checkpoint kept, lock released).
+    if (++interrupts === 1) return controller.abort();
+    // A second one stops now, as a shell user expects of it, but leaves no lock behind.
+    releaseHeldLocksSync();
+    process.exit(EXIT_INTERRUPTED);
+  });
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal };
 }

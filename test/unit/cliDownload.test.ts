@@ -152,6 +152,34 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
     assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id }));
   });
 
+  it('a second Ctrl+C stops at once (exit 130) without leaving its lock, and the next run resumes', async () => {
+    const out = await tempRoot();
+    const args = ['download', 'delivery', '--project', F.projects.bulk.id, '--delivery', F.deliveries.delivery2500.id, '--out', out];
+    const file = join(out, F.projects.bulk.name, `${F.deliveries.delivery2500.name}.jsonl`);
+    // Slow pages: the first Ctrl+C's wind-down is still waiting on a page when the second comes.
+    emulator.faults.set({ pathPrefix: '/v2/delivery', latencyMs: 300 });
+    const { child, done } = start(args);
+    for (let waited = 0; ; waited += 25) {
+      const count = await manifestOf(file).then(
+        (m) => m.count,
+        () => 0,
+      );
+      if (count >= 100) break;
+      assert.ok(waited < 20_000, 'the download never got going');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    child.kill('SIGINT');
+    const interrupted = await done;
+    assert.equal(interrupted.code, 130, interrupted.stderr);
+    await assert.rejects(stat(`${file}.lock`), 'the lock was left behind');
+    emulator.faults.clear();
+    const resumed = await cli(args);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id }));
+  });
+
   it('shows every retry on stderr and finishes through a fault that outlasts the client retries', async () => {
     const out = await tempRoot();
     // Retry-After: 0 keeps it quick; 7 in a row is more than the client's 5 attempts.

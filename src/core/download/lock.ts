@@ -9,7 +9,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, readFileSync, unlinkSync } from 'node:fs';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 
@@ -26,6 +26,17 @@ export interface LockOwner {
 export type LockAttempt = { readonly ok: true; readonly lock: DownloadLock } | { readonly ok: false; readonly holder: LockOwner | null };
 
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/** The locks this process holds, so an exit that cannot wait for promises can still remove them. */
+const heldLocks = new Set<DownloadLock>();
+
+/**
+ * Removes this process's locks synchronously, for an exit that will not run the finally blocks
+ * (a second Ctrl-C). The partial file and its checkpoint stay: the next run resumes from there.
+ */
+export function releaseHeldLocksSync(): void {
+  for (const lock of heldLocks) lock.releaseSync();
+}
 
 export class DownloadLock {
   private released = false;
@@ -48,7 +59,11 @@ export class DownloadLock {
     };
     // Two rounds: the second after breaking a stale lock (someone else may win that race).
     for (let round = 0; round < 2; round++) {
-      if (await createExclusive(file, `${JSON.stringify(owner)}\n`)) return { ok: true, lock: new DownloadLock(file, owner) };
+      if (await createExclusive(file, `${JSON.stringify(owner)}\n`)) {
+        const lock = new DownloadLock(file, owner);
+        heldLocks.add(lock);
+        return { ok: true, lock };
+      }
       const held = await readLockText(file);
       if (held === null) continue; // removed between our attempt and the read: try again
       const holder = parseOwner(held);
@@ -62,8 +77,21 @@ export class DownloadLock {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
+    heldLocks.delete(this);
     const held = await readLockText(this.file).catch(() => null);
     if (held !== null && parseOwner(held)?.token === this.owner.token) await unlink(this.file).catch(() => undefined);
+  }
+
+  /** `release`, synchronously (see releaseHeldLocksSync). */
+  releaseSync(): void {
+    if (this.released) return;
+    this.released = true;
+    heldLocks.delete(this);
+    try {
+      if (parseOwner(readFileSync(this.file, 'utf8'))?.token === this.owner.token) unlinkSync(this.file);
+    } catch {
+      // gone already, or unreadable: nothing of ours to remove
+    }
   }
 }
 
