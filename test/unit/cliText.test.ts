@@ -17,6 +17,10 @@ describe('CLI text rules', () => {
       '429 Too Many Requests from GET /v2/tasks; retrying in 4.5 s (attempt 2)…',
     );
     assert.equal(retryText('ECONNRESET', 'on page 3', 12_400, 4), 'ECONNRESET on page 3; retrying in 12 s (attempt 5)…');
+    assert.equal(
+      retryText('UND_ERR_SOCKET', 'on page 3', 1_000, 1),
+      'connection lost (UND_ERR_SOCKET) on page 3; retrying in 1.0 s (attempt 2)…',
+    );
     assert.deepEqual([waitText(0), waitText(250), waitText(9_949), waitText(10_000)], ['0.0 s', '0.3 s', '9.9 s', '10 s']);
   });
 

@@ -17,9 +17,25 @@ const STATUS_TEXT: Readonly<Record<string, string>> = {
   '504': '504 Gateway Timeout',
 };
 
-/** `429` → `429 Too Many Requests`; `ECONNRESET`, `timeout`, `invalid JSON` stay as they are. */
+/**
+ * undici's own codes for a connection that failed, in words (the code stays beside them, to search
+ * for). A function, so each phrase is looked up in the editor's language when it is shown.
+ */
+const UNDICI_TEXT: Readonly<Record<string, (code: string) => string>> = {
+  UND_ERR_SOCKET: (code) => l10n.t('connection lost ({0})', code),
+  UND_ERR_CONNECT_TIMEOUT: (code) => l10n.t('connect timeout ({0})', code),
+  UND_ERR_HEADERS_TIMEOUT: (code) => l10n.t('no response headers in time ({0})', code),
+  UND_ERR_BODY_TIMEOUT: (code) => l10n.t('response body stalled ({0})', code),
+  UND_ERR_CLOSED: (code) => l10n.t('connection closed ({0})', code),
+};
+
+/**
+ * `429` → `429 Too Many Requests`, `UND_ERR_SOCKET` → `connection lost (UND_ERR_SOCKET)`;
+ * `ECONNRESET`, `timeout`, `invalid JSON` stay as they are.
+ */
 export function reasonText(reason: string): string {
-  return STATUS_TEXT[reason] ?? reason;
+  if (Object.hasOwn(STATUS_TEXT, reason)) return STATUS_TEXT[reason] as string;
+  return Object.hasOwn(UNDICI_TEXT, reason) ? (UNDICI_TEXT[reason] as (code: string) => string)(reason) : reason;
 }
 
 /** Seconds with one decimal below 10 s (`4.5 s`, `0.2 s`), whole seconds above (`12 s`). */
