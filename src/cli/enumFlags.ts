@@ -18,6 +18,8 @@ interface EnumFacts {
   readonly values: readonly string[];
   /** What a value is, for messages: `task status`, `batch status`, `task phase`. */
   readonly noun: string;
+  /** What an unknown value is used for: sent to the platform, or matched in a file offline. */
+  readonly use: 'send' | 'match';
 }
 
 /** The flag name of the escape hatch, used in messages and the program's option list. */
@@ -33,10 +35,11 @@ export function enumOption(
   values: readonly string[],
   noun: string,
   parse?: { readonly collect: (value: string, previous: string[]) => string[] },
+  use: EnumFacts['use'] = 'send',
 ): Option {
   const option = new Option(flags, `${description} (${values.join(', ')})`);
   if (parse) option.argParser(parse.collect).default([]);
-  KNOWN_VALUES.set(option, { values, noun });
+  KNOWN_VALUES.set(option, { values, noun, use });
   return option;
 }
 
@@ -59,16 +62,17 @@ export function checkEnumFlags(command: Command, allowUnknown: boolean, warn: (m
       if (typeof value !== 'string' || facts.values.includes(value)) continue;
       const flag = option.long ?? option.flags;
       if (allowUnknown) {
-        warn(
-          `“${value}” is not a ${facts.noun} Task Lens knows (${facts.values.join(', ')}); sending it as given (${ALLOW_UNKNOWN_FLAG}).`,
-        );
+        const how = facts.use === 'send' ? 'sending it as given' : 'matching it as given';
+        warn(`“${value}” is not a ${facts.noun} Task Lens knows (${facts.values.join(', ')}); ${how} (${ALLOW_UNKNOWN_FLAG}).`);
         continue;
       }
       const closest = closestValue(value, facts.values);
       throw new UsageError(
         `${flag} “${value}” is not a known ${facts.noun}. Known: ${facts.values.join(', ')}.` +
           (closest ? ` Did you mean “${closest}”?` : '') +
-          ` If the platform has added this value, pass ${ALLOW_UNKNOWN_FLAG} to send it anyway.`,
+          (facts.use === 'send'
+            ? ` If the platform has added this value, pass ${ALLOW_UNKNOWN_FLAG} to send it anyway.`
+            : ` If the file holds this value, pass ${ALLOW_UNKNOWN_FLAG} to match it anyway.`),
       );
     }
   }

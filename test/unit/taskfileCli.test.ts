@@ -119,6 +119,27 @@ describe('task-lens query and report (in-process)', () => {
     assert.match(run.stderr, /^task-lens: warning: .*no_such_key/);
   });
 
+  it('refuses a status it does not know, and matches it offline with --allow-unknown', async () => {
+    const odd = folder.write([
+      JSON.stringify({ task_id: 'q1', status: 'quality_review', threads: [] }),
+      JSON.stringify({ task_id: 'q2', status: 'completed', threads: [] }),
+    ]);
+    const refused = await cli('query', odd, '--status', 'quality_review');
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /If the file holds this value, pass --allow-unknown to match it anyway/);
+    const matched = await cli('--allow-unknown', 'query', odd, '--status', 'quality_review');
+    assert.equal(matched.code, 0, matched.stderr);
+    assert.match(matched.stderr, /matching it as given \(--allow-unknown\)/);
+    assert.doesNotMatch(matched.stderr, /sending/);
+    assert.deepEqual(
+      matched.stdout.text
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as Rec).task_id),
+      ['q1'],
+    );
+  });
+
   it('exits 2 with the grammar for a bad condition, before reading anything', async () => {
     for (const bad of ['= 3', 'instruction_following >=']) {
       const run = await cli('query', file, '--where', bad);

@@ -34,7 +34,7 @@ export function addConditionOptions(command: Command): Command {
       collect,
       [],
     )
-    .addOption(enumOption('-s, --status <status>', 'task status; repeat: any of them', TASK_STATUSES, 'task status', { collect }))
+    .addOption(enumOption('-s, --status <status>', 'task status; repeat: any of them', TASK_STATUSES, 'task status', { collect }, 'match'))
     .option('--search <text>', "case-insensitive text in any message's content.text");
 }
 
