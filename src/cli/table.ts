@@ -13,7 +13,11 @@ export interface Column<T = Record<string, unknown>> {
   readonly value: (item: T) => unknown;
   /** The tone of a cell (a status), for colour. */
   readonly tone?: (item: T) => StatusTone;
-  /** Gives way first when a row is wider than the terminal (names, not ids). */
+  /**
+   * Gives way first when a row is wider than the terminal (names, not ids). A column that may hold
+   * either (a task's batch: its name, or its id when the name is not known) gives way only while
+   * none of the first rows shows an id there.
+   */
   readonly flexible?: boolean;
 }
 
@@ -58,7 +62,7 @@ export class TableWriter<T> {
   start(sample: readonly T[]): string {
     const cells = sample.map((item) => this.columns.map((column) => cellText(column.value(item))));
     const widths = this.columns.map((column, i) => Math.max(length(column.header), ...cells.map((row) => length(row[i] ?? ''))));
-    this.widths = this.fit(widths);
+    this.widths = this.fit(widths, cells);
     const header = this.line(this.columns.map((c) => c.header)).replace(/\s+$/, '');
     return [this.paint(header, 'dim'), ...sample.map((item) => this.row(item))].map((line) => `${line}\n`).join('');
   }
@@ -84,11 +88,13 @@ export class TableWriter<T> {
   }
 
   /** Shrinks flexible columns (widest first) until a row fits the terminal, if there is one. */
-  private fit(widths: number[]): number[] {
+  private fit(widths: number[], cells: readonly (readonly string[])[]): number[] {
     const limit = this.settings.width;
     if (limit === undefined) return widths;
     const total = (): number => widths.reduce((sum, w) => sum + w, 0) + GAP.length * (widths.length - 1);
-    const flexible = this.columns.map((column, i) => (column.flexible ? i : -1)).filter((i) => i >= 0);
+    const flexible = this.columns
+      .map((column, i) => (column.flexible && !cells.some((row) => looksLikeId(row[i] ?? '')) ? i : -1))
+      .filter((i) => i >= 0);
     while (total() > limit) {
       const widest = flexible.reduce((best, i) => ((widths[i] ?? 0) > (widths[best] ?? 0) ? i : best), flexible[0] ?? -1);
       if (widest < 0 || (widths[widest] ?? 0) <= MIN_FLEXIBLE) break;
@@ -96,6 +102,11 @@ export class TableWriter<T> {
     }
     return widths;
   }
+}
+
+/** Scale's 24-hex-digit ids and UUIDs (Livepeer's): what a person copies whole into the next command. */
+function looksLikeId(text: string): boolean {
+  return /^[0-9a-f]{24}$/i.test(text) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
 }
 
 /** Width in code points (close enough for names; wide characters make a row a little longer). */

@@ -61,6 +61,13 @@ describe('CLI text rules', () => {
     for (const line of lines) assert.ok(line.length <= 40, line);
     // A later, wider row keeps the widths; control characters from the server are escaped.
     assert.equal(writer.row({ name: 'Evil\u001b[2Jname that is long', id: 'x' }), 'Evil\\e[2Jname…  x');
+    // A name column that shows an id in some row (a batch known only by its id) keeps it whole.
+    const mixed = new TableWriter(columns, { width: 40 });
+    const withId = mixed
+      .start([{ name: '6650e002000000000000ab12', id: '6650e0020000000000000000' }, rows[0]!])
+      .trimEnd()
+      .split('\n');
+    assert.ok(withId[1]?.startsWith('6650e002000000000000ab12  '), withId[1]);
   });
 
   it('says "did you mean …/api?" only for a Livepeer URL without its API path', () => {
