@@ -91,6 +91,8 @@ export function buildProgram(context: CliContext, families: readonly CommandFami
     .configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),
+      // The parser's own errors ("error: required option …") speak like every other message.
+      outputError: (text, write) => write(`task-lens: ${text.replace(/^error: /, '')}`),
     });
   for (const register of families) register(program, context);
   return program;

@@ -77,6 +77,13 @@ describe('task-lens CLI conventions (bundled, as a subprocess)', function () {
       assert.equal(unknown.code, 2);
       assert.match(unknown.stderr, /^Usage: task-lens/);
       assert.equal(unknown.stdout, '');
+      // The parser's own errors carry the program's name like every other message.
+      const badFlag = await cli(['projects', '--bogus']);
+      assert.equal(badFlag.code, 2);
+      assert.match(badFlag.stderr, /^task-lens: unknown option '--bogus'$/m);
+      const missing = await cli(['export', 'x.jsonl']);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /^task-lens: required option '-F, --format <format>' not specified$/m);
     });
   });
 
