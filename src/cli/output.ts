@@ -7,6 +7,7 @@
 import type { Writable } from 'node:stream';
 import { escapeJsonText } from '../shared/displayText';
 import { columnsOf, SAMPLE_ROWS, TableWriter, type Column, type TableSettings } from './table';
+import { NO_PAINT } from './color';
 
 export type OutputFormat = 'json' | 'table';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'table'];
@@ -73,6 +74,11 @@ export class JsonOutput {
     } finally {
       // Rows already received are shown even when a later page fails.
       if (!writer && sample.length > 0) await begin();
+    }
+    // An empty list still says so on a terminal (JSON Lines stay empty: no line is no item).
+    if (written === 0) {
+      const header = columns ? new TableWriter(columns, settings).start([]) : '';
+      await this.write(`${header}${(settings.paint ?? NO_PAINT)('(none)', 'dim')}\n`);
     }
     return written;
   }

@@ -202,6 +202,11 @@ describe('task-lens CLI conventions (bundled, as a subprocess)', function () {
       assert.doesNotMatch(run.stdout, ANSI);
       const json = await cli(['batches', '--project', F.projects.paging.name]);
       assert.equal((JSON.parse(json.stdout.split('\n')[0] ?? '') as { name: string }).name, 'Paging A');
+      // An empty list says so in a table; as JSON Lines it stays empty.
+      const none = await cli(['deliveries', '--project', F.projects.paging.name, '--format', 'table']);
+      assert.equal(none.code, 0, none.stderr);
+      assert.match(none.stdout, /^NAME +TASKS +DELIVERED +ID\n\(none\)\n$/);
+      assert.equal((await cli(['deliveries', '--project', F.projects.paging.name])).stdout, '');
     });
 
     it('colours statuses with FORCE_COLOR, and NO_COLOR wins over it', async () => {
