@@ -180,6 +180,33 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
     assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id }));
   });
 
+  it('stops without leaving its lock when the reader of its stderr goes away (… 2>&1 | head)', async () => {
+    const out = await tempRoot();
+    const args = ['download', 'delivery', '--project', F.projects.bulk.id, '--delivery', F.deliveries.delivery2500.id, '--out', out];
+    const file = join(out, F.projects.bulk.name, `${F.deliveries.delivery2500.name}.jsonl`);
+    emulator.faults.set({ pathPrefix: '/v2/delivery', latencyMs: 100 });
+    const { child, done } = start(args);
+    for (let waited = 0; ; waited += 25) {
+      if (
+        await stat(`${file}.lock`).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
+      assert.ok(waited < 20_000, 'the download never got going');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    child.stderr?.destroy();
+    const stopped = await done;
+    assert.equal(stopped.code, 1);
+    await assert.rejects(stat(`${file}.lock`), 'the lock was left behind');
+    emulator.faults.clear();
+    const resumed = await cli(args);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id }));
+  });
+
   it('shows every retry on stderr and finishes through a fault that outlasts the client retries', async () => {
     const out = await tempRoot();
     // Retry-After: 0 keeps it quick; 7 in a row is more than the client's 5 attempts.

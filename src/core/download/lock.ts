@@ -77,14 +77,18 @@ export class DownloadLock {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    heldLocks.delete(this);
-    const held = await readLockText(this.file).catch(() => null);
-    if (held !== null && parseOwner(held)?.token === this.owner.token) await unlink(this.file).catch(() => undefined);
+    try {
+      const held = await readLockText(this.file).catch(() => null);
+      if (held !== null && parseOwner(held)?.token === this.owner.token) await unlink(this.file).catch(() => undefined);
+    } finally {
+      // Only now: an exit that cuts this release short (a second Ctrl-C) still finds the lock to remove.
+      heldLocks.delete(this);
+    }
   }
 
   /** `release`, synchronously (see releaseHeldLocksSync). */
   releaseSync(): void {
-    if (this.released) return;
+    // Also when an asynchronous release is under way: the token check keeps another run's lock.
     this.released = true;
     heldLocks.delete(this);
     try {
