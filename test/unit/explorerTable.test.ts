@@ -148,6 +148,11 @@ describe('explorer table: set, order, window, saved subsets, delivery listing', 
     assert.equal(listed?.status, 'complete');
     assert.equal(listed?.fileExists, true);
     assert.match(listed?.source ?? '', /filtered from tasks-0\.jsonl \(issues = Verbose, status completed\)/);
+    assert.equal(listed?.changed, undefined);
+    // The same file cut short: still listed, as not what its manifest records.
+    writeFileSync(result.file, readFileSync(result.file).subarray(0, 10));
+    const cut = await readDelivery(result.manifest);
+    assert.match(cut?.changed ?? '', /holds 10 bytes where its manifest records/);
   });
 
   it('never writes over the source', async () => {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { readdir, stat } from 'node:fs/promises';
 import { readManifest, type DownloadManifest } from './manifest';
 import { MANIFEST_SUFFIX } from './paths';
+import { finishedFileProblem } from './start';
 
 export interface DeliveryListing {
   readonly manifest: string;
@@ -23,6 +24,8 @@ export interface DeliveryListing {
   readonly status: 'complete' | 'partial';
   /** Set when the manifest could not be read; the entry still lists, with this reason. */
   readonly problem?: string;
+  /** Set when a complete download's file is there but not as its manifest records it (cut short…). */
+  readonly changed?: string;
 }
 
 export function isManifestPath(file: string): boolean {
@@ -69,7 +72,9 @@ export async function readDelivery(manifestPath: string): Promise<DeliveryListin
   if (read.state === 'unreadable')
     return { manifest: manifestPath, file, fileExists, name, source: '', count: 0, date: '', status: 'partial', problem: read.problem };
   const m = read.manifest;
+  const changed = m.status === 'complete' && fileExists ? await finishedFileProblem(file, m) : undefined;
   return {
+    ...(changed === undefined ? {} : { changed }),
     manifest: manifestPath,
     file,
     fileExists,

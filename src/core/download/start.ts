@@ -50,7 +50,7 @@ export async function openForDownload(plan: DownloadPlan, paths: DownloadPaths, 
     if (manifest?.status === 'complete') {
       const differences = sourceDifferences(manifest.source, plan.source);
       if (differences.length > 0) throw new DownloadSourceMismatchError(paths, manifest, differences);
-      const problem = await finishedFileProblem(paths, manifest);
+      const problem = await finishedFileProblem(paths.file, manifest);
       if (problem !== undefined) throw new FinishedFileChangedError(paths, manifest, problem);
     }
     throw new AlreadyDownloadedError(paths, manifest?.status === 'complete' ? manifest : null);
@@ -113,8 +113,8 @@ async function renamedIntact(paths: DownloadPaths, manifest: DownloadManifest): 
  * of what the file is and its size, not a re-hash: hashing every finished file each time a folder is
  * synced would read them all; a file cut short, emptied or replaced by a folder is caught.
  */
-async function finishedFileProblem(paths: DownloadPaths, manifest: DownloadManifest): Promise<string | undefined> {
-  const info = await stat(paths.file).catch(() => undefined);
+export async function finishedFileProblem(file: string, manifest: DownloadManifest): Promise<string | undefined> {
+  const info = await stat(file).catch(() => undefined);
   if (!info) return l10n.t('it is gone');
   if (!info.isFile()) return l10n.t('it is not a file');
   const recorded = manifest.size ?? manifest.bytes;
@@ -163,7 +163,7 @@ export async function inspectDownload(root: string, plan: DownloadPlan): Promise
   else if (fileExists) {
     problem =
       manifest?.status === 'complete'
-        ? ((await finishedFileProblem(paths, manifest)) ?? null)
+        ? ((await finishedFileProblem(paths.file, manifest)) ?? null)
         : l10n.t('there is no manifest of a finished download beside it');
     state = problem === null ? 'complete' : 'changed';
   }

@@ -71,17 +71,27 @@ export class DeliveriesView implements vscode.TreeDataProvider<DeliveryListing>,
     const uri = vscode.Uri.file(d.file);
     const when = d.date ? shortDate(d.date) : '';
     const count = vscode.l10n.t('{0} tasks', formatNumber(d.count));
-    const state = d.problem ? vscode.l10n.t('unreadable manifest') : d.status === 'complete' ? '' : vscode.l10n.t('partial');
+    const state = d.problem
+      ? vscode.l10n.t('unreadable manifest')
+      : d.changed
+        ? vscode.l10n.t('changed since downloaded')
+        : d.status === 'complete'
+          ? ''
+          : vscode.l10n.t('partial');
     item.description = [count, when, state].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(
-      d.problem ? 'warning' : d.status === 'complete' ? 'table' : 'history',
-      d.status === 'complete' && !d.problem ? undefined : new vscode.ThemeColor('taskLens.status.pending'),
+      d.problem || d.changed ? 'warning' : d.status === 'complete' ? 'table' : 'history',
+      d.status === 'complete' && !d.problem && !d.changed ? undefined : new vscode.ThemeColor('taskLens.status.pending'),
     );
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.appendText(`${d.name}\n\n`);
     if (d.source) tooltip.appendText(`${d.source}\n\n`);
     tooltip.appendText(`${count}${when ? ` · ${d.date}` : ''} · ${d.status}\n\n${vscode.workspace.asRelativePath(uri)}`);
     if (d.problem) tooltip.appendText(`\n\n${vscode.l10n.t('The manifest could not be read: {0}', d.problem)}`);
+    if (d.changed)
+      tooltip.appendText(
+        `\n\n${vscode.l10n.t('The task file is not the download its manifest records: {0}. Download it again to replace it.', d.changed)}`,
+      );
     if (!d.fileExists) tooltip.appendText(`\n\n${vscode.l10n.t('The task file is not there (yet): resume the download to finish it.')}`);
     item.tooltip = tooltip;
     item.resourceUri = uri;
