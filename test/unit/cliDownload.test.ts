@@ -37,6 +37,28 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
     return JSON.parse(await readFile(`${file}.manifest.json`, 'utf8')) as DownloadManifest;
   }
 
+  /** The 2,500-task delivery into `out`: its arguments and the file it makes. */
+  const bulkDownload = (out: string) => ({
+    args: ['download', 'delivery', '--project', F.projects.bulk.id, '--delivery', F.deliveries.delivery2500.id, '--out', out],
+    file: join(out, F.projects.bulk.name, `${F.deliveries.delivery2500.name}.jsonl`),
+  });
+
+  /** Waits (up to 20 s) for a started download to reach what `check` looks for. */
+  async function until(check: () => Promise<boolean>): Promise<void> {
+    for (let waited = 0; !(await check()); waited += 25) {
+      assert.ok(waited < 20_000, 'the download never got going');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** A run of `args` without faults finishes the interrupted download to the bytes the server sent. */
+  async function resumesExactly(args: string[], file: string): Promise<void> {
+    emulator.faults.clear();
+    const resumed = await cli(args);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id }));
+  }
+
   const weekly = (out: string, ...extra: string[]): string[] => [
     'download',
     'delivery',
@@ -122,20 +144,10 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
   });
 
   it('exits 130 on Ctrl+C leaving a resumable partial, and the next run resumes to the same bytes', async () => {
-    const out = await tempRoot();
-    const args = ['download', 'delivery', '--project', F.projects.bulk.id, '--delivery', F.deliveries.delivery2500.id, '--out', out];
-    const file = join(out, F.projects.bulk.name, `${F.deliveries.delivery2500.name}.jsonl`);
+    const { args, file } = bulkDownload(await tempRoot());
     emulator.faults.set({ pathPrefix: '/v2/delivery', latencyMs: 40 });
     const { child, done } = start(args);
-    for (let waited = 0; ; waited += 25) {
-      const count = await manifestOf(file).then(
-        (m) => m.count,
-        () => 0,
-      );
-      if (count >= 300) break;
-      assert.ok(waited < 20_000, 'the download never got going');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await until(async () => ((await manifestOf(file).catch(() => undefined))?.count ?? 0) >= 300);
     child.kill('SIGINT');
     const interrupted = await done;
     assert.equal(interrupted.code, 130, interrupted.stderr);
@@ -153,58 +165,35 @@ describe('task-lens download (bundled CLI, as a subprocess)', function () {
   });
 
   it('a second Ctrl+C stops at once (exit 130) without leaving its lock, and the next run resumes', async () => {
-    const out = await tempRoot();
-    const args = ['download', 'delivery', '--project', F.projects.bulk.id, '--delivery', F.deliveries.delivery2500.id, '--out', out];
-    const file = join(out, F.projects.bulk.name, `${F.deliveries.delivery2500.name}.jsonl`);
+    const { args, file } = bulkDownload(await tempRoot());
     // Slow pages: the first Ctrl+C's wind-down is still waiting on a page when the second comes.
     emulator.faults.set({ pathPrefix: '/v2/delivery', latencyMs: 300 });
     const { child, done } = start(args);
-    for (let waited = 0; ; waited += 25) {
-      const count = await manifestOf(file).then(
-        (m) => m.count,
-        () => 0,
-      );
-      if (count >= 100) break;
-      assert.ok(waited < 20_000, 'the download never got going');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await until(async () => ((await manifestOf(file).catch(() => undefined))?.count ?? 0) >= 100);
     child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 5));
     child.kill('SIGINT');
     const interrupted = await done;
     assert.equal(interrupted.code, 130, interrupted.stderr);
     await assert.rejects(stat(`${file}.lock`), 'the lock was left behind');
-    emulator.faults.clear();
-    const resumed = await cli(args);
-    assert.equal(resumed.code, 0, resumed.stderr);
-    assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id }));
+    await resumesExactly(args, file);
   });
 
   it('stops without leaving its lock when the reader of its stderr goes away (… 2>&1 | head)', async () => {
-    const out = await tempRoot();
-    const args = ['download', 'delivery', '--project', F.projects.bulk.id, '--delivery', F.deliveries.delivery2500.id, '--out', out];
-    const file = join(out, F.projects.bulk.name, `${F.deliveries.delivery2500.name}.jsonl`);
+    const { args, file } = bulkDownload(await tempRoot());
     emulator.faults.set({ pathPrefix: '/v2/delivery', latencyMs: 100 });
     const { child, done } = start(args);
-    for (let waited = 0; ; waited += 25) {
-      if (
-        await stat(`${file}.lock`).then(
-          () => true,
-          () => false,
-        )
-      )
-        break;
-      assert.ok(waited < 20_000, 'the download never got going');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await until(() =>
+      stat(`${file}.lock`).then(
+        () => true,
+        () => false,
+      ),
+    );
     child.stderr?.destroy();
     const stopped = await done;
     assert.equal(stopped.code, 1);
     await assert.rejects(stat(`${file}.lock`), 'the lock was left behind');
-    emulator.faults.clear();
-    const resumed = await cli(args);
-    assert.equal(resumed.code, 0, resumed.stderr);
-    assert.equal(await readFile(file, 'utf8'), await servedJsonl(emulator, '/v2/delivery', { delivery_id: F.deliveries.delivery2500.id }));
+    await resumesExactly(args, file);
   });
 
   it('shows every retry on stderr and finishes through a fault that outlasts the client retries', async () => {
